@@ -1,0 +1,664 @@
+"""Load a scraped news article and clean it into an :class:`Article`.
+
+A page saved as text carries the site's furniture along with the story: a skip-link heading
+(on azatutyun.am it is Armenian even on English pages), "Breaking News", the lead photo's
+caption printed twice (alt text, then the visible caption), responsive-layout labels such as
+"XS SM MD LG", "16x9 Image", credit lines. Cleaning is a pipeline of small steps, each a pure
+function from one :class:`Draft` to the next, so that students can run them one at a time
+and :func:`explain_cleaning` can say what each one changed (the model is ftfy's
+``fix_and_explain``).
+
+>>> raw = "Skip to main content\\n\\nTalks Resume\\n\\nMinisters met on Monday. They agreed.\\nXS\\n"
+>>> article = clean_article(raw)
+>>> article.title, article.paragraphs
+('Talks Resume', ('Ministers met on Monday. They agreed.',))
+>>> list(article.sentences["text"])
+['Talks Resume', 'Ministers met on Monday.', 'They agreed.']
+>>> list(article.removed["reason"])
+['skip-link heading', 'page-layout label']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from course_utils import text as _text
+from course_utils._paths import articles_dir
+from course_utils.errors import (
+    ArticleFileError,
+    EmptyArticleError,
+    NotPlainTextError,
+    PublicationDateError,
+)
+
+__all__ = [
+    "CLEANING_STEPS",
+    "DEFAULT_ARTICLE",
+    "Article",
+    "Draft",
+    "Step",
+    "article_path",
+    "clean_and_explain",
+    "clean_article",
+    "course_article",
+    "explain_cleaning",
+    "load_article",
+    "load_metadata",
+    "parse_published",
+    "run_steps",
+]
+
+#: The folder name (under ``data/articles``) of the course's own article.
+DEFAULT_ARTICLE = "csto-monitors-2023"
+
+SENTENCE_COLUMNS = ["id", "section", "paragraph", "start", "end", "text"]
+REMOVED_COLUMNS = ["line", "text", "reason"]
+
+# --- Loading ------------------------------------------------------------------------------
+
+
+def article_path(path: str | Path | None = None) -> Path:
+    """Return the article file for ``path``: a ``.txt`` file, or a folder holding ``article.txt``.
+
+    With no path, the course's bundled article.
+
+    >>> article_path().name
+    'article.txt'
+    """
+    target = articles_dir() / DEFAULT_ARTICLE if path is None else Path(path).expanduser()
+    if target.is_dir():
+        target = target / "article.txt"
+    if not target.exists():
+        raise ArticleFileError(
+            f"no article file at {target}: check the path (it is relative to the folder "
+            f"you are working in, {Path.cwd()})"
+        )
+    return target
+
+
+def decode_article(data: bytes, *, source: str = "the article") -> str:
+    """Decode bytes read from a file as UTF-8 (dropping a byte-order mark).
+
+    >>> decode_article("Yerevan".encode("utf-8"))
+    'Yerevan'
+    >>> decode_article(b"Caf\\xe9")
+    Traceback (most recent call last):
+    ...
+    course_utils.errors.ArticleFileError: the article is not UTF-8 text (byte 3 is 0xe9): \
+open it in a text editor and save it again with the encoding "UTF-8"
+    """
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise ArticleFileError(
+            f"{source} is not UTF-8 text (byte {err.start} is 0x{data[err.start]:02x}): "
+            'open it in a text editor and save it again with the encoding "UTF-8"'
+        ) from None
+
+
+def load_article(path: str | Path | None = None) -> str:
+    """Read an article's raw text, exactly as it was saved: no cleaning yet.
+
+    ``path`` is a text file or a folder holding ``article.txt``; with none, the course's
+    bundled article. The text must be UTF-8.
+
+    >>> raw = load_article()
+    >>> raw.splitlines()[2]
+    'Russian-Led Alliance ‘Still Ready’ For Monitoring Mission In Armenia'
+    """
+    file = article_path(path)
+    try:
+        data = file.read_bytes()
+    except OSError as err:
+        raise ArticleFileError(f"cannot read {file}: {err.strerror}") from None
+    return decode_article(data, source=str(file))
+
+
+def load_metadata(path: str | Path | None = None) -> dict[str, Any]:
+    """Read the ``article.toml`` beside an article (title, publisher, url, published …).
+
+    Returns an empty dict when an article has no metadata file.
+
+    >>> load_metadata()["published"]
+    datetime.date(2023, 2, 3)
+    """
+    meta = article_path(path).with_name("article.toml")
+    if not meta.is_file():
+        return {}
+    try:
+        return tomllib.loads(meta.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
+        raise ArticleFileError(f"{meta} is not valid TOML ({err}): fix the line it names") from None
+
+
+def parse_published(value: str | dt.date | None) -> dt.date | None:
+    """Read a publication date given as ``YYYY-MM-DD`` (or a ``date``).
+
+    >>> parse_published("2023-02-03")
+    datetime.date(2023, 2, 3)
+    >>> parse_published("3 Feb")
+    Traceback (most recent call last):
+    ...
+    course_utils.errors.PublicationDateError: the publication date '3 Feb' is not a date \
+in the form YYYY-MM-DD (for example 2023-02-03)
+    """
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise PublicationDateError(
+            f"the publication date {value!r} is not a date in the form YYYY-MM-DD "
+            "(for example 2023-02-03)"
+        ) from None
+
+
+# --- The cleaned article ------------------------------------------------------------------
+
+
+@dataclass(frozen=True, eq=False)
+class Article:
+    """A cleaned article: its parts, the cleaned text, and tables of sentences and removals.
+
+    ``text`` is the title, the captions and the body paragraphs joined by blank lines;
+    every ``start``/``end`` offset in the course indexes into it. ``sentences`` has the
+    columns ``id, section, paragraph, start, end, text`` (section is title, caption or body;
+    paragraph is the body paragraph's index, -1 for the title and captions). ``removed``
+    has ``line, text, reason`` for every non-blank input line that is not in the article.
+    """
+
+    title: str
+    captions: tuple[str, ...]
+    paragraphs: tuple[str, ...]
+    text: str
+    sentences: pd.DataFrame
+    removed: pd.DataFrame
+    published: dt.date | None = None
+    source: str = ""
+
+    def sentence_of(self, offset: int) -> int:
+        """Return the id of the sentence that contains character ``offset`` (-1 if none)."""
+        hits = self.sentences[(self.sentences.start <= offset) & (offset < self.sentences.end)]
+        return int(hits.iloc[0]["id"]) if len(hits) else -1
+
+    def to_dict(self) -> dict[str, Any]:
+        """The article as plain data, in the shape of ``course-utils clean --format json``."""
+        return {
+            "title": self.title,
+            "captions": list(self.captions),
+            "paragraphs": list(self.paragraphs),
+            "text": self.text,
+            "sentences": self.sentences.to_dict(orient="records"),
+            "removed": self.removed.to_dict(orient="records"),
+        }
+
+    def __repr__(self) -> str:
+        return (
+            f"Article(title={self.title!r}, captions={len(self.captions)}, "
+            f"paragraphs={len(self.paragraphs)}, sentences={len(self.sentences)}, "
+            f"published={self.published})"
+        )
+
+
+# --- The cleaning pipeline ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Line:
+    """One input line and its 1-based number in the raw text."""
+
+    number: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Draft:
+    """The state of an article part-way through cleaning.
+
+    ``lines`` are the lines still in play, ``removed`` the ``(line, text, reason)`` of every
+    line taken out so far, and ``published`` a date read from a date line, if any.
+    """
+
+    lines: tuple[Line, ...]
+    removed: tuple[tuple[int, str, str], ...] = ()
+    published: dt.date | None = None
+
+    @classmethod
+    def from_text(cls, raw: str) -> Draft:
+        """Split raw text into numbered lines (any line ending)."""
+        lines = _text.fix_line_endings(raw).split("\n")
+        return cls(tuple(Line(i, t) for i, t in enumerate(lines, start=1)))
+
+    @property
+    def text(self) -> str:
+        """The lines still in play, joined by newlines."""
+        return "\n".join(line.text for line in self.lines)
+
+
+@dataclass(frozen=True)
+class Step:
+    """One cleaning step: a name, what it does in one sentence, and the function."""
+
+    name: str
+    description: str
+    func: Callable[[Draft], Draft] = field(repr=False)
+
+    def __call__(self, draft: Draft) -> Draft:
+        return self.func(draft)
+
+
+def _map_lines(func: Callable[[str], str]) -> Callable[[Draft], Draft]:
+    def step(draft: Draft) -> Draft:
+        return replace(draft, lines=tuple(Line(ln.number, func(ln.text)) for ln in draft.lines))
+
+    return step
+
+
+def _drop(rule: Callable[[Line, Draft], str | None]) -> Callable[[Draft], Draft]:
+    """Make a step that removes each line for which ``rule`` returns a reason."""
+
+    def step(draft: Draft) -> Draft:
+        kept: list[Line] = []
+        removed = list(draft.removed)
+        for line in draft.lines:
+            reason = rule(line, replace(draft, lines=tuple(kept)))
+            if reason is None:
+                kept.append(line)
+            elif reason:  # an empty reason removes silently (blank lines)
+                removed.append((line.number, line.text, reason))
+        return replace(draft, lines=tuple(kept), removed=tuple(sorted(removed)))
+
+    return step
+
+
+# Page furniture of news sites, matched against a whole line (case-insensitive).
+SKIP_LINK_PATTERNS = (
+    r"accessibility links?",
+    r"skip to (?:main )?(?:content|navigation|search)",
+    r"skip navigation",
+    r"jump to (?:main )?content",
+)
+LABEL_PATTERNS = (
+    r"breaking news",
+    r"(?:xs|sm|md|lg|xl|xxl)",  # responsive breakpoint labels of a hidden element
+    r"\d+\s*x\s*\d+\s+image",  # "16x9 Image": an image's aspect-ratio placeholder
+    r"no media source (?:currently )?available",
+    r"(?:print|share|comments?|see comments|embed|follow us|tweet|email|download)",
+    r"the code has been copied to your clipboard\.?",
+    r"link has been copied to (?:the )?clipboard\.?",
+    r"(?:image|photo|video|audio|gallery)",
+)
+CREDIT_PATTERNS = (
+    r"some (?:material|information) in this (?:report|story|article) (?:came|comes) from .+",
+    r"(?:with )?reporting by .+",
+    r".+ contributed (?:reporting )?to this (?:report|story|article)\.?",
+    r"(?:compiled|written) by .+ based on .+",
+    r"based on reporting by .+",
+)
+_SKIP_LINK_RE = re.compile(rf"^(?:{'|'.join(SKIP_LINK_PATTERNS)})$", re.IGNORECASE)
+_LABEL_RE = re.compile(rf"^(?:{'|'.join(LABEL_PATTERNS)})$", re.IGNORECASE)
+_CREDIT_RE = re.compile(rf"^(?:{'|'.join(CREDIT_PATTERNS)})$", re.IGNORECASE)
+_BYLINE_RE = re.compile(r"^by\s+[A-Z][\w.'’-]+(?:\s+(?:and\s+)?[A-Z][\w.'’-]+){0,5}$")
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}  # fmt: skip
+_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_DATELINE_RE = re.compile(
+    rf"^(?:(?:published|updated|last updated|posted)\s*:?\s*)?"
+    rf"(?:(?:mon|tues?|wed|thu(?:rs)?|fri|sat|sun)[a-z]*,?\s+)?"
+    rf"(?:(?P<month>{_MONTH_RE})\.?\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})"
+    rf"|(?P<day2>\d{{1,2}})\s+(?P<month2>{_MONTH_RE})\.?,?\s+(?P<year2>\d{{4}})"
+    rf"|(?P<iso>\d{{4}}-\d{{2}}-\d{{2}}))"
+    rf"(?:[\s,]+\d{{1,2}}:\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{{2,4}})?)?$",
+    re.IGNORECASE,
+)
+# A photo caption: "Place - description" (hyphen, en or em dash), as this CMS prints them;
+# "FILE - ..." marks an archive photo.
+_CAPTION_RE = re.compile(r"^(?:FILE|[A-Z][\w’'.]*(?:[ -][A-Z][\w’'.]*){0,3})\s+[-–—]\s+\S")
+_CAPTION_DATE_RE = re.compile(
+    rf"(?:{_MONTH_RE})\.?\s+\d{{1,2}},\s+\d{{4}}\.?$|\d{{4}}\.?$", re.IGNORECASE
+)
+
+
+def _main_script(draft: Draft) -> str:
+    """The script most of the letters are written in ("LATIN", "CYRILLIC", "ARMENIAN" …)."""
+    counts: dict[str, int] = {}
+    for line in draft.lines:
+        for char in line.text:
+            if char.isalpha():
+                script = _script_of(char)
+                counts[script] = counts.get(script, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else "LATIN"
+
+
+def _script_of(char: str) -> str:
+    import unicodedata
+
+    try:
+        return unicodedata.name(char).split()[0]
+    except ValueError:
+        return "UNKNOWN"
+
+
+def _is_sentence(text: str) -> bool:
+    return bool(re.search(r"[.!?]['\"’”)]*$", text.strip()))
+
+
+def _drop_blank(line: Line, _: Draft) -> str | None:
+    return "" if not line.text.strip() else None
+
+
+def _skip_link_rule(main_script: Callable[[], str]) -> Callable[[Line, Draft], str | None]:
+    def rule(line: Line, kept: Draft) -> str | None:
+        text = line.text.strip()
+        if _SKIP_LINK_RE.match(_text.fold_quotes(text)):
+            return "skip-link heading"
+        # Before the headline, a short line in another script is the site's frame:
+        # azatutyun.am prints its skip-link heading in Armenian even on English pages.
+        letters = [c for c in text if c.isalpha()]
+        if not kept.lines and letters and len(text.split()) <= 6 and not _is_sentence(text):
+            foreign = sum(_script_of(c) != main_script() for c in letters)
+            if foreign / len(letters) > 0.5:
+                return "skip-link heading (site frame in another script)"
+        return None
+
+    return rule
+
+
+def _drop_skip_links(draft: Draft) -> Draft:
+    script = _main_script(draft)
+    return _drop(_skip_link_rule(lambda: script))(draft)
+
+
+def _drop_labels(line: Line, _: Draft) -> str | None:
+    return "page-layout label" if _LABEL_RE.match(line.text.strip()) else None
+
+
+def _drop_credits(line: Line, _: Draft) -> str | None:
+    return "credit line" if _CREDIT_RE.match(_text.fold_quotes(line.text.strip())) else None
+
+
+def _drop_bylines(line: Line, _: Draft) -> str | None:
+    return "byline" if _BYLINE_RE.match(line.text.strip()) else None
+
+
+def _drop_repeats(line: Line, kept: Draft) -> str | None:
+    if kept.lines and _fold(kept.lines[-1].text) == _fold(line.text):
+        return "repeated line (an image's alt text printed again as its caption)"
+    return None
+
+
+def _fold(text: str) -> str:
+    return " ".join(_text.fold_quotes(text).split()).casefold()
+
+
+def _date_from_dateline(text: str) -> dt.date | None:
+    match = _DATELINE_RE.match(text.strip())
+    if not match:
+        return None
+    if match["iso"]:
+        try:
+            return dt.date.fromisoformat(match["iso"])
+        except ValueError:
+            return None
+    month = _MONTHS[(match["month"] or match["month2"]).lower()]
+    day, year = int(match["day"] or match["day2"]), int(match["year"] or match["year2"])
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _take_dateline(draft: Draft) -> Draft:
+    """Remove date lines; the first one that is a real date becomes the publication date."""
+    published = draft.published
+    kept, removed = [], list(draft.removed)
+    for line in draft.lines:
+        if _DATELINE_RE.match(line.text.strip()):
+            found = _date_from_dateline(line.text)
+            published = published or found
+            removed.append((line.number, line.text, "date line (the publication date)"))
+        else:
+            kept.append(line)
+    return Draft(tuple(kept), tuple(sorted(removed)), published)
+
+
+def _join_wrapped(draft: Draft) -> Draft:
+    """Join a line that stops mid-sentence with the next line when that starts in lower case."""
+    joined: list[Line] = []
+    for line in draft.lines:
+        prev = joined[-1].text if joined else ""
+        if joined and len(joined) > 1 and not _is_sentence(prev) and line.text[:1].islower():
+            joined[-1] = Line(joined[-1].number, f"{prev.rstrip()} {line.text.lstrip()}")
+        else:
+            joined.append(line)
+    return replace(draft, lines=tuple(joined))
+
+
+#: The cleaning steps in the order :func:`clean_article` runs them.
+CLEANING_STEPS: tuple[Step, ...] = (
+    Step("unicode", "Compose characters to Unicode NFC.", _map_lines(_text.normalize_unicode)),
+    Step(
+        "spaces",
+        "Turn non-breaking and other odd spaces into plain spaces; drop zero-width characters.",
+        _map_lines(_text.fix_spaces),
+    ),
+    Step("trim", "Remove spaces at the start and end of each line.", _map_lines(str.strip)),
+    Step("blank lines", "Drop empty lines (they only separate paragraphs).", _drop(_drop_blank)),
+    Step(
+        "skip links",
+        "Drop the hidden 'skip to content' heading, in any language or script.",
+        _drop_skip_links,
+    ),
+    Step(
+        "layout labels",
+        "Drop labels of the page's layout: Breaking News, XS/SM/MD/LG, 16x9 Image, Share …",
+        _drop(_drop_labels),
+    ),
+    Step("credits", "Drop credit lines such as 'Some material … came from AP.'", _drop(_drop_credits)),
+    Step("bylines", "Drop a byline ('By Jane Doe').", _drop(_drop_bylines)),
+    Step(
+        "date lines",
+        "Drop a line that is only a date, and keep it as the publication date.",
+        _take_dateline,
+    ),
+    Step(
+        "repeated lines",
+        "Drop a line that repeats the line before it (a photo's alt text, then its caption).",
+        _drop(_drop_repeats),
+    ),
+    Step("wrapped lines", "Join a paragraph that was broken across lines.", _join_wrapped),
+)
+
+
+def run_steps(raw: str, steps: Iterable[Step] = CLEANING_STEPS) -> list[tuple[Step, Draft]]:
+    """Run the cleaning steps one by one and return each step with the draft after it.
+
+    >>> history = run_steps("Title\\n\\nXS\\nA body line.\\n")
+    >>> [(step.name, len(draft.lines)) for step, draft in history][3:6]
+    [('blank lines', 3), ('skip links', 3), ('layout labels', 2)]
+    """
+    _check_raw(raw)
+    draft = Draft.from_text(raw)
+    history = []
+    for step in steps:
+        draft = step(draft)
+        history.append((step, draft))
+    return history
+
+
+def _check_raw(raw: Any) -> None:
+    if isinstance(raw, bytes | bytearray):
+        raise ArticleFileError(
+            "clean_article() takes text, not bytes: read the file with load_article(path)"
+        )
+    if not isinstance(raw, str):
+        raise ArticleFileError(
+            f"clean_article() takes the article's text as a string, not {type(raw).__name__}"
+        )
+    if not raw.strip():
+        raise EmptyArticleError(
+            "the article is empty: check that the file holds the article's text"
+        )
+    tags = re.findall(r"</?(?:html|head|body|div|p|span|a|script|meta|br|h[1-6])\b[^>]*>", raw, re.I)
+    if len(tags) >= 3 or re.search(r"<!doctype html|<html\b", raw, re.IGNORECASE):
+        raise NotPlainTextError(
+            "this looks like HTML, not text: open the page in a browser, select the "
+            "article's text, and paste it into a plain .txt file (or save the page as text)"
+        )
+
+
+def _structure(draft: Draft) -> tuple[str, list[str], list[str], list[tuple[int, str, str]]]:
+    """Split the remaining lines into the headline, photo captions and body paragraphs."""
+    if not draft.lines:
+        raise EmptyArticleError(
+            "nothing is left once page furniture is removed: is this the article's text?"
+        )
+    title, *rest = draft.lines
+    captions: list[str] = []
+    paragraphs: list[str] = []
+    removed: list[tuple[int, str, str]] = []
+    for line in rest:
+        text = line.text
+        is_caption = _CAPTION_RE.match(text) and (
+            _CAPTION_DATE_RE.search(text) or len(text.split()) <= 40
+        )
+        if is_caption:
+            if _fold(text) not in {_fold(c) for c in captions}:
+                captions.append(text)
+            else:
+                removed.append((line.number, text, "repeated caption"))
+        elif not _is_sentence(text) and len(text.split()) < 8:
+            removed.append((line.number, text, "short line that is not a sentence (a label)"))
+        else:
+            paragraphs.append(text)
+    return title.text, captions, paragraphs, removed
+
+
+def clean_article(
+    raw: str,
+    published: str | dt.date | None = None,
+    *,
+    steps: Iterable[Step] = CLEANING_STEPS,
+    source: str = "",
+) -> Article:
+    """Clean a scraped article and split it into title, captions, paragraphs and sentences.
+
+    ``published`` (a date or ``YYYY-MM-DD``) is the date relative expressions are resolved
+    against later; without it, a date line in the article is used if there is one.
+
+    >>> article = clean_article(load_article())
+    >>> len(article.captions), len(article.paragraphs)
+    (1, 9)
+    """
+    history = run_steps(raw, steps)
+    draft = history[-1][1] if history else Draft.from_text(raw)
+    title, captions, paragraphs, late_removed = _structure(draft)
+    if not paragraphs:
+        raise EmptyArticleError(
+            "the article has a headline but no body paragraphs: check that the whole "
+            "article was saved, one paragraph per line"
+        )
+    parts = [("title", -1, title)]
+    parts += [("caption", -1, c) for c in captions]
+    parts += [("body", i, p) for i, p in enumerate(paragraphs)]
+    rows, pieces, offset = [], [], 0
+    for section, paragraph, part in parts:
+        spans = [(offset, offset + len(part))] if section == "title" else []
+        spans = spans or _text.sentence_spans(part, offset)
+        for start, end in spans:
+            rows.append((len(rows), section, paragraph, start, end, None))
+        pieces.append(part)
+        offset += len(part) + 2
+    text = "\n\n".join(pieces)
+    sentences = pd.DataFrame(
+        [(i, sec, par, s, e, text[s:e]) for i, sec, par, s, e, _ in rows], columns=SENTENCE_COLUMNS
+    )
+    removed = pd.DataFrame(sorted([*draft.removed, *late_removed]), columns=REMOVED_COLUMNS)
+    return Article(
+        title=title,
+        captions=tuple(captions),
+        paragraphs=tuple(paragraphs),
+        text=text,
+        sentences=sentences,
+        removed=removed,
+        published=parse_published(published) or draft.published,
+        source=source,
+    )
+
+
+def explain_cleaning(raw: str, steps: Iterable[Step] = CLEANING_STEPS) -> pd.DataFrame:
+    """Say what each cleaning step changed: one row per step.
+
+    Columns: ``step``, ``description``, ``lines_removed``, ``lines_changed``, ``example``
+    (one removed or changed line, so you can see what the step did).
+
+    >>> table = explain_cleaning("Title\\u00a0\\n\\nBreaking News\\nBody text here.\\n")
+    >>> table.set_index("step").loc[["spaces", "layout labels"], ["lines_removed", "lines_changed"]]
+                   lines_removed  lines_changed
+    step
+    spaces                     0              1
+    layout labels              1              0
+    """
+    rows = []
+    before = Draft.from_text(raw) if isinstance(raw, str) else None
+    for step, after in run_steps(raw, steps):
+        assert before is not None
+        old = {ln.number: ln.text for ln in before.lines}
+        new = {ln.number: ln.text for ln in after.lines}
+        gone = [n for n in old if n not in new]
+        changed = [n for n in new if n in old and old[n] != new[n]]
+        example = ""
+        if gone and old[gone[0]].strip():
+            example = f"line {gone[0]}: {_short(old[gone[0]])}"
+        elif gone:
+            example = f"{len(gone)} empty line(s)"
+        elif changed:
+            example = f"line {changed[0]}: {_short(new[changed[0]])}"
+        rows.append((step.name, step.description, len(gone), len(changed), example))
+        before = after
+    return pd.DataFrame(
+        rows, columns=["step", "description", "lines_removed", "lines_changed", "example"]
+    )
+
+
+def _short(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def clean_and_explain(raw: str, published: str | dt.date | None = None) -> tuple[Article, pd.DataFrame]:
+    """Clean an article and also return :func:`explain_cleaning`'s table (like ftfy's
+    ``fix_and_explain``)."""
+    return clean_article(raw, published), explain_cleaning(raw)
+
+
+def course_article(path: str | Path | None = None) -> Article:
+    """Load and clean an article with the publication date from its metadata.
+
+    With no path, the course's bundled article, published on 3 February 2023.
+
+    >>> course_article().published
+    datetime.date(2023, 2, 3)
+    """
+    file = article_path(path)
+    meta = load_metadata(file)
+    return clean_article(load_article(file), meta.get("published"), source=str(file))

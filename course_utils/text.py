@@ -1,0 +1,195 @@
+"""Small text tools shared by every stage: Unicode fixes, quote folding, sentence splitting.
+
+All regular expressions of the cleaning stage live here or in :mod:`course_utils.article`,
+and every function is a pure ``str -> str`` (or ``str -> list``) function.
+
+The fixes keep offsets honest: :func:`fold_quotes` maps each character to exactly one
+character, so a match found in the folded text has the same offsets in the original.
+
+>>> fold_quotes("Armenia’s “offer”")
+'Armenia\\'s "offer"'
+>>> len(fold_quotes("‘a’")) == len("‘a’")
+True
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+__all__ = [
+    "ABBREVIATIONS",
+    "find_phrase",
+    "fix_line_endings",
+    "fix_spaces",
+    "fold_quotes",
+    "normalize_unicode",
+    "sentence_spans",
+    "strip_line_ends",
+]
+
+# Quotation marks and apostrophes folded to their ASCII forms, one character for one.
+_QUOTE_TABLE = str.maketrans(
+    {
+        "\u2018": "'",  # ‘ left single quotation mark
+        "\u2019": "'",  # ’ right single quotation mark (also the apostrophe in "Armenia’s")
+        "\u201a": "'",  # ‚ single low-9 quotation mark
+        "\u201b": "'",  # ‛ single high-reversed-9 quotation mark
+        "\u2032": "'",  # ′ prime, sometimes typed for an apostrophe
+        "\u201c": '"',  # “ left double quotation mark
+        "\u201d": '"',  # ” right double quotation mark
+        "\u201e": '"',  # „ double low-9 quotation mark
+        "\u201f": '"',  # ‟ double high-reversed-9 quotation mark
+        "\u00ab": '"',  # « left guillemet
+        "\u00bb": '"',  # » right guillemet
+    }
+)
+
+# Spaces that look like a space but are not U+0020, and characters that take no room at all.
+_SPACE_LIKE = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
+_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+
+def fix_line_endings(text: str) -> str:
+    r"""Turn Windows (CRLF) and old Mac (CR) line ends into ``\n``.
+
+    >>> fix_line_endings("one\r\ntwo\rthree\n")
+    'one\ntwo\nthree\n'
+    """
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def normalize_unicode(text: str) -> str:
+    """Compose characters to Unicode NFC, so that "é" is always one code point.
+
+    >>> normalize_unicode("Cafe\u0301") == "Caf\u00e9"
+    True
+    """
+    return unicodedata.normalize("NFC", text)
+
+
+def fix_spaces(text: str) -> str:
+    """Replace non-breaking and other odd spaces with a plain space; drop zero-width ones.
+
+    Soft hyphens and zero-width joiners are invisible on the page but split words for a
+    computer ("Lav\u00adrov" would not match "Lavrov").
+
+    >>> fix_spaces("224\u00a0Armenian Lav\u200brov")
+    '224 Armenian Lavrov'
+    """
+    return _ZERO_WIDTH.sub("", _SPACE_LIKE.sub(" ", text))
+
+
+def strip_line_ends(text: str) -> str:
+    r"""Remove spaces at the end of every line (they are invisible and change nothing).
+
+    >>> strip_line_ends("Title   \nBody \n")
+    'Title\nBody\n'
+    """
+    return re.sub(r"[ ]+$", "", text, flags=re.MULTILINE)
+
+
+def fold_quotes(text: str) -> str:
+    """Fold curly quotes, guillemets and primes to ASCII ``'`` and ``"``, keeping length.
+
+    Use it to *match* text without caring which quotation marks a site uses; keep the
+    article's own marks in what you show.
+
+    >>> fold_quotes("‘Still Ready’")
+    "'Still Ready'"
+    """
+    return text.translate(_QUOTE_TABLE)
+
+
+def find_phrase(text: str, phrase: str, *, whole_words: bool = True) -> list[tuple[int, int]]:
+    """Return the ``(start, end)`` offsets of every occurrence of ``phrase`` in ``text``.
+
+    Matching ignores the kind of quotation mark and, with ``whole_words``, only counts
+    matches that do not start or end inside a word.
+
+    >>> find_phrase("Armenia’s border; Armenian troops; Armenia's", "Armenia's")
+    [(0, 9), (35, 44)]
+    >>> find_phrase("Armenian", "Armenia")
+    []
+    """
+    if not phrase:
+        return []
+    pattern = re.escape(fold_quotes(phrase))
+    if whole_words:
+        pattern = rf"(?<!\w){pattern}(?!\w)"
+    return [(m.start(), m.end()) for m in re.finditer(pattern, fold_quotes(text))]
+
+
+# --- Sentence splitting -----------------------------------------------------------------
+
+#: Words that end in a full stop without ending a sentence (compared without the stop,
+#: case-insensitively). Instructors can add to this set.
+ABBREVIATIONS: frozenset[str] = frozenset(
+    {
+        # titles and ranks
+        "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "gen", "lt", "col", "maj", "capt",
+        "cmdr", "adm", "sgt", "cpl", "pvt", "gov", "sen", "rep", "rev", "hon", "amb", "pres",
+        # months and days as news agencies abbreviate them
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+        # other common ones
+        "vs", "etc", "approx", "est", "dept", "inc", "ltd", "co", "corp", "mt",
+        "ft", "al", "fig", "cf",
+    }
+)  # fmt: skip
+
+# A dotted acronym such as U.S., U.K., U.N. or e.g.: letters each followed by a stop.
+_DOTTED = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
+# A single capital initial such as the "J." in "J. Smith".
+_INITIAL = re.compile(r"(?:^|[\s(])[A-Z]\.$")
+# Where a sentence may end: terminal punctuation, any closing quotes or brackets, then space.
+_CANDIDATE = re.compile(r"[.!?]+['\"’”»)\]]*(?=\s+)")
+# What a new sentence may start with: an opening quote or bracket, then a capital or digit.
+_NEXT_START = re.compile(r"\s+['\"‘“«(\[]*[A-Z0-9\u0400-\u04FF\u0531-\u0556]")
+
+
+def _ends_with_abbreviation(before: str) -> bool:
+    """Tell whether the text up to and including a full stop ends in an abbreviation."""
+    if _DOTTED.search(before) or _INITIAL.search(before):
+        return True
+    word = re.search(r"([A-Za-z]+)\.$", before)
+    return bool(word) and word.group(1).lower() in ABBREVIATIONS
+
+
+def _boundaries(text: str) -> Iterator[int]:
+    for match in _CANDIDATE.finditer(text):
+        end = match.end()
+        if not _NEXT_START.match(text, end):
+            continue
+        punct = match.group()
+        if punct.startswith(".") and punct.rstrip("'\"’”»)]") == ".":
+            if _ends_with_abbreviation(text[: match.start() + 1]):
+                continue
+        yield end
+
+
+def sentence_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
+    """Split ``text`` (one paragraph) into sentences; return their ``(start, end)`` offsets.
+
+    A sentence ends at ``.``, ``!`` or ``?`` (with any closing quotes) followed by a space
+    and a capital letter, a digit or an opening quote, unless the full stop belongs to an
+    abbreviation ("Sept.", "Gen."), a dotted acronym ("U.S.") or an initial ("J. Smith").
+    ``offset`` is added to every position, for paragraphs inside a longer document.
+
+    >>> text = "Gen. J. Smith met U.S. envoys on Sept. 13. “We agreed,” he said. Talks end."
+    >>> [text[s:e] for s, e in sentence_spans(text)]
+    ['Gen. J. Smith met U.S. envoys on Sept. 13.', '“We agreed,” he said.', 'Talks end.']
+    >>> sentence_spans("One. Two.", offset=10)
+    [(10, 14), (15, 19)]
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for end in _boundaries(text):
+        spans.append((start, end))
+        start = end
+        while start < len(text) and text[start].isspace():
+            start += 1
+    if text[start:].strip():
+        spans.append((start, len(text.rstrip())))
+    return [(s + offset, e + offset) for s, e in spans]
