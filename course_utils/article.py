@@ -306,7 +306,7 @@ CREDIT_PATTERNS = (
 _SKIP_LINK_RE = re.compile(rf"^(?:{'|'.join(SKIP_LINK_PATTERNS)})$", re.IGNORECASE)
 _LABEL_RE = re.compile(rf"^(?:{'|'.join(LABEL_PATTERNS)})$", re.IGNORECASE)
 _CREDIT_RE = re.compile(rf"^(?:{'|'.join(CREDIT_PATTERNS)})$", re.IGNORECASE)
-_BYLINE_RE = re.compile(r"^by\s+[A-Z][\w.'’-]+(?:\s+(?:and\s+)?[A-Z][\w.'’-]+){0,5}$")
+_BYLINE_RE = re.compile(r"^(?:By|BY)\s+[A-Z][\w.'’-]+(?:\s+(?:and\s+)?[A-Z][\w.'’-]+){0,5}$")
 
 _MONTHS = {
     name: number
@@ -443,11 +443,16 @@ def _take_dateline(draft: Draft) -> Draft:
 
 
 def _join_wrapped(draft: Draft) -> Draft:
-    """Join a line that stops mid-sentence with the next line when that starts in lower case."""
+    """Join a line that stops mid-sentence (after a lower-case word or a comma) with the next.
+
+    Text pasted from a PDF or an e-mail breaks paragraphs into lines; a scraped page has one
+    paragraph a line. The headline (the first line) is never joined.
+    """
     joined: list[Line] = []
     for line in draft.lines:
         prev = joined[-1].text if joined else ""
-        if joined and len(joined) > 1 and not _is_sentence(prev) and line.text[:1].islower():
+        mid_sentence = re.search(r"[a-z,;]$", prev) or line.text[:1].islower()
+        if len(joined) > 1 and not _is_sentence(prev) and mid_sentence:
             joined[-1] = Line(joined[-1].number, f"{prev.rstrip()} {line.text.lstrip()}")
         else:
             joined.append(line)

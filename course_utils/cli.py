@@ -1,0 +1,263 @@
+"""``course-utils``: the course's helpers from a shell (contract: ``docs/cli.md``).
+
+    course-utils clean [ARTICLE] [--format json|csv|text]
+    course-utils actors [ARTICLE] [--format …]
+    course-utils dates [ARTICLE] [--published YYYY-MM-DD] [--format …]
+    course-utils timeline [ARTICLE] [--published YYYY-MM-DD] [--format …]
+
+ARTICLE is a file, or ``-`` for standard input; without one, the course's bundled article
+and its known publication date. Bad input ends with exit status 2 and one line on standard
+error that begins ``course-utils: error:``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import io
+import json
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, NoReturn
+
+import pandas as pd
+
+from course_utils.article import (
+    Article,
+    clean_article,
+    course_article,
+    decode_article,
+    load_article,
+    parse_published,
+)
+from course_utils.errors import CourseError, PublicationDateError
+
+PROG = "course-utils"
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line, like every other error here."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{PROG}: error: {message} (see `{PROG} --help`)\n")
+
+
+@dataclass(frozen=True)
+class Input:
+    """What a command works on: the cleaned article and the publication date to use."""
+
+    article: Article
+    published: dt.date | None
+
+
+def read_input(source: str | None, published: str | None) -> Input:
+    """Load and clean ARTICLE (a path, ``-`` for stdin, or None for the bundled article)."""
+    given = parse_published(published)
+    if source is None:
+        article = course_article()
+        return Input(article, given or article.published)
+    if source == "-":
+        raw = decode_article(sys.stdin.buffer.read(), source="standard input")
+        article = clean_article(raw, given, source="-")
+    else:
+        article = clean_article(load_article(source), given, source=source)
+    return Input(article, given or article.published)
+
+
+def _need_date(data: Input) -> dt.date:
+    if data.published is None:
+        raise PublicationDateError(
+            "no publication date is known for this article, and relative dates need one: "
+            "add --published YYYY-MM-DD"
+        )
+    return data.published
+
+
+# --- Output -------------------------------------------------------------------------------
+
+
+def _plain(value: Any) -> Any:
+    """Turn numpy and pandas scalars into plain JSON values."""
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if hasattr(value, "item") and not isinstance(value, str):
+        return value.item()
+    if isinstance(value, float) and value != value:  # NaN
+        return ""
+    return value
+
+
+def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """The rows of a DataFrame as plain dicts, in column order."""
+    return [_plain(dict(zip(frame.columns, row, strict=True))) for row in frame.itertuples(index=False)]
+
+
+def write_csv(rows: list[dict[str, Any]], columns: Sequence[str], out: io.TextIOBase) -> None:
+    """A header row, then a row per record; list fields joined with ``;``."""
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow(
+            [";".join(map(str, row[c])) if isinstance(row[c], list) else _csv_value(row[c]) for c in columns]
+        )
+
+
+def _csv_value(value: Any) -> Any:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value
+
+
+def write_text(frame: pd.DataFrame, out: io.TextIOBase) -> None:
+    """A table for people."""
+    if frame.empty:
+        out.write("(nothing found)\n")
+        return
+    with pd.option_context("display.max_colwidth", 60, "display.width", 200):
+        out.write(frame.to_string(index=False) + "\n")
+
+
+def emit_table(frame: pd.DataFrame, fmt: str, out: io.TextIOBase) -> None:
+    """Print a command's records in the chosen format."""
+    if fmt == "json":
+        json.dump(records(frame), out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    elif fmt == "csv":
+        write_csv(records(frame), list(frame.columns), out)
+    else:
+        write_text(frame, out)
+
+
+# --- Commands -----------------------------------------------------------------------------
+
+
+def cmd_clean(args: argparse.Namespace, out: io.TextIOBase) -> None:
+    article = read_input(args.article, None).article
+    if args.format == "json":
+        json.dump(_plain(article.to_dict()), out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    elif args.format == "csv":
+        write_csv(records(article.sentences), list(article.sentences.columns), out)
+    else:
+        out.write(f"{article.title}\n\n")
+        for caption in article.captions:
+            out.write(f"[caption] {caption}\n\n")
+        out.write("\n\n".join(article.paragraphs) + "\n\n")
+        out.write(f"removed {len(article.removed)} line(s):\n")
+        for row in article.removed.itertuples(index=False):
+            out.write(f"  line {row.line}: {row.text!r} ({row.reason})\n")
+
+
+def cmd_actors(args: argparse.Namespace, out: io.TextIOBase) -> None:
+    from course_utils.actors import find_actors
+
+    emit_table(find_actors(read_input(args.article, None).article), args.format, out)
+
+
+def cmd_dates(args: argparse.Namespace, out: io.TextIOBase) -> None:
+    data = read_input(args.article, args.published)
+    published = _need_date(data)
+    from course_utils.dates import find_dates
+
+    emit_table(find_dates(data.article, published), args.format, out)
+
+
+def cmd_timeline(args: argparse.Namespace, out: io.TextIOBase) -> None:
+    data = read_input(args.article, args.published)
+    published = _need_date(data)
+    from course_utils.events import build_timeline
+
+    emit_table(build_timeline(data.article, published), args.format, out)
+
+
+Command = Callable[[argparse.Namespace, io.TextIOBase], None]
+COMMANDS: dict[str, tuple[str, Command, bool]] = {
+    "clean": ("clean an article: title, captions, paragraphs, sentences, removed lines", cmd_clean, False),
+    "actors": ("one record per actor mention", cmd_actors, False),
+    "dates": ("one record per calendar date expression", cmd_dates, True),
+    "timeline": ("one record per dated event, by date", cmd_timeline, True),
+}  # fmt: skip
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog=PROG, description="The course's helpers from a shell.")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub.required = True
+    for name, (help_text, _, dated) in COMMANDS.items():
+        cmd = sub.add_parser(name, help=help_text, description=help_text)
+        cmd.add_argument(
+            "article", nargs="?", metavar="ARTICLE",
+            help="a text file, or - for standard input (default: the course's article)",
+        )  # fmt: skip
+        cmd.add_argument(
+            "--format", choices=("json", "csv", "text"), default=None,
+            help="output format (default: text on a terminal, json otherwise)",
+        )  # fmt: skip
+        if dated:
+            cmd.add_argument(
+                "--published", metavar="YYYY-MM-DD",
+                help="the publication date that relative dates are resolved against",
+            )  # fmt: skip
+    for extra in _EXTRA_COMMANDS:
+        extra(sub)
+    return parser
+
+
+# Commands defined in other modules register a function that adds their sub-parser.
+_EXTRA_COMMANDS: list[Callable[[Any], None]] = []
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    _load_extra_commands()
+    args = build_parser().parse_args(argv)
+    if getattr(args, "format", "x") is None:
+        args.format = "text" if sys.stdout.isatty() else "json"
+    buffer = io.StringIO()
+    try:
+        handler = args.handler if hasattr(args, "handler") else COMMANDS[args.command][1]
+        handler(args, buffer)
+    except CourseError as err:
+        print(f"{PROG}: error: {err}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"{PROG}: error: interrupted", file=sys.stderr)
+        return 130
+    except Exception as err:  # a bug: say so in one line rather than a traceback
+        print(
+            f"{PROG}: error: internal error ({type(err).__name__}: {err}); "
+            "please report it with the article that caused it",
+            file=sys.stderr,
+        )
+        return 1
+    try:
+        sys.stdout.write(buffer.getvalue())
+        sys.stdout.flush()
+    except BrokenPipeError:  # e.g. piped into `head`
+        pass
+    return 0
+
+
+def _load_extra_commands() -> None:
+    import importlib
+
+    for name in ("course_utils.edition", "course_utils.draft"):
+        try:
+            importlib.import_module(name)
+        except ModuleNotFoundError as err:
+            if err.name != name:
+                raise
+
+
+def register_command(add: Callable[[Any], None]) -> None:
+    """Let another module add a sub-command: ``add(subparsers)`` must set ``handler``."""
+    if add not in _EXTRA_COMMANDS:
+        _EXTRA_COMMANDS.append(add)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,114 @@
+"""The `course-utils` command: the contract in docs/cli.md, run as a real process."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+
+from course_utils.cli import main
+
+HEADLINE = "Russian-Led Alliance \u2018Still Ready\u2019 For Monitoring Mission In Armenia"
+
+
+def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
+    """Run `python -m course_utils` as a shell would."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "course_utils", *args],
+        input=stdin,
+        capture_output=True,
+        timeout=60,
+    )
+    return subprocess.CompletedProcess(
+        proc.args, proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8")
+    )
+
+
+def test_clean_json_follows_the_contract():
+    proc = run("clean", "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    doc = json.loads(proc.stdout)
+    assert set(doc) == {"title", "captions", "paragraphs", "text", "sentences", "removed"}
+    assert doc["title"] == HEADLINE
+    assert len(doc["captions"]) == 1 and len(doc["paragraphs"]) == 9
+    assert doc["text"].startswith(HEADLINE + "\n\n" + doc["captions"][0] + "\n\n")
+    for sentence in doc["sentences"]:
+        assert set(sentence) == {"id", "section", "paragraph", "start", "end", "text"}
+        assert doc["text"][sentence["start"] : sentence["end"]] == sentence["text"]
+    for line in doc["removed"]:
+        assert set(line) == {"line", "text", "reason"}
+        assert isinstance(line["line"], int) and line["line"] >= 1
+    assert proc.stderr == ""
+
+
+def test_clean_reads_standard_input_and_files(tmp_path):
+    page = "Breaking News\n\nTalks Resume\n\nEnvoys met on Monday. They agreed.\nXS\n"
+    from_stdin = json.loads(run("clean", "-", "--format", "json", stdin=page.encode()).stdout)
+    file = tmp_path / "page.txt"
+    file.write_text(page, encoding="utf-8")
+    from_file = json.loads(run("clean", str(file), "--format", "json").stdout)
+    assert from_stdin == from_file
+    assert from_file["paragraphs"] == ["Envoys met on Monday. They agreed."]
+    assert [r["line"] for r in from_file["removed"]] == [1, 6]
+
+
+def test_clean_csv_has_a_header_and_a_row_per_sentence():
+    proc = run("clean", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(proc.stdout)))
+    assert list(rows[0]) == ["id", "section", "paragraph", "start", "end", "text"]
+    assert rows[0]["text"] == HEADLINE
+    assert len(rows) == len(json.loads(run("clean", "--format", "json").stdout)["sentences"])
+
+
+def test_text_format_is_for_people():
+    out = run("clean", "--format", "text").stdout
+    assert out.startswith(HEADLINE + "\n")
+    assert "removed 6 line(s)" in out
+
+
+def test_output_defaults_to_json_when_piped():
+    assert json.loads(run("clean").stdout)["title"] == HEADLINE
+
+
+@pytest.mark.parametrize(
+    ("args", "stdin", "words"),
+    [
+        (("clean", "no/such/file.txt"), None, "no article file"),
+        (("clean", "-"), "Caf\u00e9 news".encode("latin-1"), "not UTF-8"),
+        (("clean", "-"), b"", "empty"),
+        (("clean", "-"), b"   \n\n", "empty"),
+        (("clean", "-"), b"A Headline Alone\n", "no body"),
+        (("clean", "-"), b"<!DOCTYPE html><html><body>x</body></html>", "HTML"),
+        (("dates", "--published", "2023-02-30"), None, "YYYY-MM-DD"),
+        (("timeline", "--published", "yesterday"), None, "YYYY-MM-DD"),
+        (("clean", "--format", "xml"), None, "invalid choice"),
+    ],
+)
+def test_bad_input_exits_2_with_one_error_line(args, stdin, words):
+    proc = run(*args, stdin=stdin)
+    assert proc.returncode == 2
+    assert proc.stdout == ""
+    lines = proc.stderr.splitlines()
+    assert len(lines) == 1, proc.stderr
+    assert lines[0].startswith("course-utils: error: ")
+    assert words in lines[0]
+    assert "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize("command", ["dates", "timeline"])
+def test_relative_dates_need_a_publication_date(command, tmp_path):
+    file = tmp_path / "undated.txt"
+    file.write_text("Talks Resume\n\nThe envoys met on Tuesday.\n", encoding="utf-8")
+    proc = run(command, str(file))
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("course-utils: error: ")
+    assert "--published" in proc.stderr
+
+
+def test_main_returns_status_without_exiting(capsys):
+    assert main(["clean", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["title"] == HEADLINE
