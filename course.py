@@ -56,7 +56,7 @@ def fingerprint() -> str:
 
 def set_up() -> None:
     """Make .venv and install the locked packages, unless that is already done."""
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - say so kindly on an old Python
         sys.exit("course: the course needs Python 3.11 or newer; install it from python.org")
     if STAMP.is_file() and STAMP.read_text() == fingerprint() and PYTHON.exists():
         return

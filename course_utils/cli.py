@@ -93,7 +93,9 @@ def _plain(value: Any) -> Any:
 
 def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     """The rows of a DataFrame as plain dicts, in column order."""
-    return [_plain(dict(zip(frame.columns, row, strict=True))) for row in frame.itertuples(index=False)]
+    return [
+        _plain(dict(zip(frame.columns, row, strict=True))) for row in frame.itertuples(index=False)
+    ]
 
 
 def write_csv(rows: list[dict[str, Any]], columns: Sequence[str], out: io.TextIOBase) -> None:
@@ -102,7 +104,10 @@ def write_csv(rows: list[dict[str, Any]], columns: Sequence[str], out: io.TextIO
     writer.writerow(columns)
     for row in rows:
         writer.writerow(
-            [";".join(map(str, row[c])) if isinstance(row[c], list) else _csv_value(row[c]) for c in columns]
+            [
+                ";".join(map(str, row[c])) if isinstance(row[c], list) else _csv_value(row[c])
+                for c in columns
+            ]
         )
 
 
@@ -176,7 +181,7 @@ def cmd_timeline(args: argparse.Namespace, out: io.TextIOBase) -> None:
 
 Command = Callable[[argparse.Namespace, io.TextIOBase], None]
 COMMANDS: dict[str, tuple[str, Command, bool]] = {
-    "clean": ("clean an article: title, captions, paragraphs, sentences, removed lines", cmd_clean, False),
+    "clean": ("title, captions, paragraphs, sentences and removed lines", cmd_clean, False),
     "actors": ("one record per actor mention", cmd_actors, False),
     "dates": ("one record per calendar date expression", cmd_dates, True),
     "timeline": ("one record per dated event, by date", cmd_timeline, True),

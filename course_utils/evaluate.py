@@ -57,13 +57,19 @@ def prf(tp: int, fp: int, fn: int, *, digits: int = 3) -> dict[str, float]:
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": round(precision, digits), "recall": round(recall, digits), "f1": round(f1, digits)}
+    return {
+        "precision": round(precision, digits),
+        "recall": round(recall, digits),
+        "f1": round(f1, digits),
+    }
 
 
 # --- Keys ---------------------------------------------------------------------------------
 
 
-def load_key(kind: str, path: str | Path | None = None, *, article: Article | None = None) -> pd.DataFrame:
+def load_key(
+    kind: str, path: str | Path | None = None, *, article: Article | None = None
+) -> pd.DataFrame:
     """Read an answer key (``kind`` is actors, dates or events) and resolve it to offsets.
 
     ``path`` is the article's file or folder (default: the course article). Actor and date
@@ -89,7 +95,9 @@ def load_key(kind: str, path: str | Path | None = None, *, article: Article | No
     return resolve_key(kind, key, article, source=file.name)
 
 
-def resolve_key(kind: str, key: pd.DataFrame, article: Article, *, source: str = "the key") -> pd.DataFrame:
+def resolve_key(
+    kind: str, key: pd.DataFrame, article: Article, *, source: str = "the key"
+) -> pd.DataFrame:
     """Add offsets (and sentence ids) to a key read from CSV; see :func:`load_key`."""
     key = key.copy()
     if kind == "events":

@@ -163,9 +163,9 @@ def _boundaries(text: str) -> Iterator[int]:
         if not _NEXT_START.match(text, end):
             continue
         punct = match.group()
-        if punct.startswith(".") and punct.rstrip("'\"’”»)]") == ".":
-            if _ends_with_abbreviation(text[: match.start() + 1]):
-                continue
+        full_stop = punct.startswith(".") and punct.rstrip("'\"’”»)]") == "."
+        if full_stop and _ends_with_abbreviation(text[: match.start() + 1]):
+            continue
         yield end
 
 

@@ -116,7 +116,10 @@ def test_other_template_of_the_same_cms():
 
 
 def test_article_without_caption_and_with_a_dateline():
-    raw = "Skip to main content\n\nTalks Stall\n\nFebruary 14, 2024\n\nBy Jane Roe\n\nEnvoys met. Nothing moved.\n"
+    raw = (
+        "Skip to main content\n\nTalks Stall\n\nFebruary 14, 2024\n\nBy Jane Roe\n\n"
+        "Envoys met. Nothing moved.\n"
+    )
     article = clean_article(raw)
     assert article.captions == ()
     assert article.title == "Talks Stall"

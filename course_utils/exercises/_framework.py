@@ -20,12 +20,20 @@ solution and the wrong answers it knows, so the test suite can prove each hint f
 from __future__ import annotations
 
 import dis
-
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["Exercise", "Feedback", "Hint", "check", "exercise", "hint", "is_placeholder", "register"]
+__all__ = [
+    "Exercise",
+    "Feedback",
+    "Hint",
+    "check",
+    "exercise",
+    "hint",
+    "is_placeholder",
+    "register",
+]
 
 
 @dataclass(frozen=True)

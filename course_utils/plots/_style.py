@@ -28,7 +28,9 @@ OKABE_ITO: tuple[str, ...] = (
 MARK_COLOURS: tuple[str, ...] = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9")
 
 
-def new_figure(ax: Axes | None = None, *, size: tuple[float, float] = (8, 4)) -> tuple[Figure, Axes]:
+def new_figure(
+    ax: Axes | None = None, *, size: tuple[float, float] = (8, 4)
+) -> tuple[Figure, Axes]:
     """Return ``(figure, axes)``: the given axes and their figure, or a new white figure."""
     import matplotlib.pyplot as plt
 

@@ -1,0 +1,72 @@
+"""The package as students and CI meet it: light to import, data found from anywhere."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def python(code: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=cwd, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_import_does_not_pull_in_matplotlib_or_ipywidgets(tmp_path):
+    code = (
+        "import sys, course_utils\n"
+        "course_utils.course_article()\n"
+        "heavy = sorted(m for m in ('matplotlib', 'ipywidgets') if m in sys.modules)\n"
+        "print(heavy)\n"
+    )
+    proc = python(code, tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "[]"
+
+
+def test_data_is_found_from_any_working_directory(tmp_path):
+    proc = python("import course_utils; print(course_utils.course_article().title)", tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith("Russian-Led Alliance")
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("wheel")
+    proc = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
+         "--disable-pip-version-check", "-q", "-w", str(out), str(REPO)],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    (built,) = out.glob("course_utils-*.whl")
+    return built
+
+
+def test_wheel_ships_the_data(wheel):
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert "course_utils/data/README.md" in names
+    assert "course_utils/data/articles/csto-monitors-2023/article.txt" in names
+    assert "course_utils/data/articles/csto-monitors-2023/article.toml" in names
+    assert any(n.startswith("course_utils/data/gazetteer/") for n in names)
+
+
+def test_installed_wheel_finds_its_data(wheel, tmp_path):
+    target = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(target)
+    code = (
+        "import sys\n"
+        f"sys.path.insert(0, {str(target)!r})\n"
+        "import course_utils\n"
+        "assert course_utils.__file__.startswith(sys.path[0]), course_utils.__file__\n"
+        "print(course_utils.course_article().published)\n"
+    )
+    proc = python(code, tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "2023-02-03"
