@@ -663,13 +663,18 @@ def clean_and_explain(
 
 
 def course_article(path: str | Path | None = None) -> Article:
-    """Load and clean an article with the publication date from its metadata.
+    """Load and clean the course's article, with its publication date.
 
-    With no path, the course's bundled article, published on 3 February 2023.
+    With no path, the article named in ``course.toml`` (see :mod:`course_utils.config`),
+    which is the bundled one unless an instructor changed it; the publication date comes
+    from ``course.toml`` or else from the ``article.toml`` beside the article.
 
     >>> course_article().published
     datetime.date(2023, 2, 3)
     """
-    file = article_path(path)
-    meta = load_metadata(file)
-    return clean_article(load_article(file), meta.get("published"), source=str(file))
+    from course_utils.config import load_config
+
+    config = load_config() if path is None else None
+    file = article_path(config.article if config else path)
+    published = (config.published if config else None) or load_metadata(file).get("published")
+    return clean_article(load_article(file), published, source=str(file))

@@ -26,6 +26,7 @@ import pandas as pd
 
 from course_utils.article import (
     Article,
+    article_path,
     clean_article,
     course_article,
     decode_article,
@@ -56,7 +57,7 @@ def read_input(source: str | None, published: str | None) -> Input:
     """Load and clean ARTICLE (a path, ``-`` for stdin, or None for the bundled article)."""
     given = parse_published(published)
     if source is None:
-        article = course_article()
+        article = course_article(article_path())  # the bundled article, whatever course.toml says
         return Input(article, given or article.published)
     if source == "-":
         raw = decode_article(sys.stdin.buffer.read(), source="standard input")

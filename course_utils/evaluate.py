@@ -72,7 +72,7 @@ def load_key(
 ) -> pd.DataFrame:
     """Read an answer key (``kind`` is actors, dates or events) and resolve it to offsets.
 
-    ``path`` is the article's file or folder (default: the course article). Actor and date
+    ``path`` is the article's file or folder (default: the one in ``course.toml``). Actor and date
     keys gain ``start``, ``end`` and ``sentence`` columns; event keys gain ``sentence``.
 
     >>> key = load_key("dates")
@@ -81,6 +81,10 @@ def load_key(
     """
     if kind not in KEY_COLUMNS:
         raise AnswerKeyError(f"no kind of key {kind!r}: use one of {', '.join(KEY_COLUMNS)}")
+    if path is None:
+        from course_utils.config import load_config
+
+        path = load_config().article
     file = article_path(path).with_name(f"key_{kind}.csv")
     if not file.is_file():
         raise AnswerKeyError(
