@@ -64,7 +64,7 @@ def set_up() -> None:
         say(f"making a private Python environment in {VENV.name}/ (first run only)")
         venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
     say("installing the course's locked packages (first run only, about a minute)")
-    pip = ["-m", "pip", "install", "--disable-pip-version-check", "--quiet"]
+    pip = ["-m", "pip", "install", "--disable-pip-version-check", "--quiet", "--no-compile"]
     if run([*pip, "--require-hashes", "-r", str(LOCK)]) != 0:
         sys.exit("course: installing the packages failed; check your internet connection")
     if run([*pip, "--no-deps", "--no-build-isolation", "--editable", "."]) != 0:

@@ -1,0 +1,1124 @@
+"""Find the actors of a news article: who does what to whom.
+
+Every finder takes an :class:`~course_utils.article.Article` (or a plain, already clean
+string) and returns a DataFrame with one row per *actor mention* and exactly these columns:
+
+========== ==========================================================================
+column     meaning
+========== ==========================================================================
+actor      canonical name: ``Russia``, ``CSTO``, ``Sergei Lavrov``, ``Armenia: soldiers``
+kind       ``person``, ``organization``, ``state`` or ``group``
+text       the words on the page (``Russian``, ``Yerevan``, ``27-nation bloc``)
+start, end character offsets into ``article.text``: ``article.text[start:end] == text``
+sentence   the id of the sentence (``article.sentences.id``) that holds the mention
+method     how it was found (below)
+========== ==========================================================================
+
+The methods, in the order the course teaches them:
+
+1. :func:`baseline_actors` (``baseline``): every run of capitalised words. Naive on
+   purpose: it keeps "The", sentence-initial words and places, and guesses the kind.
+2. :func:`gazetteer_actors` (``gazetteer``): names from the editable lists in
+   ``data/gazetteer/`` (states, demonyms, organisations and their acronyms and
+   descriptions, standing institutions such as "the Armenian Foreign Ministry").
+   A state named only as a place ("held in Armenia", "Armenia's border") is skipped.
+3. :func:`title_actors` (``title``): people found by their title or role
+   ("Russian Foreign Minister Sergei Lavrov", "X, secretary of the Security Council").
+   No person is listed in any data file.
+4. :func:`surname_actors` (``surname``): later mentions of those people ("Lavrov").
+5. :func:`metonymy_actors` (``metonymy``): a capital standing for its state
+   ("Yerevan has accused ..."), but not a capital used as a place ("held in Yerevan").
+6. :func:`group_actors` (``group``): unnamed collectives that belong to a state or an
+   organisation ("Russian peacekeepers" becomes ``Russia: peacekeepers``).
+
+:func:`find_actors` runs them together and keeps the longest span where two overlap;
+:func:`actor_summary` and :func:`actor_table` describe each actor once.
+
+>>> found = find_actors("Kyiv accused Moscow of shelling. Talks were held in Tbilisi.")
+>>> found[["actor", "text", "method"]].values.tolist()
+[['Ukraine', 'Kyiv', 'metonymy'], ['Russia', 'Moscow', 'metonymy']]
+"""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from course_utils.errors import CourseError
+from course_utils.text import fold_quotes, sentence_spans
+
+__all__ = [
+    "COLUMNS",
+    "METHODS",
+    "actor_summary",
+    "actor_table",
+    "baseline_actors",
+    "find_actors",
+    "gazetteer_actors",
+    "gazetteer_entries",
+    "group_actors",
+    "is_place",
+    "load_gazetteer",
+    "metonymy_actors",
+    "surname_actors",
+    "title_actors",
+]
+
+#: The columns of every actor-mention DataFrame, in order.
+COLUMNS: list[str] = ["actor", "kind", "text", "start", "end", "sentence", "method"]
+
+#: The rule-based methods that :func:`find_actors` runs by default (not ``baseline``).
+METHODS: tuple[str, ...] = ("gazetteer", "title", "surname", "metonymy", "group")
+
+# When two candidate spans are equally long, the earlier method in this list wins.
+_PRIORITY = ("title", "gazetteer", "group", "metonymy", "surname", "baseline")
+
+# --- Context words: when is a state or a capital only a place? ----------------------------
+# These are rules of English, not lists of names, so they live here rather than in data/.
+
+#: Words after which a state or capital is a place: "held in Yerevan", "visited Kyiv".
+LOCATIVE_WORDS = frozenset(
+    """
+    in at into inside near outside across throughout within around toward towards via through visit
+    visits visited visiting entered reached leave leaves left leaving arrive arrives arrived
+    arriving fly flew travel travels traveled travelled returned based
+    """.split()
+)
+#: Words before "to" that make the next state a recipient, not a destination:
+#: "according to Russia", "appealed to Armenia", "sold arms to Azerbaijan".
+RECIPIENT_CUES = frozenset(
+    """
+    according appeal appeals appealed appealing letter message note request proposal offer offered
+    ultimatum warning threat threats sold sell sells selling delivered deliver supplied supply
+    handed gave give given grant granted transferred apologized apologised complained protest
+    protested objected turned
+    """.split()
+)
+#: Nouns before "from" that make the next state or capital the doer: "a rebuke from Moscow".
+ACTION_NOUNS = frozenset(
+    """
+    rebuke rebukes criticism response reaction reply statement statements pressure warning warnings
+    protest protests condemnation support request requests offer offers demand demands threat
+    threats signal signals message messages call calls proposal proposals objection objections
+    complaint complaints assurances guarantee guarantees aid help invitation approval permission
+    refusal
+    """.split()
+)
+#: Nouns that make a preceding state, capital or demonym a place or a thing, not an actor:
+#: "Armenia's border", "Armenian border areas", "Moscow region", "in Russian", "Armenian
+#: Service".
+PLACE_NOUNS = frozenset(
+    """
+    border borders frontier frontiers territory territories soil land lands region regions province
+    provinces oblast district districts city cities town towns village villages capital airspace
+    waters coast coastline shore enclave exclave areas area part parts side-of outskirts suburb
+    suburbs streets street center centre airport port ports countryside interior mainland road roads
+    highway corridor language languages speakers culture cuisine origin descent alphabet script word
+    words name version translation edition service section population map maps
+    """.split()
+)
+#: Adjectives that may stand between an owner and a place noun: "Armenia's southern border".
+PLACE_ADJECTIVES = frozenset(
+    """
+    northern southern eastern western central northeastern northwestern southeastern southwestern
+    sovereign own entire whole internationally recognized recognised
+    """.split()
+)
+#: Prefixes that stop a name from being an actor: "ex-Soviet states", "pro-Russian".
+NOT_ACTOR_PREFIXES = frozenset(["ex", "pro", "anti", "post", "non", "pan", "neo"])
+#: Suffixes that make a name a place or a description: "Moscow-based", "Russian-speaking".
+PLACE_SUFFIXES = frozenset(
+    """
+    based born bred speaking language made populated controlled held occupied style majority
+    """.split()
+)
+_DETERMINERS = frozenset(["the", "a", "an"])  # "the Moscow talks"; not "that Moscow would"
+_FUNCTION_WORDS = frozenset(
+    """
+    of and or to in on at for from by with the a an as than that which who whom whose is are was
+    were be been has have had not no its their his her our your also
+    """.split()
+)
+#: Words before a title that belong to it: "former Foreign Minister", "the Russian envoy".
+_TITLE_MODIFIERS = frozenset(
+    """
+    former acting then outgoing incoming new newly appointed elected interim deputy first senior top
+    chief the his her their its a an our
+    """.split()
+)
+_CAPITALISED_STOPWORDS = frozenset(
+    """
+    The A An He She It They We I You This That These Those His Her Their Its Our My On In At For But
+    And Or If When While After Before As By With From To Of Not No Yes Then There Here Who What
+    Which Where Why How Also Meanwhile However Both Some Many Most All Asked Speaking According Mr
+    Mrs Ms Dr
+    """.split()
+)
+_CALENDAR_WORDS = frozenset(
+    """
+    January February March April May June July August September October November December Jan Feb
+    Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday
+    Sunday
+    """.split()
+)
+_NAME_PARTICLES = frozenset(
+    """
+    de da di del der den van von bin ibn al el la le du dos
+    """.split()
+)
+
+_WORD = r"[^\W\d_][\w'-]*"
+_NAME_TOKEN = re.compile(r"[^\W\d_][\w]*(?:['-][\w]+)*")
+
+
+# --- The gazetteer -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One surface form in the gazetteer and what it stands for."""
+
+    surface: str
+    actor: str  # canonical name
+    kind: str  # state | organization
+    role: str  # name | alias | demonym | people | capital | seat | description
+    state: str  # ISO 3166 alpha-3 code of the state (or of an organisation's home state)
+
+
+@dataclass(frozen=True, eq=False)
+class Gazetteer:
+    """The editable word lists of ``data/gazetteer/``, ready for matching."""
+
+    entries: tuple[Entry, ...]
+    states: dict[str, dict[str, Any]]  # iso3 -> name, official name, demonyms, capitals
+    organizations: dict[str, dict[str, Any]]  # canonical name -> full_name, type, state
+    institutions: dict[str, str]  # lower-case alias -> label
+    groups: tuple[str, ...]
+    titles: tuple[str, ...]
+    by_surface: dict[str, Entry] = field(default_factory=dict)
+
+
+def _split(value: str | None) -> list[str]:
+    return [part.strip() for part in (value or "").split(";") if part.strip()]
+
+
+def _gazetteer_dir() -> Path:
+    try:
+        from course_utils._paths import data_dir
+
+        return data_dir() / "gazetteer"
+    except FileNotFoundError:  # a checkout whose data/README.md is not written yet
+        return Path(__file__).resolve().parent.parent / "data" / "gazetteer"
+
+
+def _read_csv(folder: Path, name: str) -> list[dict[str, str]]:
+    path = folder / name
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            return [dict(row) for row in csv.DictReader(handle)]
+    except FileNotFoundError as err:
+        raise CourseError(
+            f"the gazetteer file {path} is missing: restore it from the course repository"
+        ) from err
+
+
+def _pycountry_names(iso3: str) -> list[str]:
+    """Official and common names of a state from pycountry (skipping inverted forms)."""
+    try:
+        import pycountry
+    except ImportError:  # pragma: no cover - pycountry is a dependency
+        return []
+    country = pycountry.countries.get(alpha_3=iso3) or pycountry.historic_countries.get(
+        alpha_3=iso3
+    )
+    if country is None:
+        raise CourseError(
+            f"{iso3!r} in data/gazetteer/states.csv is not an ISO 3166 alpha-3 code: "
+            "fix the iso3 column (see data/gazetteer/README.md)"
+        )
+    names = [getattr(country, key, None) for key in ("name", "official_name", "common_name")]
+    return [n for n in names if n and "," not in n and not n.startswith("the ")]
+
+
+@lru_cache(maxsize=4)
+def load_gazetteer(folder: str | None = None) -> Gazetteer:
+    """Read the gazetteer CSV files (``data/gazetteer/`` unless ``folder`` is given).
+
+    >>> gaz = load_gazetteer()
+    >>> gaz.states["ARM"]["capitals"], gaz.states["ARM"]["demonyms"]
+    (['Yerevan'], ['Armenian'])
+    """
+    path = Path(folder) if folder else _gazetteer_dir()
+    entries: list[Entry] = []
+    states: dict[str, dict[str, Any]] = {}
+    for row in _read_csv(path, "states.csv"):
+        iso3, name = row["iso3"].strip(), row["name"].strip()
+        aliases = _split(row.get("aliases"))
+        for extra in _pycountry_names(iso3):
+            if extra != name and extra not in aliases:
+                aliases.append(extra)
+        info = {
+            "name": name,
+            "aliases": aliases,
+            "demonyms": _split(row.get("demonyms")),
+            "people": _split(row.get("people")),
+            "capitals": _split(row.get("capitals")),
+        }
+        states[iso3] = info
+        entries.append(Entry(name, name, "state", "name", iso3))
+        entries += [Entry(a, name, "state", "alias", iso3) for a in aliases]
+        entries += [Entry(d, name, "state", "demonym", iso3) for d in info["demonyms"]]
+        entries += [Entry(p, name, "state", "people", iso3) for p in info["people"]]
+        entries += [Entry(c, name, "state", "capital", iso3) for c in info["capitals"]]
+    organizations: dict[str, dict[str, Any]] = {}
+    for row in _read_csv(path, "organizations.csv"):
+        name = row["name"].strip()
+        state = (row.get("state") or "").strip()
+        organizations[name] = {
+            "full_name": (row.get("full_name") or name).strip(),
+            "type": (row.get("type") or "").strip(),
+            "state": state,
+        }
+        entries.append(Entry(name, name, "organization", "name", state))
+        entries += [Entry(a, name, "organization", "alias", state) for a in _split(row["aliases"])]
+        entries += [
+            Entry(d, name, "organization", "description", state)
+            for d in _split(row.get("descriptions"))
+        ]
+        entries += [Entry(s, name, "organization", "seat", state) for s in _split(row.get("seats"))]
+    institutions: dict[str, str] = {}
+    for row in _read_csv(path, "institutions.csv"):
+        for alias in _split(row["aliases"]):
+            institutions.setdefault(alias.lower(), row["label"].strip())
+    groups = tuple(r["noun"].strip() for r in _read_csv(path, "groups.csv") if r["noun"].strip())
+    titles = tuple(r["title"].strip() for r in _read_csv(path, "titles.csv") if r["title"].strip())
+    by_surface: dict[str, Entry] = {}
+    for entry in entries:
+        key = entry.surface.lower() if entry.role == "description" else fold_quotes(entry.surface)
+        by_surface.setdefault(key, entry)  # the first listing of a surface form wins
+    return Gazetteer(
+        tuple(entries), states, organizations, institutions, groups, titles, by_surface
+    )
+
+
+def gazetteer_entries() -> pd.DataFrame:
+    """Every surface form of the gazetteer as a table (surface, actor, kind, role, state).
+
+    >>> table = gazetteer_entries()
+    >>> table[table.surface == "Yerevan"][["actor", "kind", "role", "state"]].values.tolist()
+    [['Armenia', 'state', 'capital', 'ARM']]
+    """
+    gaz = load_gazetteer()
+    return pd.DataFrame(
+        [vars(e) for e in gaz.by_surface.values()],
+        columns=["surface", "actor", "kind", "role", "state"],
+    )
+
+
+def _alternation(words: Iterable[str]) -> str:
+    unique = sorted({w for w in words if w}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in unique)
+
+
+@lru_cache(maxsize=4)
+def _patterns(gaz: Gazetteer) -> dict[str, re.Pattern[str]]:
+    exact = [fold_quotes(e.surface) for e in gaz.entries if e.role != "description"]
+    described = [e.surface for e in gaz.entries if e.role == "description"]
+    demonyms = [fold_quotes(e.surface) for e in gaz.entries if e.role == "demonym"]
+    owners = [
+        fold_quotes(e.surface)
+        for e in gaz.entries
+        if e.role in ("name", "alias", "capital") and e.kind == "state"
+    ]
+    orgs = [fold_quotes(e.surface) for e in gaz.entries if e.kind == "organization"]
+    institutions = _alternation(gaz.institutions)
+    groups = _alternation(gaz.groups)
+    return {
+        "exact": re.compile(rf"(?<![\w/])(?:{_alternation(exact)})(?!\w)"),
+        "loose": re.compile(rf"(?<![\w-])(?:{_alternation(described)})(?!\w)", re.IGNORECASE),
+        # "the Armenian government", "Russia's Foreign Ministry"
+        "institution": re.compile(
+            rf"(?<![\w-])(?P<owner>{_alternation(demonyms)}|(?:{_alternation(owners)})'s?)"
+            rf"\s+(?P<inst>(?i:{institutions}))(?!\w)"
+        ),
+        # "the Foreign Ministry of Armenia", "the government of Georgia"
+        "institution_of": re.compile(
+            rf"(?<![\w-])(?P<inst>(?i:{institutions}))\s+of\s+(?:the\s+)?"
+            rf"(?P<owner>{_alternation(owners)})(?!\w)"
+        ),
+        # "Armenian soldiers", "Russia's troops", "CSTO member states", "U.S. officials"
+        "group": re.compile(
+            rf"(?<![\w-])(?P<owner>{_alternation(demonyms + orgs)}|(?:{_alternation(owners)})'s?)"
+            rf"(?P<mods>(?:\s+[a-z]+(?:-[a-z]+)?){{0,2}}?)\s+(?P<noun>(?i:{groups}))(?!\w)"
+        ),
+        "title": re.compile(rf"(?<![\w-])(?:{_alternation(gaz.titles)})(?![\w-])", re.IGNORECASE),
+        "minister": re.compile(r"(?<![\w-])(?:[A-Z][a-z]+\s+){1,3}Minister(?![\w-])"),
+    }
+
+
+# --- The document: text, folded text and sentences ------------------------------------
+
+
+@dataclass(frozen=True)
+class _Doc:
+    text: str
+    norm: str  # the text with curly quotes folded: same length, same offsets
+    starts: tuple[int, ...]
+    ids: tuple[int, ...]
+    headline: frozenset[int]  # sentences written in Title Case (capitals prove nothing)
+
+
+def _as_doc(article: Any) -> _Doc:
+    if isinstance(article, _Doc):
+        return article
+    if isinstance(article, str):
+        text = article
+        spans: list[tuple[int, int]] = []
+        for para in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text):
+            spans += sentence_spans(para.group(), offset=para.start())
+        frame = pd.DataFrame(
+            {"id": range(len(spans)), "start": [s for s, _ in spans], "end": [e for _, e in spans]}
+        )
+    elif hasattr(article, "text") and hasattr(article, "sentences"):
+        text, frame = article.text, article.sentences
+    else:
+        raise CourseError(
+            "find the actors of an Article (from clean_article) or of a string of text, "
+            f"not of a {type(article).__name__}"
+        )
+    if not isinstance(text, str) or not text.strip():
+        raise CourseError("the article has no text: clean an article first with clean_article")
+    starts = tuple(int(s) for s in frame["start"])
+    ids = tuple(int(i) for i in frame["id"])
+    headline = set()
+    for sid, s, e in zip(ids, starts, frame["end"], strict=True):
+        words = re.findall(r"[^\W\d_][\w'-]{3,}", text[s : int(e)])
+        if len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words):
+            headline.add(sid)
+    return _Doc(text, fold_quotes(text), starts, ids, frozenset(headline))
+
+
+def _sentence_of(doc: _Doc, offset: int) -> int:
+    index = bisect.bisect_right(doc.starts, offset) - 1
+    return doc.ids[max(index, 0)] if doc.ids else 0
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    actor: str
+    kind: str
+    start: int
+    end: int
+    method: str
+    claim: tuple[int, int]  # the span that blocks other candidates (title + name, say)
+    info: tuple[tuple[str, str], ...] = ()
+
+
+def _candidate(
+    actor: str,
+    kind: str,
+    start: int,
+    end: int,
+    method: str,
+    claim: tuple[int, int] | None = None,
+    **info: str,
+) -> _Candidate:
+    return _Candidate(actor, kind, start, end, method, claim or (start, end), tuple(info.items()))
+
+
+def _frame(doc: _Doc, candidates: Iterable[_Candidate]) -> pd.DataFrame:
+    rows = [
+        {
+            "actor": c.actor,
+            "kind": c.kind,
+            "text": doc.text[c.start : c.end],
+            "start": c.start,
+            "end": c.end,
+            "sentence": _sentence_of(doc, c.start),
+            "method": c.method,
+        }
+        for c in sorted(candidates, key=lambda c: (c.start, c.end))
+    ]
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    frame = frame.astype({"start": "int64", "end": "int64", "sentence": "int64"})
+    frame.attrs["actors"] = _actor_info(candidates)
+    return frame
+
+
+def _actor_info(candidates: Iterable[_Candidate]) -> dict[str, dict[str, str]]:
+    info: dict[str, dict[str, str]] = {}
+    for c in candidates:
+        record = info.setdefault(c.actor, {"kind": c.kind})
+        for key, value in c.info:
+            if value and not record.get(key):
+                record[key] = value
+    return info
+
+
+# --- Places or actors? -----------------------------------------------------------------
+
+
+def _words_before(norm: str, pos: int, n: int = 4) -> list[str]:
+    """The last ``n`` words (and punctuation marks) before ``pos``, nearest first, lower-case."""
+    chunk = norm[max(0, pos - 120) : pos]
+    tokens = re.findall(r"[\w'.-]*\w|[^\w\s]", chunk)
+    return [t.lower() for t in reversed(tokens[-n:])]
+
+
+def _next_word(norm: str, pos: int) -> tuple[str, int]:
+    match = re.compile(r"(?:'s?)?\s+([\w'-]+)").match(norm, pos)
+    return (match.group(1), match.end()) if match else ("", pos)
+
+
+def _followed_by_place_noun(norm: str, end: int, demonyms: frozenset[str] = frozenset()) -> bool:
+    while (hyphen := re.match(r"-([^\W\d_][\w]*)", norm[end:])) and hyphen.group(1) in demonyms:
+        end += hyphen.end()  # "Armenian-Azerbaijani border": look past the compound
+    word, after = _next_word(norm, end)
+    if word.lower() in PLACE_ADJECTIVES:
+        word, _ = _next_word(norm, after)
+    return word.lower() in PLACE_NOUNS
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> frozenset[str]:
+    return frozenset(e.surface for e in load_gazetteer().entries if e.role == "demonym")
+
+
+def _place_reason(doc: _Doc, start: int, end: int, role: str, spans: dict[int, int]) -> str:
+    """Why the name at ``start:end`` is only a place (or a word in a name); "" if an actor."""
+    norm = doc.norm
+    before, after = norm[:start], norm[end:]
+    prefix = re.search(r"(\w+)-$", before)
+    if prefix and prefix.group(1).lower() in NOT_ACTOR_PREFIXES:
+        return f"prefix {prefix.group(1)}-"
+    suffix = re.match(r"-(\w+)", after)
+    if suffix and suffix.group(1).lower() in PLACE_SUFFIXES:
+        return f"suffix -{suffix.group(1)}"
+    if re.search(r"(?:^|\n)[ \t]*$", before) and re.match(r"\s*[-–—]\s", after):
+        return "dateline"
+    if _followed_by_place_noun(norm, end, _demonyms()):
+        return "owner of a place"
+    words = _words_before(norm, start)
+    previous = words[0] if words else ""
+    if role == "demonym":
+        if previous == "in":
+            return "language"
+        nxt = re.match(r"\s+([^\W\d_][\w'-]*)", after)
+        if nxt and nxt.group(1)[0].isupper() and _sentence_of(doc, start) not in doc.headline:
+            return "part of a longer name"
+        return ""
+    # a capital or state name: look at the words before it
+    if previous in ("and", "or", ","):
+        for other_start, other_end in spans.items():
+            gap = norm[other_end:start]
+            if other_end < start and re.fullmatch(r"(?:'s)?\s*(?:,\s*)?(?:(?:and|or)\s+)?", gap):
+                return _place_reason(doc, other_start, other_end, role, {})
+    if role == "capital" and previous in _DETERMINERS:
+        return "used as a modifier"
+    if (
+        role == "capital"
+        and re.match(r"\s+[A-Z]", after)
+        and _sentence_of(doc, start) not in doc.headline
+    ):
+        return "part of a longer name"
+    if previous in LOCATIVE_WORDS:
+        return f"after {previous!r}"
+    if previous == "to":
+        return "" if set(words[1:3]) & RECIPIENT_CUES else "after 'to'"
+    if previous == "from":
+        return "" if len(words) > 1 and words[1] in ACTION_NOUNS else "after 'from'"
+    if (
+        previous in ("with", "between", "of", "along", "on", "and")
+        and set(words[1:4]) & PLACE_NOUNS
+    ):
+        return "part of a place"
+    return ""
+
+
+def is_place(article: Any, start: int, end: int) -> bool:
+    """Tell whether the state or capital at ``start:end`` is only a place, not an actor.
+
+    >>> text = "Yerevan accused Baku. A summit was held in Yerevan, near Armenia's border."
+    >>> [is_place(text, m.start(), m.end()) for m in re.finditer("Yerevan|Armenia", text)]
+    [False, True, True]
+    """
+    doc = _as_doc(article)
+    entry = load_gazetteer().by_surface.get(doc.norm[start:end])
+    role = "capital" if entry is not None and entry.role in ("capital", "seat") else "name"
+    if entry is not None and entry.role == "demonym":
+        role = "demonym"
+    return bool(_place_reason(doc, start, end, role, {}))
+
+
+# --- Method 1: the baseline --------------------------------------------------------------
+
+
+def baseline_actors(article: Any) -> pd.DataFrame:
+    """Every run of capitalised words, taken as an actor (method ``baseline``).
+
+    The kind is a guess: several words make a ``person``, an acronym an
+    ``organization``, anything else a ``state``. Its mistakes are the lesson:
+
+    >>> baseline_actors("The talks in Tbilisi ended.")[["text", "kind"]].values.tolist()
+    [['The', 'state'], ['Tbilisi', 'state']]
+    """
+    doc = _as_doc(article)
+    found = []
+    for match in re.finditer(r"(?<![\w'-])[^\W\d_a-z][\w'-]*(?:[ ]+[^\W\d_a-z][\w'-]*)*", doc.norm):
+        text = match.group()
+        if not text[0].isupper():
+            continue
+        kind = "person" if " " in text else "organization" if text.isupper() else "state"
+        found.append(_candidate(text, kind, match.start(), match.end(), "baseline"))
+    return _frame(doc, found)
+
+
+# --- Method 2: the gazetteer -------------------------------------------------------------
+
+
+def _gazetteer_matches(doc: _Doc, gaz: Gazetteer) -> list[tuple[int, int, Entry]]:
+    pats = _patterns(gaz)
+    found: dict[int, tuple[int, int, Entry]] = {}
+    for name in ("exact", "loose"):
+        for m in pats[name].finditer(doc.norm):
+            key = m.group().lower() if name == "loose" else re.sub(r"\s+", " ", m.group())
+            entry = gaz.by_surface.get(key)
+            if entry is None:
+                continue
+            old = found.get(m.start())
+            if old is None or old[1] < m.end():
+                found[m.start()] = (m.start(), m.end(), entry)
+    # drop matches inside longer ones ("Russia" inside "Russian Federation")
+    result: list[tuple[int, int, Entry]] = []
+    for start, end, entry in sorted(found.values(), key=lambda t: (t[0], -t[1])):
+        if result and start < result[-1][1]:
+            continue
+        result.append((start, end, entry))
+    return result
+
+
+def _state_name(gaz: Gazetteer, iso3: str) -> str:
+    return gaz.states[iso3]["name"] if iso3 in gaz.states else iso3
+
+
+def _owner_state(gaz: Gazetteer, owner: str) -> str:
+    """The ISO code of the state an owner word ("Russian", "Russia's", "Moscow") belongs to."""
+    key = re.sub(r"'s?$", "", re.sub(r"\s+", " ", owner))
+    entry = gaz.by_surface.get(key)
+    return entry.state if entry is not None and entry.kind == "state" else ""
+
+
+def _institution_candidates(doc: _Doc, gaz: Gazetteer) -> list[_Candidate]:
+    pats = _patterns(gaz)
+    found = []
+    for name in ("institution", "institution_of"):
+        for m in pats[name].finditer(doc.norm):
+            iso3 = _owner_state(gaz, m.group("owner"))
+            label = gaz.institutions.get(re.sub(r"\s+", " ", m.group("inst")).lower())
+            if not iso3 or not label:
+                continue
+            actor = f"{_state_name(gaz, iso3)}: {label}"
+            found.append(
+                _candidate(actor, "organization", m.start(), m.end(), "gazetteer", state=iso3)
+            )
+    return found
+
+
+def gazetteer_actors(article: Any, *, keep_places: bool = False) -> pd.DataFrame:
+    """States, organisations and institutions named in ``data/gazetteer/`` (``gazetteer``).
+
+    A demonym stands for its state ("the Russian criticism" is Russia); a description
+    stands for its organisation ("the 27-nation bloc" is the EU); "the Armenian
+    government" is the organisation ``Armenia: government``. A state named only as a place
+    ("in Armenia", "Armenia's border") is left out unless ``keep_places`` is true.
+    Capitals are left to :func:`metonymy_actors`.
+
+    >>> found = gazetteer_actors("The 27-nation bloc and Georgia's Foreign Ministry met in Turkey.")
+    >>> found[["actor", "text"]].values.tolist()
+    [['EU', '27-nation bloc'], ['Georgia: Foreign Ministry', "Georgia's Foreign Ministry"]]
+    """
+    doc = _as_doc(article)
+    gaz = load_gazetteer()
+    matches = _gazetteer_matches(doc, gaz)
+    spans = {s: e for s, e, entry in matches if entry.kind == "state"}
+    found = _institution_candidates(doc, gaz)
+    for start, end, entry in matches:
+        if entry.role in ("capital", "seat", "people"):
+            continue
+        if entry.kind == "state":
+            role = "demonym" if entry.role == "demonym" else "name"
+            if not keep_places and _place_reason(doc, start, end, role, spans):
+                continue
+        found.append(
+            _candidate(entry.actor, entry.kind, start, end, "gazetteer", state=entry.state)
+        )
+    return _frame(doc, _resolve(found))
+
+
+# --- Method 3: people by their titles ------------------------------------------------------
+
+
+def _nameable(token: str, gaz: Gazetteer) -> bool:
+    bare = re.sub(r"'s?$", "", token)
+    return (
+        bool(bare)
+        and bare[0].isupper()
+        and not bare.isupper()
+        and bare not in _CAPITALISED_STOPWORDS
+        and bare not in _CALENDAR_WORDS
+        and bare not in gaz.by_surface
+        and bare.lower() not in _title_words(gaz)
+        and bare.lower() not in gaz.institutions
+    )
+
+
+@lru_cache(maxsize=4)
+def _title_words(gaz: Gazetteer) -> frozenset[str]:
+    words = {w.lower().rstrip(".") for t in gaz.titles for w in t.split()}
+    return frozenset(words | {t.lower() for t in gaz.titles} | {"minister", "ministry"})
+
+
+def _scan_name(
+    norm: str, pos: int, gaz: Gazetteer, *, direction: int = 1
+) -> tuple[int, int] | None:
+    """The span of a personal name that starts at ``pos`` (1 to 4 capitalised words)."""
+    if direction < 0:  # a name that ends at pos: "Armen Grigoryan, secretary of ..."
+        tokens = list(re.finditer(rf"{_WORD}", norm[max(0, pos - 80) : pos]))
+        base = max(0, pos - 80)
+        kept: list[re.Match[str]] = []
+        for tok in reversed(tokens):
+            following = kept[-1].start() + base if kept else pos
+            if norm[tok.end() + base : following].strip() or not _nameable(tok.group(), gaz):
+                break
+            kept.append(tok)
+            if len(kept) == 3:
+                break
+        if len(kept) < 2:
+            return None
+        return kept[-1].start() + base, kept[0].end() + base
+    end, count, cursor = None, 0, pos
+    while count < 4:
+        m = _NAME_TOKEN.match(norm, cursor)
+        if not m:
+            break
+        token = m.group()
+        if token.lower() in _NAME_PARTICLES and count:
+            nxt = _NAME_TOKEN.match(norm, m.end() + 1)
+            if norm[m.end() : m.end() + 1] == " " and nxt and nxt.group()[0].isupper():
+                cursor = m.end() + 1
+                continue
+            break
+        if not _nameable(token, gaz):
+            break
+        end = m.end() - (2 if token.endswith("'s") else 0)
+        count += 1
+        if norm[m.end() : m.end() + 1] != " ":
+            break
+        cursor = m.end() + 1
+    return (pos, end) if end else None
+
+
+def _title_candidates(doc: _Doc, gaz: Gazetteer) -> list[_Candidate]:
+    norm = doc.norm
+    pats = _patterns(gaz)
+    owners = {e: (s, entry) for s, e, entry in _gazetteer_matches(doc, gaz)}
+    found: list[_Candidate] = []
+    titles = [(m.start(), m.end()) for m in pats["title"].finditer(norm)]
+    for m in pats["minister"].finditer(norm):
+        start = m.start()
+        for word in re.finditer(r"[A-Z][a-z]+\s+", m.group()):
+            if word.group().strip() in gaz.by_surface or word.group().strip().lower() in (
+                _TITLE_MODIFIERS
+            ):
+                start = m.start() + word.end()
+            else:
+                break
+        titles.append((start, m.end()))
+    for t_start, t_end in sorted(set(titles)):
+        # left: modifiers and an affiliation ("former", "Russian", "CSTO", "Armenia's")
+        left, state, affiliation = t_start, "", ""
+        for _ in range(5):
+            word = re.search(r"([\w.'-]+)\s+$", norm[:left])
+            if not word:
+                break
+            owner = owners.get(word.end(1)) or owners.get(word.end(1) - 2)
+            if owner and not affiliation:
+                affiliation = owner[1].actor
+                state = owner[1].state
+                left = owner[0]
+            elif word.group(1).lower() in _TITLE_MODIFIERS:
+                left = word.start(1)
+            else:
+                break
+        # right: "to Armenia", "of the Security Council"
+        right = t_end
+        ext = re.match(r"\s+(?:of|to|for|at|in)\s+(?:the\s+)?", norm[t_end:])
+        if ext:
+            at = t_end + ext.end()
+            owner_here = next((o for o in owners.values() if o[0] == at), None)
+            if owner_here is not None:
+                right = next(e for e, o in owners.items() if o is owner_here)
+                if not state and owner_here[1].kind == "state":
+                    state = owner_here[1].state
+                affiliation = affiliation or owner_here[1].actor
+            else:
+                caps = re.match(r"(?:[A-Z][\w'-]*(?:\s+(?:of|and|for|the)\s+|\s+)?)+", norm[at:])
+                if caps:
+                    right = at + len(caps.group().rstrip())
+        title_text = doc.text[t_start:t_end]
+        # a name after the title: "Foreign Minister Ararat Mirzoyan", "envoy to X, Y Z"
+        gap = re.match(r",\s+|[ ]+", norm[right:])
+        if gap and norm[right - 1] not in "'":
+            span = _scan_name(norm, right + gap.end(), gaz)
+            if span and (gap.group().strip() != "," or _count_words(norm, span) >= 2):
+                if right > t_end and gap.group().strip() != ",":
+                    span = None  # "head of the Security Council Ivan Petrov": unsure
+                if span:
+                    found.append(
+                        _candidate(
+                            norm_name(doc.text[span[0] : span[1]]),
+                            "person",
+                            span[0],
+                            span[1],
+                            "title",
+                            (min(left, span[0]), max(right, span[1])),
+                            state=state,
+                            title=title_text,
+                            affiliation=affiliation,
+                        )
+                    )
+                    continue
+        # a name before the title: "Armen Grigoryan, secretary of the Security Council"
+        before = re.search(r",\s+(?:(?:the|a|an|who\s+is|who\s+was)\s+)?$", norm[:left])
+        if before:
+            span = _scan_name(norm, before.start(), gaz, direction=-1)
+            if span:
+                found.append(
+                    _candidate(
+                        norm_name(doc.text[span[0] : span[1]]),
+                        "person",
+                        span[0],
+                        span[1],
+                        "title",
+                        (span[0], right),
+                        state=state,
+                        title=title_text,
+                        affiliation=affiliation,
+                    )
+                )
+    return _merge_people(found)
+
+
+def _count_words(norm: str, span: tuple[int, int]) -> int:
+    return len(norm[span[0] : span[1]].split())
+
+
+def norm_name(name: str) -> str:
+    """A person's canonical name: spaces tidied, curly apostrophes folded.
+
+    >>> norm_name("Dmytro  Kuleba")
+    'Dmytro Kuleba'
+    """
+    return re.sub(r"\s+", " ", fold_quotes(name)).strip()
+
+
+def _merge_people(found: list[_Candidate]) -> list[_Candidate]:
+    """Give "Putin" (from "President Putin") the full name "Vladimir Putin" if one is known."""
+    names = {c.actor for c in found}
+    full: dict[str, str] = {}
+    for name in names:
+        longer = [n for n in names if n.endswith(" " + name.split()[-1]) and len(n) > len(name)]
+        if name.count(" ") == 0 and longer:
+            full[name] = max(longer, key=len)
+    return [_replace_actor(c, full.get(c.actor, c.actor)) for c in found]
+
+
+def _replace_actor(c: _Candidate, actor: str) -> _Candidate:
+    return _Candidate(actor, c.kind, c.start, c.end, c.method, c.claim, c.info)
+
+
+def title_actors(article: Any) -> pd.DataFrame:
+    """People found by a title or role before or after their name (method ``title``).
+
+    The person's country, when the title gives one, is kept for :func:`actor_table`.
+
+    >>> text = ("Ukrainian Foreign Minister Dmytro Kuleba met his Georgian counterpart "
+    ...         "Ilia Darchiashvili.")
+    >>> title_actors(text)[["actor", "text"]].values.tolist()
+    [['Dmytro Kuleba', 'Dmytro Kuleba'], ['Ilia Darchiashvili', 'Ilia Darchiashvili']]
+    """
+    doc = _as_doc(article)
+    return _frame(doc, _resolve(_title_candidates(doc, load_gazetteer())))
+
+
+# --- Method 4: surnames --------------------------------------------------------------------
+
+
+def _surname_candidates(doc: _Doc, people: Sequence[_Candidate]) -> list[_Candidate]:
+    found = []
+    for person in {c.actor: c for c in people}.values():
+        parts = person.actor.split()
+        surname = parts[-1]
+        pattern = rf"(?<![\w-])(?:{re.escape(person.actor)}|{re.escape(surname)})(?![\w-])"
+        for m in re.finditer(pattern, doc.norm):
+            found.append(
+                _candidate(
+                    person.actor, "person", m.start(), m.end(), "surname", **dict(person.info)
+                )
+            )
+    return found
+
+
+def surname_actors(article: Any) -> pd.DataFrame:
+    """Later mentions of people found by :func:`title_actors` (method ``surname``).
+
+    "Lavrov said" is resolved to the full name the title pattern found. The mentions that
+    the title pattern itself found are not repeated here.
+
+    >>> text = "Georgian Prime Minister Irakli Garibashvili spoke. Garibashvili's aides left."
+    >>> surname_actors(text)[["actor", "text"]].values.tolist()
+    [['Irakli Garibashvili', 'Garibashvili']]
+    """
+    doc = _as_doc(article)
+    people = _title_candidates(doc, load_gazetteer())
+    claimed = [c.claim for c in people]
+    later = [
+        c
+        for c in _surname_candidates(doc, people)
+        if not any(s < c.end and c.start < e for s, e in claimed)
+    ]
+    return _frame(doc, later)
+
+
+# --- Method 5: metonymy --------------------------------------------------------------------
+
+
+def _metonymy_candidates(doc: _Doc, gaz: Gazetteer) -> list[_Candidate]:
+    matches = _gazetteer_matches(doc, gaz)
+    spans = {s: e for s, e, entry in matches if entry.kind == "state"}
+    found = []
+    for start, end, entry in matches:
+        if entry.role not in ("capital", "seat"):
+            continue
+        if _place_reason(doc, start, end, "capital", spans):
+            continue
+        found.append(_candidate(entry.actor, entry.kind, start, end, "metonymy", state=entry.state))
+    return found
+
+
+def metonymy_actors(article: Any) -> pd.DataFrame:
+    """Capitals that act for their state (method ``metonymy``); capitals as places are skipped.
+
+    >>> text = "Tbilisi protested. Talks in Baku failed, prompting criticism from Ankara."
+    >>> metonymy_actors(text)[["actor", "text"]].values.tolist()
+    [['Georgia', 'Tbilisi'], ['Turkey', 'Ankara']]
+    """
+    doc = _as_doc(article)
+    return _frame(doc, _metonymy_candidates(doc, load_gazetteer()))
+
+
+# --- Method 6: groups ----------------------------------------------------------------------
+
+
+def _group_candidates(doc: _Doc, gaz: Gazetteer) -> list[_Candidate]:
+    found = []
+    for m in _patterns(gaz)["group"].finditer(doc.norm):
+        owner = m.group("owner")
+        mods = m.group("mods").split()
+        nouns = {g.lower() for g in gaz.groups} | set(gaz.institutions)
+        if any(w in _FUNCTION_WORDS or w in nouns or w.endswith("ed") for w in mods):
+            continue  # "Georgian police detained protesters" is not one group
+        if mods and not owner.endswith(("'s", "'")) and _owner_state(gaz, owner):
+            entry = gaz.by_surface.get(owner)
+            if entry is not None and entry.role != "demonym":
+                continue  # "Yerevan has accused Russian peacekeepers" is not one group
+        iso3 = _owner_state(gaz, owner)
+        entry = gaz.by_surface.get(re.sub(r"\s+", " ", owner))
+        if iso3:
+            head = _state_name(gaz, iso3)
+        elif entry is not None and entry.kind == "organization":
+            head, iso3 = entry.actor, ""
+        else:
+            continue
+        noun = re.sub(r"\s+", " ", m.group("noun"))
+        noun = noun if noun.isupper() else noun.lower()
+        found.append(
+            _candidate(f"{head}: {noun}", "group", m.start(), m.end(), "group", state=iso3)
+        )
+    for start, end, entry in _gazetteer_matches(doc, gaz):
+        if entry.role == "people":
+            actor = f"{entry.actor}: {entry.surface}"
+            found.append(_candidate(actor, "group", start, end, "group", state=entry.state))
+    return found
+
+
+def group_actors(article: Any) -> pd.DataFrame:
+    """Unnamed collectives that belong to a state or an organisation (method ``group``).
+
+    The canonical name is "<state or organisation>: <noun>".
+
+    >>> found = group_actors("Senior Ukrainian officials said NATO members met Russia's troops.")
+    >>> found[["actor", "text"]].values.tolist()
+    [['Ukraine: officials', 'Ukrainian officials'], ['NATO: members', 'NATO members'], \
+['Russia: troops', "Russia's troops"]]
+    """
+    doc = _as_doc(article)
+    return _frame(doc, _resolve(_group_candidates(doc, load_gazetteer())))
+
+
+# --- All together ------------------------------------------------------------------------
+
+
+def _resolve(candidates: Iterable[_Candidate]) -> list[_Candidate]:
+    """Keep the longest claims; drop any candidate that overlaps one already kept."""
+
+    def rank(c: _Candidate) -> tuple[int, int, int]:
+        order = _PRIORITY.index(c.method) if c.method in _PRIORITY else len(_PRIORITY)
+        return (-(c.claim[1] - c.claim[0]), order, c.start)
+
+    kept: list[_Candidate] = []
+    for cand in sorted(set(candidates), key=rank):
+        if any(cand.claim[0] < k.claim[1] and k.claim[0] < cand.claim[1] for k in kept):
+            continue
+        kept.append(cand)
+    return kept
+
+
+def find_actors(article: Any, *, methods: Sequence[str] | None = None) -> pd.DataFrame:
+    """Run the actor methods together (default :data:`METHODS`); the longest span wins.
+
+    "Russian Foreign Minister Sergei Lavrov" is one ``person`` mention ("Sergei Lavrov"):
+    the title and the demonym in it describe the person and are not mentions of their own.
+
+    >>> text = "Russian Foreign Minister Sergei Lavrov spoke in Yerevan. Lavrov criticized Baku."
+    >>> find_actors(text)[["actor", "text", "method"]].values.tolist()
+    [['Sergei Lavrov', 'Sergei Lavrov', 'title'], ['Sergei Lavrov', 'Lavrov', 'surname'], \
+['Azerbaijan', 'Baku', 'metonymy']]
+    """
+    chosen = tuple(METHODS if methods is None else methods)
+    unknown = [m for m in chosen if m not in (*METHODS, "baseline")]
+    if unknown:
+        raise CourseError(
+            f"unknown actor method(s) {', '.join(unknown)}: choose from "
+            f"{', '.join((*METHODS, 'baseline'))}"
+        )
+    doc = _as_doc(article)
+    gaz = load_gazetteer()
+    candidates: list[_Candidate] = []
+    people = _title_candidates(doc, gaz) if {"title", "surname"} & set(chosen) else []
+    if "title" in chosen:
+        candidates += people
+    elif "surname" in chosen:  # block the titles themselves without reporting them
+        candidates += [_replace_method(c, "_block") for c in people]
+    if "surname" in chosen:
+        candidates += _surname_candidates(doc, people)
+    if "gazetteer" in chosen:
+        matches = _gazetteer_matches(doc, gaz)
+        spans = {s: e for s, e, entry in matches if entry.kind == "state"}
+        candidates += _institution_candidates(doc, gaz)
+        for start, end, entry in matches:
+            if entry.role in ("capital", "seat", "people"):
+                continue
+            role = "demonym" if entry.role == "demonym" else "name"
+            if entry.kind == "state" and _place_reason(doc, start, end, role, spans):
+                continue
+            candidates.append(
+                _candidate(entry.actor, entry.kind, start, end, "gazetteer", state=entry.state)
+            )
+    if "metonymy" in chosen:
+        candidates += _metonymy_candidates(doc, gaz)
+    if "group" in chosen:
+        candidates += _group_candidates(doc, gaz)
+    if "baseline" in chosen:
+        base = baseline_actors(doc)
+        candidates += [
+            _candidate(r.actor, r.kind, r.start, r.end, "baseline") for r in base.itertuples()
+        ]
+    kept = [c for c in _resolve(candidates) if c.method != "_block"]
+    return _frame(doc, kept)
+
+
+def _replace_method(c: _Candidate, method: str) -> _Candidate:
+    return _Candidate(c.actor, c.kind, c.start, c.end, method, c.claim, c.info)
+
+
+# --- Summaries ------------------------------------------------------------------------------
+
+
+def actor_summary(mentions: pd.DataFrame) -> pd.DataFrame:
+    """One row per actor: kind(s), number of mentions, first sentence, surface forms seen.
+
+    >>> found = find_actors("Kyiv accused Moscow. Russia denied it. Ukraine insisted.")
+    >>> actor_summary(found).values.tolist()
+    [['Ukraine', 'state', 2, 0, ['Kyiv', 'Ukraine']], \
+['Russia', 'state', 2, 0, ['Moscow', 'Russia']]]
+    """
+    missing = [c for c in ("actor", "kind", "text", "sentence") if c not in mentions.columns]
+    if missing:
+        raise CourseError(
+            f"actor_summary needs the columns of find_actors; {', '.join(missing)} missing"
+        )
+    rows = []
+    for actor, group in mentions.groupby("actor", sort=False):
+        rows.append(
+            {
+                "actor": actor,
+                "kind": ";".join(dict.fromkeys(group["kind"])),
+                "mentions": len(group),
+                "first_sentence": int(group["sentence"].min()),
+                "aliases": sorted(set(group["text"].map(fold_quotes))),
+            }
+        )
+    frame = pd.DataFrame(rows, columns=["actor", "kind", "mentions", "first_sentence", "aliases"])
+    return frame.sort_values(["first_sentence", "mentions"], ascending=[True, False], kind="stable")
+
+
+def actor_table(mentions_or_article: Any) -> pd.DataFrame:
+    """What the patterns know about each actor: kind, state code, country, title, affiliation.
+
+    Takes the mentions from :func:`find_actors` (or an article, which it runs through
+    :func:`find_actors`). ``state`` is the ISO 3166 alpha-3 code of the person's or group's
+    state when the text gives one ("Russian Foreign Minister" gives ``RUS``).
+
+    >>> table = actor_table("Georgian Prime Minister Irakli Garibashvili met Armenian lawmakers.")
+    >>> table[["actor", "kind", "state", "country", "title"]].values.tolist()
+    [['Irakli Garibashvili', 'person', 'GEO', 'Georgia', 'Prime Minister'], \
+['Armenia: lawmakers', 'group', 'ARM', 'Armenia', '']]
+    """
+    if isinstance(mentions_or_article, pd.DataFrame):
+        mentions = mentions_or_article
+    else:
+        mentions = find_actors(mentions_or_article)
+    gaz = load_gazetteer()
+    info = mentions.attrs.get("actors", {})
+    by_name = {s["name"]: iso3 for iso3, s in gaz.states.items()}
+    rows = []
+    for actor, group in mentions.groupby("actor", sort=False):
+        record = info.get(actor, {})
+        iso3 = record.get("state", "")
+        if not iso3:
+            iso3 = by_name.get(actor, "") or by_name.get(str(actor).split(":")[0], "")
+            if not iso3 and actor in gaz.organizations:
+                iso3 = gaz.organizations[actor]["state"]
+        rows.append(
+            {
+                "actor": actor,
+                "kind": group["kind"].iloc[0],
+                "state": iso3,
+                "country": _state_name(gaz, iso3) if iso3 else "",
+                "title": record.get("title", ""),
+                "affiliation": record.get("affiliation", ""),
+                "methods": ";".join(dict.fromkeys(group["method"])),
+            }
+        )
+    return pd.DataFrame(
+        rows, columns=["actor", "kind", "state", "country", "title", "affiliation", "methods"]
+    )
