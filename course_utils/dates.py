@@ -1,0 +1,721 @@
+"""Find date expressions in an article and resolve them against its publication date.
+
+The values follow TimeML's TIMEX3: a value is written at the precision the text gives,
+``2023-02-01`` (day), ``2023-W04`` (ISO week), ``2022-12`` (month) or ``2022`` (year), with
+an optional ``mod`` of ``START``, ``MID`` or ``END`` for "early", "mid" and "late". Relative
+expressions ("on Tuesday", "last week") are resolved against the publication date, with the
+conventions of HeidelTime's news mode, written here in our own words:
+
+- a bare weekday in past-tense reporting is the most recent such day on or before the
+  publication date; after "will", "would", "is expected to" it is the next one (on or after);
+- a month without a year takes the publication year, unless the sentence is in the past tense
+  and the month lies after the publication month (then the previous year), or the sentence
+  looks forward and the month lies before the publication month (then the next year);
+- "last November" is the most recent November strictly before the publication month;
+- "last week" is the ISO week before the publication week; "later this month" is the
+  publication month with mod END;
+- durations ("a two-year mission") and vague words ("soon", "lately") are not dates:
+  :func:`rejected_expressions` lists them with the reason.
+
+>>> import datetime as dt
+>>> published = dt.date(2023, 2, 3)          # a Friday
+>>> resolve("last week", published).value
+'2023-W04'
+>>> resolve("on Tuesday", published).value
+'2023-01-31'
+>>> resolve("on Tuesday", published, tense="future").value
+'2023-02-07'
+>>> resolve("late December", published, tense="past")
+TimeValue(value='2022-12', precision='month', mod='END', rule='month-with-mod')
+>>> resolve("a two-year mission", published) is None
+True
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import pandas as pd
+
+from course_utils.errors import PublicationDateError
+from course_utils.text import fold_quotes
+
+__all__ = [
+    "DATE_COLUMNS",
+    "EXPLAIN_COLUMNS",
+    "REJECTED_COLUMNS",
+    "TimeValue",
+    "bounds",
+    "explain_dates",
+    "find_dates",
+    "iso_week",
+    "month_after",
+    "month_before",
+    "rejected_expressions",
+    "resolve",
+    "scan_text",
+    "tense_near",
+    "weekday_after",
+    "weekday_before",
+    "year_for_month",
+]
+
+Tense = Literal["past", "future"] | None
+
+#: The columns of :func:`find_dates`.
+DATE_COLUMNS = [
+    "text", "start", "end", "sentence", "value", "precision", "mod", "date_start", "date_end",
+    "rule",
+]  # fmt: skip
+#: The columns of :func:`rejected_expressions`.
+REJECTED_COLUMNS = ["text", "start", "end", "sentence", "kind", "reason"]
+#: The columns of :func:`explain_dates`.
+EXPLAIN_COLUMNS = ["text", "start", "end", "sentence", "decision", "value", "rule", "reason"]
+
+# --- Words ----------------------------------------------------------------------------------
+
+MONTHS: dict[str, int] = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8})
+MONTHS.update({"sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12})
+WEEKDAYS: dict[str, int] = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+NUMBERS: dict[str, int] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+MODS: dict[str, str] = {
+    "early": "START", "beginning of": "START", "start of": "START", "mid": "MID",
+    "middle of": "MID", "late": "END", "end of": "END",
+}  # fmt: skip
+
+# --- Regular expressions (all of the module's patterns live here) ---------------------------
+
+_MONTH = (
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)(?![\w-])"
+)
+_FULL_MONTH = (
+    r"(?P<month>January|February|April|June|July|August|September|October|November|December)"
+    r"(?![\w-])"
+)
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
+_YEAR = r"(?P<year>(?:19|20)\d\d)(?![\d-])"
+_MOD = r"(?P<mod>(?i:early|late|mid|the\s+(?:beginning|start|middle|end)\s+of))"
+_MOD_DASH = _MOD + r"(?:\s+|-)"
+_WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![\w-])"
+_UNIT = r"(?P<unit>day|week|month|year)s?"
+_NUM_WORDS = "|".join(sorted(NUMBERS, key=len, reverse=True))
+_NUM = rf"(?:\d+|(?i:{_NUM_WORDS}))"
+_B = r"(?<![\w-])"  # not inside a word
+# Prepositions that announce a month or a year standing alone ("in March", "since 2020").
+_TIME_PREP = r"(?i:in|since|by|until|till|before|after|from|through|during|of|throughout)"
+
+
+@dataclass(frozen=True)
+class _Rule:
+    name: str
+    pattern: re.Pattern[str]
+    resolve: Callable[[re.Match[str], dt.date, Tense], TimeValue | None]
+    needs_tense: bool = False
+
+
+@dataclass(frozen=True)
+class TimeValue:
+    """A resolved date: TIMEX3 ``value``, ``precision``, ``mod`` and the ``rule`` used.
+
+    >>> TimeValue("2023-W04", "week").date_start, TimeValue("2023-W04", "week").date_end
+    ('2023-01-23', '2023-01-29')
+    """
+
+    value: str
+    precision: str
+    mod: str = ""
+    rule: str = ""
+
+    @property
+    def date_start(self) -> str:
+        """The first day the value covers, as an ISO string."""
+        return bounds(self.value)[0].isoformat()
+
+    @property
+    def date_end(self) -> str:
+        """The last day the value covers, as an ISO string."""
+        return bounds(self.value)[1].isoformat()
+
+
+# --- Small calendar functions ---------------------------------------------------------------
+
+
+def iso_week(day: dt.date) -> str:
+    """Return the ISO week of ``day`` as a TIMEX3 value.
+
+    >>> iso_week(dt.date(2023, 1, 26))
+    '2023-W04'
+    >>> iso_week(dt.date(2023, 1, 1))      # a Sunday: still the last week of 2022
+    '2022-W52'
+    """
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def bounds(value: str) -> tuple[dt.date, dt.date]:
+    """Return the first and last day of a TIMEX3 value (day, ISO week, month or year).
+
+    >>> bounds("2022-12")
+    (datetime.date(2022, 12, 1), datetime.date(2022, 12, 31))
+    >>> bounds("2022-W52")
+    (datetime.date(2022, 12, 26), datetime.date(2023, 1, 1))
+    >>> bounds("2024-02")[1]
+    datetime.date(2024, 2, 29)
+    """
+    if re.fullmatch(r"\d{4}-W\d\d", value):
+        monday = dt.date.fromisocalendar(int(value[:4]), int(value[6:]), 1)
+        return monday, monday + dt.timedelta(days=6)
+    if re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+        day = dt.date.fromisoformat(value)
+        return day, day
+    if re.fullmatch(r"\d{4}-\d\d", value):
+        year, month = int(value[:4]), int(value[5:])
+        return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+    if re.fullmatch(r"\d{4}", value):
+        return dt.date(int(value), 1, 1), dt.date(int(value), 12, 31)
+    raise ValueError(f"not a TIMEX3 date value: {value!r}")
+
+
+def weekday_before(weekday: int, published: dt.date, *, strictly: bool = False) -> dt.date:
+    """Return the most recent ``weekday`` (0 = Monday) on or before ``published``.
+
+    >>> weekday_before(1, dt.date(2023, 2, 3))            # Tuesday before Friday 3 Feb
+    datetime.date(2023, 1, 31)
+    >>> weekday_before(4, dt.date(2023, 2, 3))            # "on Friday" in Friday's paper
+    datetime.date(2023, 2, 3)
+    >>> weekday_before(4, dt.date(2023, 2, 3), strictly=True)   # "last Friday"
+    datetime.date(2023, 1, 27)
+    """
+    back = (published.weekday() - weekday) % 7
+    if strictly and back == 0:
+        back = 7
+    return published - dt.timedelta(days=back)
+
+
+def weekday_after(weekday: int, published: dt.date, *, strictly: bool = False) -> dt.date:
+    """Return the next ``weekday`` (0 = Monday) on or after ``published``.
+
+    >>> weekday_after(1, dt.date(2023, 2, 3))             # "will meet on Tuesday"
+    datetime.date(2023, 2, 7)
+    >>> weekday_after(4, dt.date(2023, 2, 3), strictly=True)    # "next Friday"
+    datetime.date(2023, 2, 10)
+    """
+    ahead = (weekday - published.weekday()) % 7
+    if strictly and ahead == 0:
+        ahead = 7
+    return published + dt.timedelta(days=ahead)
+
+
+def year_for_month(month: int, published: dt.date, tense: Tense = None) -> int:
+    """Return the year of a month named without one ("in December"), given the tense.
+
+    >>> january = dt.date(2023, 1, 10)
+    >>> year_for_month(12, january, "past"), year_for_month(12, january, None)
+    (2022, 2023)
+    >>> year_for_month(1, dt.date(2023, 11, 20), "future")
+    2024
+    """
+    if tense == "past" and month > published.month:
+        return published.year - 1
+    if tense == "future" and month < published.month:
+        return published.year + 1
+    return published.year
+
+
+def month_before(month: int, published: dt.date) -> tuple[int, int]:
+    """Return ``(year, month)`` of "last <month>": strictly before the publication month.
+
+    >>> month_before(11, dt.date(2023, 2, 3))
+    (2022, 11)
+    >>> month_before(2, dt.date(2023, 2, 3))
+    (2022, 2)
+    """
+    return (published.year, month) if month < published.month else (published.year - 1, month)
+
+
+def month_after(month: int, published: dt.date) -> tuple[int, int]:
+    """Return ``(year, month)`` of "next <month>": strictly after the publication month.
+
+    >>> month_after(3, dt.date(2023, 2, 3)), month_after(1, dt.date(2023, 2, 3))
+    ((2023, 3), (2024, 1))
+    """
+    return (published.year, month) if month > published.month else (published.year + 1, month)
+
+
+def _shift_month(year: int, month: int, by: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + by
+    return index // 12, index % 12 + 1
+
+
+# --- Tense ------------------------------------------------------------------------------------
+
+_FUTURE_CUES = re.compile(
+    r"(?i)\b(?:will|would|shall|won't|(?:is|are|was|were)\s+(?:expected|scheduled|set|due|"
+    r"going|planned|poised|likely)\s+to|(?:is|are)\s+to|plans?\s+to|intends?\s+to|hopes?\s+to)\b"
+    r"|'ll\b"
+)
+_IRREGULAR_PAST = (
+    "said|told|met|made|took|went|gave|held|left|brought|began|came|saw|spoke|sent|was|were|"
+    "had|did|wrote|fought|won|lost|led|struck|shot|fled|sought|paid|set out|put|cut|hit|"
+    "rose|fell|broke|chose|drove|flew|knew|thought|became|got|kept|found|stood|meant|ran|"
+    "overran|withdrew|stole|heard"
+)
+_PAST_CUES = re.compile(rf"(?i)(?<![\w-])(?:{_IRREGULAR_PAST}|[a-z]{{2,}}(?:ed|ied))(?![\w-])")
+# Words ending in -ed that are not past-tense verbs.
+_NOT_PAST = {"need", "speed", "seed", "feed", "bed", "red", "shed", "hundred", "united", "naked"}
+
+
+def tense_near(sentence: str, start: int, end: int) -> Tense:
+    """Say whether the verb nearest to ``sentence[start:end]`` looks back or forward.
+
+    The nearest cue wins: "will", "would", "is expected to", "plans to" look forward; a
+    past-tense verb (a regular "-ed" form or a common irregular one such as "said", "met")
+    looks back. With no cue the tense is ``None``.
+
+    >>> s = "Lavrov said on Tuesday he hopes the meeting will take place soon."
+    >>> tense_near(s, s.index("Tuesday"), s.index("Tuesday") + 7)
+    'past'
+    >>> s = "The ministers will meet on Tuesday."
+    >>> tense_near(s, s.index("Tuesday"), s.index("Tuesday") + 7)
+    'future'
+    >>> tense_near("Talks on Tuesday.", 9, 16) is None
+    True
+    """
+    folded = fold_quotes(sentence)
+    cues: list[tuple[int, int, str]] = []  # (distance, before=0/after=1, tense)
+    for pattern, tense in ((_FUTURE_CUES, "future"), (_PAST_CUES, "past")):
+        for match in pattern.finditer(folded):
+            if match.start() < end and match.end() > start:
+                continue  # inside the expression itself ("late", "last")
+            if tense == "past" and match.group().lower() in _NOT_PAST:
+                continue
+            if match.end() <= start:
+                cues.append((start - match.end(), 0, tense))
+            else:
+                cues.append((match.start() - end, 1, tense))
+    if not cues:
+        return None
+    return min(cues)[2]  # type: ignore[return-value]
+
+
+# --- Resolvers: one small function per rule ----------------------------------------------------
+
+
+def _month_of(match: re.Match[str]) -> int:
+    return MONTHS[match["month"].rstrip(".").lower()]
+
+
+def _mod_of(match: re.Match[str]) -> str:
+    words = match.groupdict().get("mod")
+    if not words:
+        return ""
+    key = " ".join(words.lower().replace("the ", "").split())
+    return MODS[key]
+
+
+def _day_value(year: int, month: int, day: int, rule: str, mod: str = "") -> TimeValue | None:
+    try:
+        return TimeValue(dt.date(year, month, day).isoformat(), "day", mod, rule)
+    except ValueError:
+        return None  # "February 30" is no day at all
+
+
+def _r_iso(m: re.Match[str], published: dt.date, tense: Tense) -> TimeValue | None:
+    return _day_value(int(m["y"]), int(m["m"]), int(m["d"]), "iso-date")
+
+
+def _r_full_date(m: re.Match[str], published: dt.date, tense: Tense) -> TimeValue | None:
+    return _day_value(int(m["year"]), _month_of(m), int(m["day"]), "full-date")
+
+
+def _r_month_year(m: re.Match[str], published: dt.date, tense: Tense) -> TimeValue | None:
+    return TimeValue(f"{int(m['year'])}-{_month_of(m):02d}", "month", _mod_of(m), "month-year")
+
+
+def _r_month_day(m: re.Match[str], published: dt.date, tense: Tense) -> TimeValue | None:
+    month, day = _month_of(m), int(m["day"])
+    year = published.year
+    if tense == "past" and (month, day) > (published.month, published.day):
+        year -= 1
+    elif tense == "future" and (month, day) < (published.month, published.day):
+        year += 1
+    return _day_value(year, month, day, f"month-day-{tense or 'no-tense'}")
+
+
+def _r_month(m: re.Match[str], published: dt.date, tense: Tense) -> TimeValue | None:
+    month = _month_of(m)
+    year = year_for_month(month, published, tense)
+    rule = "month-with-mod" if _mod_of(m) else f"month-{tense or 'no-tense'}"
+    return TimeValue(f"{year}-{month:02d}", "month", _mod_of(m), rule)
+
+
+def _r_relative_month(m: re.Match[str], published: dt.date, tense: Tense) -> TimeValue | None:
+    month, which = _month_of(m), m["which"].lower()
+    if which == "last":
+        year, month = month_before(month, published)
+    elif which == "next":
+        year, month = month_after(month, published)
+    else:  # "this March": the one in the publication year
+        year = published.year
+    return TimeValue(f"{year}-{month:02d}", "month", "", f"{which}-month-name")
+
+
+def _r_year(m: re.Match[str], published: dt.date, tense: Tense) -> TimeValue | None:
+    return TimeValue(m["year"], "year", _mod_of(m), "year")
+
+
+def _r_weekday(m: re.Match[str], published: dt.date, tense: Tense) -> TimeValue | None:
+    weekday = WEEKDAYS[m["weekday"].lower()]
+    which = (m.groupdict().get("which") or "").lower()
+    if which == "last":
+        day, rule = weekday_before(weekday, published, strictly=True), "last-weekday"
+    elif which == "next":
+        day, rule = weekday_after(weekday, published, strictly=True), "next-weekday"
+    elif tense == "future":
+        day, rule = weekday_after(weekday, published), "weekday-future"
+    else:
+        day, rule = weekday_before(weekday, published), f"weekday-{tense or 'no-tense'}"
+    return TimeValue(day.isoformat(), "day", _mod_of(m), rule)
+
+
+def _r_deictic_day(m: re.Match[str], published: dt.date, tense: Tense) -> TimeValue | None:
+    shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[m["word"].lower()]
+    return TimeValue((published + dt.timedelta(days=shift)).isoformat(), "day", "", "deictic-day")
+
+
+def _unit_value(published: dt.date, unit: str, by: int, rule: str, mod: str = "") -> TimeValue:
+    if unit == "day":
+        return TimeValue((published + dt.timedelta(days=by)).isoformat(), "day", mod, rule)
+    if unit == "week":
+        return TimeValue(iso_week(published + dt.timedelta(weeks=by)), "week", mod, rule)
+    if unit == "month":
+        year, month = _shift_month(published.year, published.month, by)
+        return TimeValue(f"{year}-{month:02d}", "month", mod, rule)
+    return TimeValue(str(published.year + by), "year", mod, rule)
+
+
+def _r_relative_unit(m: re.Match[str], published: dt.date, tense: Tense) -> TimeValue | None:
+    which, unit = m["which"].lower(), m["unit"].lower()
+    by = {"last": -1, "past": -1, "this": 0, "next": 1, "coming": 1}[which]
+    return _unit_value(published, unit, by, f"{which}-{unit}")
+
+
+def _r_within_this(m: re.Match[str], published: dt.date, tense: Tense) -> TimeValue | None:
+    mod = "END" if m["side"].lower() == "later" else "START"
+    return _unit_value(published, m["unit"].lower(), 0, f"{m['side'].lower()}-this-unit", mod)
+
+
+def _r_ago(m: re.Match[str], published: dt.date, tense: Tense) -> TimeValue | None:
+    number = m["n"].lower()
+    count = int(number) if number.isdigit() else NUMBERS[number]
+    return _unit_value(published, m["unit"].lower().rstrip("s"), -count, f"{m['unit']}-ago")
+
+
+def _rule(name: str, pattern: str, func: Callable[..., TimeValue | None], tense: bool = False):
+    return _Rule(name, re.compile(pattern), func, tense)
+
+
+#: The rules, most specific first. Where two matches overlap the longer one wins.
+RULES: tuple[_Rule, ...] = (
+    _rule("iso-date", r"(?<![\w-])(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)(?![\w-])", _r_iso),
+    _rule("full-date", rf"{_B}{_MONTH}\s+{_DAY},?\s+{_YEAR}", _r_full_date),
+    _rule("full-date", rf"{_B}{_DAY}\s+{_MONTH},?\s+{_YEAR}", _r_full_date),
+    _rule("month-year", rf"{_B}(?:{_MOD_DASH})?{_MONTH},?\s+{_YEAR}", _r_month_year),
+    _rule("month-day", rf"{_B}{_MONTH}\s+{_DAY}(?!,?\s+\d)", _r_month_day, True),
+    _rule("month-day", rf"{_B}{_DAY}\s+{_MONTH}(?!,?\s+\d)", _r_month_day, True),
+    _rule(
+        "relative-month",
+        rf"{_B}(?P<which>(?i:last|next|this))\s+{_MONTH}(?!\s+\d)",
+        _r_relative_month,
+    ),
+    _rule("month-with-mod", rf"{_B}{_MOD_DASH}{_MONTH}(?!\s+\d)", _r_month, True),
+    # A month alone: any full name after a time preposition; most names also without one
+    # ("March" and "May" need it: "a protest March", "talks may resume").
+    _rule("month", rf"{_B}{_TIME_PREP}\s+(?P<x>{_MONTH})(?!\s+\d)", _r_month, True),
+    _rule("month", rf"{_B}{_FULL_MONTH}(?!\s+\d)", _r_month, True),
+    _rule("year", rf"{_B}{_MOD_DASH}{_YEAR}", _r_year),
+    _rule("year", rf"{_B}(?:{_TIME_PREP}|the|The)\s+(?P<x>{_YEAR})", _r_year),
+    _rule(
+        "weekday",
+        rf"{_B}(?:(?P<which>(?i:last|next|this))\s+|(?P<mod>(?i:early|late))\s+(?:on\s+)?)?"
+        rf"{_WEEKDAY}",
+        _r_weekday,
+        True,
+    ),
+    _rule("deictic-day", rf"{_B}(?P<word>(?i:yesterday|today|tomorrow))(?![\w-])", _r_deictic_day),
+    _rule(
+        "relative-unit",
+        rf"{_B}(?P<which>(?i:last|next|this|coming))\s+(?P<unit>(?i:week|month|year))(?![\w-])",
+        _r_relative_unit,
+    ),
+    _rule(
+        "later-this-unit",
+        rf"{_B}(?P<side>(?i:later|earlier))\s+(?i:this)\s+(?P<unit>(?i:week|month|year))(?![\w-])",
+        _r_within_this,
+    ),
+    _rule("ago", rf"{_B}(?P<n>{_NUM})\s+(?P<unit>(?i:days?|weeks?|months?|years?))\s+(?i:ago)\b",
+          _r_ago),
+)  # fmt: skip
+
+# --- What is recognised and left out -----------------------------------------------------------
+
+_DURATION = re.compile(
+    rf"{_B}(?:(?i:within|for|over|during|after|in)\s+)?"
+    r"(?:(?i:nearly|almost|about|around|roughly|some|more\s+than|less\s+than|at\s+least|"
+    r"up\s+to|over|under)\s+)?"
+    rf"(?:{_NUM}(?:\s+or\s+{_NUM})?|(?i:a\s+few|several|many))[\s-]"
+    r"(?i:hours?|days?|weeks?|months?|years?|decades?)(?:[\s-](?i:long|old))?(?![\w-])"
+)
+_VAGUE = re.compile(
+    r"(?<![\w-])(?P<word>(?i:soon|lately|recently|shortly|nowadays|currently|afterwards?|"
+    r"formerly|previously|meanwhile|now|in\s+recent\s+(?:days|weeks|months|years)|"
+    r"in\s+the\s+(?:coming|past|next)\s+(?:days|weeks|months|years)|these\s+days|"
+    r"at\s+the\s+moment|for\s+now|in\s+the\s+(?:past|future)))(?![\w-])"
+)
+_MODAL_MAY = re.compile(r"(?<![\w-])may(?![\w-])")
+
+
+def _rejections(sentence: str) -> list[tuple[int, int, str, str]]:
+    folded = fold_quotes(sentence)
+    found: list[tuple[int, int, str, str]] = []
+    for m in _DURATION.finditer(folded):
+        found.append(
+            (m.start(), m.end(), "duration", "a length of time, not a point on the calendar")
+        )
+    for m in _VAGUE.finditer(folded):
+        found.append((m.start(), m.end(), "vague", "says roughly when, but names no date"))
+    for m in _MODAL_MAY.finditer(folded):
+        found.append((m.start(), m.end(), "modal", "the verb 'may' (lower case), not the month"))
+    return found
+
+
+# --- Scanning -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Hit:
+    start: int
+    end: int
+    value: TimeValue | None  # None: matched a date pattern but is no real day
+    reason: str = ""
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def scan_text(sentence: str, published: dt.date) -> list[tuple[int, int, TimeValue]]:
+    """Find and resolve the date expressions in one sentence (or any short text).
+
+    Returns ``(start, end, TimeValue)`` triples, offsets into ``sentence``. Tense is read
+    from the words around each expression (:func:`tense_near`).
+
+    >>> s = "The EU agreed on January 23 and will deploy monitors later this month."
+    >>> [(s[a:b], v.value, v.mod) for a, b, v in scan_text(s, dt.date(2023, 2, 3))]
+    [('January 23', '2023-01-23', ''), ('later this month', '2023-02', 'END')]
+    """
+    return [(h.start, h.end, h.value) for h in _scan(sentence, published) if h.value]
+
+
+_AUTO: Any = object()  # read the tense from the sentence
+
+
+def _scan(sentence: str, published: dt.date, tense: Any = _AUTO) -> list[_Hit]:
+    folded = fold_quotes(sentence)
+    candidates: list[tuple[int, int, int, re.Match[str], _Rule]] = []
+    for order, rule in enumerate(RULES):
+        for match in rule.pattern.finditer(folded):
+            # A rule may need a word before the date ("in March"); group x is the date itself.
+            start, end = match.span("x") if "x" in rule.pattern.groupindex else match.span()
+            candidates.append((start, end, order, match, rule))
+    # The longest match wins; between equal lengths, the rule listed first.
+    candidates.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+    taken: list[_Hit] = []
+    for start, end, _, match, rule in candidates:
+        if any(_overlaps((start, end), (h.start, h.end)) for h in taken):
+            continue
+        if not rule.needs_tense:
+            used: Tense = None
+        elif tense is _AUTO:
+            used = tense_near(sentence, start, end)
+        else:
+            used = tense
+        value = rule.resolve(match, published, used)
+        reason = "" if value else "looks like a date but is no day of the calendar"
+        taken.append(_Hit(start, end, value, reason))
+    return sorted(taken, key=lambda h: h.start)
+
+
+def resolve(expression: str, published: dt.date | str, *, tense: Tense = None) -> TimeValue | None:
+    """Resolve one date expression on its own; ``None`` if it is not a calendar date.
+
+    ``tense`` is ``"past"``, ``"future"`` or ``None`` (no tense in the sentence): it decides
+    which Tuesday "on Tuesday" is, and the year of a month named without one.
+
+    >>> p = dt.date(2023, 2, 3)
+    >>> resolve("last November", p)
+    TimeValue(value='2022-11', precision='month', mod='', rule='last-month-name')
+    >>> resolve("later this month", p)
+    TimeValue(value='2023-02', precision='month', mod='END', rule='later-this-unit')
+    >>> resolve("late on Wednesday", p, tense="past")
+    TimeValue(value='2023-02-01', precision='day', mod='END', rule='weekday-past')
+    >>> resolve("Sept. 13, 2022", p).value, resolve("22 September 2022", p).value
+    ('2022-09-13', '2022-09-22')
+    >>> resolve("soon", p) is None
+    True
+    """
+    hits = [h for h in _scan(expression, _published(published), tense) if h.value]
+    if not hits:
+        return None
+    return max(hits, key=lambda h: h.end - h.start).value
+
+
+# --- Articles -----------------------------------------------------------------------------------
+
+
+def _published(value: Any) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if value is None:
+        raise PublicationDateError(
+            "no publication date is known, and relative dates such as 'last week' need one: "
+            "pass published=date(2023, 2, 3) (or --published YYYY-MM-DD on the command line)"
+        )
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise PublicationDateError(
+            f"the publication date {value!r} is not a date in the form YYYY-MM-DD "
+            "(for example 2023-02-03)"
+        ) from None
+
+
+def _sentences(article: Any) -> Iterable[tuple[int, int, str]]:
+    for row in article.sentences.itertuples(index=False):
+        yield int(row.id), int(row.start), str(row.text)
+
+
+def find_dates(article: Any, published: dt.date | str | None = None) -> pd.DataFrame:
+    """Find the calendar date expressions of an article and resolve them.
+
+    ``published`` defaults to ``article.published``; relative dates need one, so with neither
+    a :class:`~course_utils.errors.PublicationDateError` says what to pass. Columns:
+    ``text, start, end, sentence, value, precision, mod, date_start, date_end, rule``.
+
+    >>> from course_utils.article import clean_article
+    >>> article = clean_article("Talks\\n\\nThe envoys met on Tuesday. They meet again next week.")
+    >>> find_dates(article, "2023-02-03")[["text", "value", "precision", "rule"]]
+          text     value precision           rule
+    0  Tuesday  2023-01-31       day   weekday-past
+    1  next week  2023-W06      week      next-week
+    """
+    day = _published(published if published is not None else getattr(article, "published", None))
+    rows = []
+    for sentence_id, offset, text in _sentences(article):
+        for start, end, value in scan_text(text, day):
+            rows.append(
+                (
+                    article.text[offset + start : offset + end],
+                    offset + start,
+                    offset + end,
+                    sentence_id,
+                    value.value,
+                    value.precision,
+                    value.mod,
+                    value.date_start,
+                    value.date_end,
+                    value.rule,
+                )
+            )
+    return pd.DataFrame(rows, columns=DATE_COLUMNS).astype(
+        {"start": int, "end": int, "sentence": int}
+    )
+
+
+def rejected_expressions(article: Any, published: dt.date | str | None = None) -> pd.DataFrame:
+    """List what looks like a date but is not one, and why: durations, vague words, "may".
+
+    Columns: ``text, start, end, sentence, kind, reason``. ``published`` is not needed
+    (nothing here is resolved) and is accepted only to match :func:`find_dates`.
+
+    >>> from course_utils.article import clean_article
+    >>> article = clean_article("Talks\\n\\nA two-year mission will start soon.")
+    >>> rejected_expressions(article)[["text", "kind"]]
+           text      kind
+    0  two-year  duration
+    1      soon     vague
+    """
+    day = dt.date(2000, 1, 1)  # only to run the patterns; no value is kept
+    rows = []
+    for sentence_id, offset, text in _sentences(article):
+        hits = _scan(text, day)
+        kept = [(h.start, h.end) for h in hits if h.value]
+        bad = [(h.start, h.end, "not a real day", h.reason) for h in hits if not h.value]
+        for start, end, kind, reason in sorted(_rejections(text) + bad):
+            if any(_overlaps((start, end), span) for span in kept):
+                continue
+            rows.append(
+                (article.text[offset + start : offset + end], offset + start, offset + end,
+                 sentence_id, kind, reason)
+            )  # fmt: skip
+    return pd.DataFrame(rows, columns=REJECTED_COLUMNS).astype(
+        {"start": int, "end": int, "sentence": int}
+    )
+
+
+def explain_dates(article: Any, published: dt.date | str | None = None) -> pd.DataFrame:
+    """Show every candidate expression, kept or left out, in text order, with its reason.
+
+    Columns: ``text, start, end, sentence, decision`` (``date`` or ``not a date``),
+    ``value, rule, reason``.
+
+    >>> from course_utils.article import clean_article
+    >>> article = clean_article("Talks\\n\\nThe bloc agreed a two-year mission last week.")
+    >>> explain_dates(article, "2023-02-03")[["text", "decision", "value"]]
+            text    decision     value
+    0   two-year  not a date
+    1  last week        date  2023-W04
+    """
+    found = find_dates(article, published)
+    rejected = rejected_expressions(article)
+    kept = pd.DataFrame(
+        {
+            "text": found["text"],
+            "start": found["start"],
+            "end": found["end"],
+            "sentence": found["sentence"],
+            "decision": "date",
+            "value": found["value"],
+            "rule": found["rule"],
+            "reason": "resolved against the publication date",
+        }
+    )
+    left = pd.DataFrame(
+        {
+            "text": rejected["text"],
+            "start": rejected["start"],
+            "end": rejected["end"],
+            "sentence": rejected["sentence"],
+            "decision": "not a date",
+            "value": "",
+            "rule": rejected["kind"],
+            "reason": rejected["reason"],
+        }
+    )
+    frames = [frame for frame in (kept, left) if len(frame)]
+    if not frames:
+        return pd.DataFrame(columns=EXPLAIN_COLUMNS)
+    table = pd.concat(frames, ignore_index=True)
+    return table.sort_values("start", kind="stable").reset_index(drop=True)[EXPLAIN_COLUMNS]

@@ -1,0 +1,848 @@
+"""PLOVER events from a trigger lexicon, and the timeline built from them.
+
+An event is a trigger word from ``data/lexicons/plover_triggers.csv`` ("met", "offer",
+"accused"…) in a body sentence, with a PLOVER type, an acting ``actor`` and perhaps a
+``recipient`` (both taken from the actor mentions), ``attributed_to`` (whose claim it is),
+``hedged`` (reported, claimed or only expected) and a date. The rules, in the order they
+are applied (every word list is a CSV file in ``data/lexicons`` that instructors can edit):
+
+1. **Triggers.** A word matches a trigger if it is one of its forms: verbs in -s, -ed, -ing
+   (with the spelling rules "cancel → cancelled", "deny → denied") plus irregular forms
+   listed in the lexicon; nouns and their plurals. A word that is both (``offer``) is a noun
+   after a determiner ("such an offer"). A noun trigger followed by another word of its noun
+   phrase ("offensive military operations") is an adjective and no event.
+2. **Not events.** Sentences that start with "If" or "Unless" (what might happen); a trigger
+   after a negation ("did not agree"); a verb in the "to" complement of another trigger or of
+   "fail", "refuse" ("refused to condemn": the refusal is the event); a noun that is the object
+   of a verb trigger before it in its clause ("cancelled … a meeting": the cancelling is the
+   event), unless "during", "amid", "after" … introduce it ("during the clashes").
+3. **Actor.** For a verb: the agent after "by" in a passive ("denounced by Russia"); the
+   speaker for a trigger inside a quotation; otherwise the first actor mention of the clause
+   before the trigger (the subject). A sentence that opens with "It", "They", "He" or "She"
+   takes the subject of the sentence before. For a noun: the actor after "by"/"from", or a
+   mention inside its noun phrase ("Azerbaijan's blockade", "the Russian criticism"); "its"
+   or "their" in the phrase, a light verb ("made an offer") or the noun as subject point to
+   the clause's subject. Mentions joined by a hyphen ("Russian-led") are modifiers, not
+   actors.
+4. **Recipient.** The first actor mention after the trigger in its clause (not after "by"
+   or "according to", not inside a "to"-complement); a person named in the same phrase wins
+   over a state ("the Russian ambassador to Armenia, Sergei Kopyrkin").
+5. **Attribution and hedges.** "according to X", "X said/told/claimed …", and quotations
+   give ``attributed_to``; cues in ``hedges.csv`` ("reportedly", "claimed", "is expected
+   to", "will", "may") in the trigger's clause (or, for "claimed", anywhere before it) set
+   ``hedged``.
+6. **Dates.** A trigger takes the date expression of its own clause, else the nearest one in
+   its sentence. A sentence with no date takes the date of the sentence just before it in the
+   same paragraph (``date_source`` "context"), unless a word such as "afterwards" or "later"
+   says time has moved on. An event from context that repeats one of that sentence (same
+   type and actor) is the same event reported twice and is dropped.
+7. **Sections.** Only body sentences give events: a caption dates a photo, not a reported
+   event, and the title repeats the story (pass ``sections=`` to change this).
+
+>>> import pandas as pd
+>>> from course_utils.article import clean_article
+>>> article = clean_article("Talks\\n\\nAlpha on Monday met with Beta.", "2023-02-03")
+>>> rows = [("Alpha", "state", "Alpha", 7, 12, 1, "-"), ("Beta", "state", "Beta", 31, 35, 1, "-")]
+>>> mentions = pd.DataFrame(
+...     rows, columns=["actor", "kind", "text", "start", "end", "sentence", "method"]
+... )
+>>> build_timeline(article, mentions=mentions)[["value", "event_type", "actor", "recipient"]]
+        value event_type  actor recipient
+0  2023-01-30    CONSULT  Alpha      Beta
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import itertools
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from course_utils._paths import data_dir
+from course_utils.dates import find_dates
+from course_utils.text import fold_quotes
+
+__all__ = [
+    "EVENT_COLUMNS",
+    "PLOVER_TYPES",
+    "TIMELINE_COLUMNS",
+    "Lexicon",
+    "build_timeline",
+    "find_events",
+    "find_triggers",
+    "inflect",
+    "load_lexicon",
+]
+
+#: PLOVER's 16 event types (Open Event Data Alliance, github.com/openeventdata/PLOVER).
+PLOVER_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)  # fmt: skip
+
+#: The columns of :func:`find_events`.
+EVENT_COLUMNS = [
+    "event_type", "trigger", "lemma", "pos", "start", "end", "sentence", "actor", "recipient",
+    "attributed_to", "hedged", "time_text", "value", "precision", "mod", "date_start",
+    "date_end", "date_source",
+]  # fmt: skip
+#: The columns of :func:`build_timeline`.
+TIMELINE_COLUMNS = [
+    "date_start", "date_end", "precision", "value", "event_type", "actor", "recipient",
+    "attributed_to", "hedged", "sentence", "time_text", "summary",
+]  # fmt: skip
+MENTION_COLUMNS = ["actor", "kind", "text", "start", "end", "sentence"]
+
+# --- The lexicon -------------------------------------------------------------------------------
+
+_VOWELS = set("aeiou")
+
+
+def inflect(lemma: str, pos: str) -> set[str]:
+    """Return the forms of a trigger word: verbs in -s, -ed, -ing; nouns and plurals.
+
+    Spelling rules only; irregular forms ("met") are listed in the lexicon. Extra forms
+    that English does not use ("visitted") do no harm: they never occur in a text.
+
+    >>> sorted(inflect("cancel", "verb"))
+    ['cancel', 'canceled', 'canceling', 'cancelled', 'cancelling', 'cancels']
+    >>> sorted(inflect("deny", "verb"))
+    ['denied', 'denies', 'deny', 'denying']
+    >>> sorted(inflect("decline", "verb"))
+    ['decline', 'declined', 'declines', 'declining']
+    >>> sorted(inflect("clash", "noun"))
+    ['clash', 'clashes']
+    """
+    word = lemma.lower()
+    forms = {word}
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        plural = word + "es"
+    elif word.endswith("y") and word[-2:-1] not in _VOWELS:
+        plural = word[:-1] + "ies"
+    else:
+        plural = word + "s"
+    forms.add(plural)
+    if pos != "verb":
+        return forms
+    if word.endswith("e"):
+        forms |= {word + "d", word[:-1] + "ing" if not word.endswith("ee") else word + "ing"}
+    elif word.endswith("y") and word[-2:-1] not in _VOWELS:
+        forms |= {word[:-1] + "ied", word + "ing"}
+    else:
+        forms |= {word + "ed", word + "ing"}
+        cvc = (
+            len(word) >= 3
+            and word[-1] not in _VOWELS | set("wxy")
+            and word[-2] in _VOWELS
+            and word[-3] not in _VOWELS
+        )
+        if cvc:  # cancel → cancelled, expel → expelled, ban → banned
+            forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}
+    return forms
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The trigger words and cue lists, read from ``data/lexicons``."""
+
+    #: surface form (lower case) -> list of (lemma, pos, event type, rest of a phrase)
+    forms: dict[str, list[tuple[str, str, str, tuple[str, ...]]]]
+    hedges: dict[str, tuple[str, str]]  # cue -> (kind, scope)
+    attribution: dict[str, str]  # cue -> where the speaker is (before|after)
+    cues: dict[str, set[str]] = field(default_factory=dict)  # kind -> cues
+
+    def cue(self, kind: str) -> set[str]:
+        """Return the cues of one kind in ``event_cues.csv`` (e.g. ``"negation"``)."""
+        return self.cues.get(kind, set())
+
+
+def _read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return [
+            {k: (v or "").strip() for k, v in row.items()}
+            for row in csv.DictReader(handle)
+            if any((v or "").strip() for v in row.values())
+        ]
+
+
+@lru_cache(maxsize=8)
+def load_lexicon(folder: str | Path | None = None) -> Lexicon:
+    """Read the trigger lexicon and the cue lists from ``data/lexicons`` (or ``folder``).
+
+    >>> lexicon = load_lexicon()
+    >>> [entry[2] for entry in lexicon.forms["cancelled"]]
+    ['REJECT']
+    >>> sorted({entry[2] for entries in lexicon.forms.values() for entry in entries}) == sorted(
+    ...     PLOVER_TYPES)
+    True
+    """
+    base = Path(folder) if folder else data_dir() / "lexicons"
+    forms: dict[str, list[tuple[str, str, str, tuple[str, ...]]]] = {}
+    for row in _read_csv(base / "plover_triggers.csv"):
+        words = row["trigger"].lower().split()
+        head, rest = words[0], tuple(words[1:])
+        extra = {f.strip().lower() for f in row.get("forms", "").split(";") if f.strip()}
+        for form in inflect(head, row["pos"]) | extra:
+            forms.setdefault(form, []).append(
+                (row["trigger"].lower(), row["pos"], row["event_type"].upper(), rest)
+            )
+    hedges = {row["cue"]: (row["kind"], row["scope"]) for row in _read_csv(base / "hedges.csv")}
+    attribution = {row["cue"]: row["speaker"] for row in _read_csv(base / "attribution.csv")}
+    cues: dict[str, set[str]] = {}
+    for row in _read_csv(base / "event_cues.csv"):
+        cues.setdefault(row["kind"], set()).add(row["cue"].lower())
+    return Lexicon(forms, hedges, attribution, cues)
+
+
+# --- Words and clauses -------------------------------------------------------------------------
+
+_WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|\d+")
+_DETERMINERS = {
+    "a", "an", "the", "such", "its", "his", "her", "their", "our", "your", "my", "this",
+    "that", "these", "those", "any", "no", "every", "each", "another", "further", "new",
+}  # fmt: skip
+_PRONOUNS = {"it": "other", "they": "other", "he": "person", "she": "person"}
+_POSSESSIVES = {"its", "their", "his", "her"}
+_AUXILIARIES = {
+    "is", "are", "was", "were", "will", "would", "has", "have", "had", "may", "might", "can",
+    "could", "should", "must", "took", "takes", "began", "begins", "ended", "ends",
+}  # fmt: skip
+# Words that can end a noun phrase and start what follows it.
+_PHRASE_END = {
+    "of", "to", "in", "on", "at", "by", "from", "with", "for", "against", "over", "and",
+    "or", "but", "which", "who", "that", "as", "after", "before", "during", "since",
+    "between", "among", "into", "along", "near", "because", "while", "than", "about",
+    "toward", "towards", "across", "through", "under", "within", "without", "amid",
+} | _AUXILIARIES  # fmt: skip
+# Words that start a date or an adverb of time after a noun ("an offer last November").
+_TIME_WORDS = {
+    "last", "next", "this", "early", "late", "later", "earlier", "yesterday", "today",
+    "tomorrow", "soon", "again", "also", "still", "now", "then",
+}  # fmt: skip
+_PREPOSITIONS = _PHRASE_END - _AUXILIARIES - {"and", "or", "but", "which", "who", "that"}
+# Where a clause ends inside a sentence.
+_CLAUSE_BREAK = re.compile(
+    r"[;:]|,\s+(?=(?:and|but|while|whereas|which|who|where|[a-z]+ing)\b)"
+    r"|\s(?=(?:because|although|though|whereas|which|who)\b)"
+)
+_QUOTE = re.compile(r"\"[^\"]*\"?")
+
+
+@dataclass(frozen=True)
+class _Token:
+    text: str
+    lower: str
+    start: int  # offset in the sentence
+    end: int
+
+
+@dataclass(frozen=True)
+class _Mention:
+    actor: str
+    kind: str
+    start: int  # offset in the sentence
+    end: int
+
+
+@dataclass
+class _Sentence:
+    id: int
+    offset: int
+    text: str
+    folded: str
+    paragraph: int
+    section: str
+    tokens: list[_Token]
+    clauses: list[tuple[int, int]]
+    quotes: list[tuple[int, int]]
+    mentions: list[_Mention]
+    dates: list[tuple[int, int, dict[str, Any]]]  # (start, end, date row) in the sentence
+
+    def clause_of(self, position: int) -> tuple[int, int]:
+        for start, end in self.clauses:
+            if start <= position < end:
+                return start, end
+        return 0, len(self.text)
+
+    def in_quote(self, position: int) -> bool:
+        return any(start < position < end for start, end in self.quotes)
+
+    def subject(self) -> str:
+        """The first actor mention of the sentence: its subject, most of the time."""
+        return self.mentions[0].actor if self.mentions else ""
+
+
+def _tokens(folded: str) -> list[_Token]:
+    return [
+        _Token(m.group(), m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(folded)
+    ]
+
+
+def _clauses(folded: str) -> list[tuple[int, int]]:
+    cuts = [0]
+    cuts += [
+        m.start() if m.group().startswith(",") else m.end() for m in _CLAUSE_BREAK.finditer(folded)
+    ]
+    for m in _QUOTE.finditer(folded):  # a quotation is a clause of its own
+        cuts += [m.start(), m.end()]
+    cuts = sorted(set([*cuts, len(folded)]))
+    return [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
+
+
+def _is_modifier(text: str, start: int, end: int) -> bool:
+    """A mention joined to another word by a hyphen ("Russian-led") modifies it."""
+    return (end < len(text) and text[end] == "-") or (start > 0 and text[start - 1] == "-")
+
+
+# --- Triggers -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Trigger:
+    start: int
+    end: int
+    text: str
+    lemma: str
+    pos: str
+    event_type: str
+    index: int  # token index of the first word
+
+
+def find_triggers(sentence: str, lexicon: Lexicon | None = None) -> list[_Trigger]:
+    """Find the trigger words of one sentence, with their PLOVER type and part of speech.
+
+    >>> [(t.text, t.pos, t.event_type) for t in find_triggers("They made such an offer.")]
+    [('offer', 'noun', 'AGREE')]
+    >>> [(t.text, t.event_type) for t in find_triggers("Officials brushed aside the talks.")]
+    [('brushed aside', 'REJECT'), ('talks', 'CONSULT')]
+    >>> find_triggers("the offensive military operations")
+    []
+    """
+    lexicon = lexicon or load_lexicon()
+    folded = fold_quotes(sentence)
+    tokens = _tokens(folded)
+    found: list[_Trigger] = []
+    skip_until = -1
+    for i, token in enumerate(tokens):
+        if i <= skip_until or token.lower not in lexicon.forms:
+            continue
+        entries = lexicon.forms[token.lower]
+        # Phrases ("brush aside") first, then single words.
+        phrase = next(
+            (
+                e
+                for e in entries
+                if e[3] and [t.lower for t in tokens[i + 1 : i + 1 + len(e[3])]] == list(e[3])
+            ),
+            None,
+        )
+        if phrase:
+            last = tokens[i + len(phrase[3])]
+            found.append(_Trigger(token.start, last.end, folded[token.start : last.end], phrase[0],
+                                  phrase[1], phrase[2], i))  # fmt: skip
+            skip_until = i + len(phrase[3])
+            continue
+        single = [e for e in entries if not e[3]]
+        if not single:
+            continue
+        entry = _choose_pos(single, tokens, i, lexicon)
+        if entry[1] == "noun" and _is_adjectival(tokens, i, folded):
+            continue
+        found.append(_Trigger(token.start, token.end, token.text, entry[0], entry[1], entry[2], i))
+    return found
+
+
+def _choose_pos(entries: list[tuple[str, str, str, tuple[str, ...]]], tokens: list[_Token],
+                i: int, lexicon: Lexicon) -> tuple[str, str, str, tuple[str, ...]]:  # fmt: skip
+    """A word that is a noun and a verb ("offer", "clashes") is a noun inside a noun phrase:
+    after a determiner or a preposition, with only modifiers in between."""
+    nouns = [e for e in entries if e[1] == "noun"]
+    verbs = [e for e in entries if e[1] == "verb"]
+    if not nouns or not verbs:
+        return entries[0]
+    j = _phrase_head(tokens, i, lexicon)
+    modifiers = [t.lower for t in tokens[j + 1 : i]]
+    opener = tokens[j].lower if j >= 0 else ""
+    in_phrase = opener in _PREPOSITIONS or any(
+        w in _DETERMINERS or w.endswith("'s") for w in modifiers
+    )
+    return nouns[0] if in_phrase or opener in _DETERMINERS else verbs[0]
+
+
+def _phrase_head(tokens: list[_Token], i: int, lexicon: Lexicon) -> int:
+    """Walk back from token ``i`` over its noun phrase; return the index of the word before it
+    (a preposition, a verb, a pronoun …), or -1 at the start of the sentence."""
+    j = i - 1
+    while j >= 0:
+        word = tokens[j]
+        if word.lower in _PHRASE_END or word.lower in _PRONOUNS or _is_verbish(word, lexicon):
+            break
+        j -= 1
+    return j
+
+
+def _is_adjectival(tokens: list[_Token], i: int, folded: str) -> bool:
+    """A noun trigger directly followed by another word of its noun phrase is an adjective."""
+    if i + 1 >= len(tokens):
+        return False
+    nxt = tokens[i + 1]
+    between = folded[tokens[i].end : nxt.start]
+    if between.strip():  # punctuation or a quote mark ends the phrase
+        return False
+    if nxt.lower in _PHRASE_END or nxt.lower in _TIME_WORDS or not nxt.text[:1].islower():
+        return False
+    return not nxt.lower.endswith(("ed", "ly"))
+
+
+# --- Events -------------------------------------------------------------------------------------
+
+
+def _mentions_by_sentence(mentions: pd.DataFrame, article: Any) -> dict[int, list[_Mention]]:
+    starts = dict(zip(article.sentences["id"], article.sentences["start"], strict=True))
+    table: dict[int, list[_Mention]] = {}
+    for row in mentions.sort_values("start").itertuples(index=False):
+        sid = int(row.sentence)
+        if sid not in starts:
+            continue
+        offset = int(starts[sid])
+        table.setdefault(sid, []).append(
+            _Mention(str(row.actor), str(row.kind), int(row.start) - offset, int(row.end) - offset)
+        )
+    return table
+
+
+def _dates_by_sentence(
+    dates: pd.DataFrame, article: Any
+) -> dict[int, list[tuple[int, int, dict[str, Any]]]]:
+    starts = dict(zip(article.sentences["id"], article.sentences["start"], strict=True))
+    table: dict[int, list[tuple[int, int, dict[str, Any]]]] = {}
+    for row in dates.to_dict(orient="records"):
+        offset = int(starts[int(row["sentence"])])
+        table.setdefault(int(row["sentence"]), []).append(
+            (int(row["start"]) - offset, int(row["end"]) - offset, row)
+        )
+    return table
+
+
+def _prepare(article: Any, mentions: pd.DataFrame, dates: pd.DataFrame) -> list[_Sentence]:
+    by_mention = _mentions_by_sentence(mentions, article)
+    by_date = _dates_by_sentence(dates, article)
+    sentences = []
+    for row in article.sentences.itertuples(index=False):
+        text = str(row.text)
+        folded = fold_quotes(text)
+        kept = [
+            m for m in by_mention.get(int(row.id), []) if not _is_modifier(text, m.start, m.end)
+        ]
+        sentences.append(
+            _Sentence(
+                int(row.id), int(row.start), text, folded, int(row.paragraph), str(row.section),
+                _tokens(folded), _clauses(folded),
+                [(m.start(), m.end()) for m in _QUOTE.finditer(folded)],
+                kept, by_date.get(int(row.id), []),
+            )
+        )  # fmt: skip
+    return sentences
+
+
+def _words_before(s: _Sentence, position: int, lower: int = 0) -> list[_Token]:
+    return [t for t in s.tokens if lower <= t.start and t.end <= position]
+
+
+def _speech(s: _Sentence, lexicon: Lexicon) -> tuple[str, int]:
+    """Return (speaker, end of the speech cue) of a sentence; ("", -1) if none."""
+    lower = s.folded.lower()
+    for cue, where in sorted(lexicon.attribution.items(), key=lambda c: -len(c[0])):
+        for m in re.finditer(rf"(?<![\w-]){re.escape(cue)}(?![\w-])", lower):
+            if where == "after":
+                after = [x for x in s.mentions if m.end() <= x.start <= m.end() + 80]
+                if after:
+                    return _prefer_person(after, s).actor, m.end()
+                continue
+            clause = s.clause_of(m.start())
+            before = [x for x in s.mentions if clause[0] <= x.start and x.end <= m.start()]
+            before = [x for x in before if not s.in_quote(x.start)]
+            if before:
+                return before[0].actor, m.end()
+            after = [x for x in s.mentions if m.end() <= x.start <= m.end() + 3]
+            if after:  # "…," said Lavrov
+                return after[0].actor, m.end()
+    return "", -1
+
+
+def _prefer_person(candidates: Sequence[_Mention], s: _Sentence) -> _Mention:
+    """The first candidate, or a person named in the same phrase right after it."""
+    first = candidates[0]
+    if first.kind == "person":
+        return first
+    for other in candidates[1:]:
+        gap = s.folded[first.end : other.start]
+        if other.kind == "person" and other.start - first.end <= 60 and " and " not in gap:
+            return other
+    return first
+
+
+def _previous_subject(index: int, sentences: list[_Sentence]) -> str:
+    if index == 0:
+        return ""
+    return sentences[index - 1].subject()
+
+
+def _actor(trigger: _Trigger, index: int, sentences: list[_Sentence], lexicon: Lexicon,
+           speaker: str, speech_end: int) -> str:  # fmt: skip
+    s = sentences[index]
+    clause = s.clause_of(trigger.start)
+    tokens = s.tokens
+    after = tokens[trigger.index + 1 :] if trigger.index + 1 < len(tokens) else []
+    # A passive with its agent: "denounced by Russia".
+    if after and after[0].lower == "by" and trigger.pos == "verb":
+        agents = [m for m in s.mentions if after[0].end < m.start <= after[0].end + 12]
+        if agents:
+            return agents[0].actor
+    if trigger.pos == "noun" and after and after[0].lower in {"by", "from"}:
+        agents = [m for m in s.mentions if after[0].end < m.start <= after[0].end + 12]
+        if agents:
+            return agents[0].actor
+    if s.in_quote(trigger.start) and speaker:
+        return speaker
+    if trigger.pos == "noun":
+        found, use_subject = _noun_phrase_actor(trigger, s, lexicon)
+        if found or not use_subject:
+            return found
+    # The subject: the first mention of the clause before the trigger (in reported speech,
+    # of the words after "said").
+    lower = max(clause[0], speech_end) if speech_end <= trigger.start else clause[0]
+    before = [m for m in s.mentions if lower <= m.start and m.end <= trigger.start]
+    if before:
+        return before[0].actor
+    opening = _words_before(s, trigger.start, lower)[:1]
+    if opening and opening[0].lower in _PRONOUNS:
+        if speech_end >= 0 and lower == speech_end and _PRONOUNS[opening[0].lower] == "person":
+            return speaker
+        if lower == 0 or (speech_end >= 0 and lower == speech_end):
+            return _previous_subject(index, sentences)
+    if speech_end >= 0 and lower == speech_end and speaker:
+        return speaker
+    earlier = [m for m in s.mentions if m.end <= trigger.start and not s.in_quote(m.start)]
+    if earlier and trigger.pos == "verb":
+        return earlier[0].actor
+    if not s.mentions or s.mentions[0].start > trigger.start:
+        words = _words_before(s, trigger.start)
+        if words and words[0].lower in _PRONOUNS:
+            return _previous_subject(index, sentences)
+    return ""
+
+
+def _noun_phrase_actor(trigger: _Trigger, s: _Sentence, lexicon: Lexicon) -> tuple[str, bool]:
+    """For a noun trigger: (actor inside its phrase, whether the clause's subject applies)."""
+    tokens = s.tokens
+    i = trigger.index
+    # Walk back over the noun phrase to the word that governs it.
+    j = _phrase_head(tokens, i, lexicon)
+    phrase_start = tokens[j].end if j >= 0 else 0
+    inside = [m for m in s.mentions if phrase_start <= m.start and m.end <= trigger.start]
+    if inside:
+        return inside[-1].actor, False
+    words = [t.lower for t in tokens[j + 1 : i]] + [t.lower for t in tokens[i + 1 : i + 4]]
+    if _POSSESSIVES & set(words):
+        return "", True
+    governor = tokens[j].lower if j >= 0 else ""
+    if governor and _lemma_of(governor, lexicon) in lexicon.cue("light"):
+        return "", True
+    nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+    is_subject = nxt in _AUXILIARIES and governor not in _PREPOSITIONS
+    return "", is_subject
+
+
+_AIMED_AT = {"against", "on", "to", "with", "toward", "towards"}
+_LIGHT_FORMS = {"made": "make", "held": "hold", "voiced": "voice"}
+
+
+def _lemma_of(word: str, lexicon: Lexicon) -> str:
+    if word in _LIGHT_FORMS:
+        return _LIGHT_FORMS[word]
+    for cue in lexicon.cue("light") | lexicon.cue("control"):
+        if word in inflect(cue, "verb"):
+            return cue
+    return word
+
+
+def _is_verbish(token: _Token, lexicon: Lexicon) -> bool:
+    if token.lower in _LIGHT_FORMS or token.lower in {"said", "told", "prompting"}:
+        return True
+    if token.lower in lexicon.forms and any(e[1] == "verb" for e in lexicon.forms[token.lower]):
+        return not token.lower.endswith("s") or token.lower.endswith("ss")
+    return token.lower.endswith("ed") or (token.lower.endswith("ing") and len(token.lower) > 5)
+
+
+def _recipient(trigger: _Trigger, s: _Sentence, actor: str) -> str:
+    clause = s.clause_of(trigger.start)
+    tokens = s.tokens
+    after = tokens[trigger.index + 1 :] if trigger.index + 1 < len(tokens) else []
+    end = clause[1]
+    # A passive ("a move denounced by Russia") is aimed at the clause's subject.
+    if after and after[0].lower == "by" and trigger.pos == "verb":
+        subjects = [m for m in s.mentions if clause[0] <= m.start and m.end <= trigger.start]
+        if subjects and subjects[0].actor != actor:
+            return subjects[0].actor
+    # "refused to condemn X": X is not whom the refusal is aimed at.
+    if (
+        len(after) >= 2
+        and after[0].lower == "to"
+        and after[1].lower not in _DETERMINERS
+        and after[1].text[:1].islower()
+        and not after[1].lower.endswith("s")
+    ):
+        return ""
+    # For a noun, only "against/on/to/with X" right after it names a recipient.
+    if trigger.pos == "noun" and (not after or after[0].lower not in _AIMED_AT):
+        return ""
+    barred: list[tuple[int, int]] = []
+    lowered = s.folded.lower()
+    for m in re.finditer(r"\b(?:by|according to)\s+", lowered):
+        barred.append((m.start(), m.end() + 60))
+    candidates = [
+        m
+        for m in s.mentions
+        if trigger.end <= m.start < end
+        and m.actor != actor
+        and not any(a <= m.start < b for a, b in barred)
+    ]
+    return _prefer_person(candidates, s).actor if candidates else ""
+
+
+def _hedged(trigger: _Trigger, s: _Sentence, lexicon: Lexicon) -> bool:
+    clause = s.clause_of(trigger.start)
+    text = s.folded
+    for cue, (_, scope) in lexicon.hedges.items():
+        flags = 0 if cue == "may" else re.IGNORECASE
+        for m in re.finditer(rf"(?<![\w-]){re.escape(cue)}(?![\w-])", text, flags):
+            if clause[0] <= m.start() < clause[1]:
+                return True
+            if scope == "sentence" and m.end() <= trigger.start:
+                return True
+    return False
+
+
+def _is_excluded(
+    trigger: _Trigger, s: _Sentence, lexicon: Lexicon, verbs_before: list[_Trigger]
+) -> bool:
+    tokens = s.tokens
+    i = trigger.index
+    clause = s.clause_of(trigger.start)
+    window = [t.lower for t in tokens[max(0, i - 3) : i] if t.start >= clause[0]]
+    if lexicon.cue("negation") & set(window[-2:]) - {"no"}:
+        return True
+    if window[-1:] == ["no"]:
+        return True
+    if i >= 2 and tokens[i - 1].lower == "to" and trigger.pos == "verb":
+        head = tokens[i - 2].lower
+        if head in lexicon.forms or _lemma_of(head, lexicon) in lexicon.cue("control"):
+            return True
+    if trigger.pos == "noun":
+        governing = [v for v in verbs_before if clause[0] <= v.start < trigger.start]
+        if governing:
+            j = i - 1
+            while j >= 0 and tokens[j].start >= governing[-1].end:
+                if tokens[j].lower in lexicon.cue("circumstance"):
+                    return False
+                j -= 1
+            return True
+    return False
+
+
+def _nearest_date(trigger: _Trigger, s: _Sentence) -> tuple[int, int, dict[str, Any]] | None:
+    if not s.dates:
+        return None
+    clause = s.clause_of(trigger.start)
+    same = [d for d in s.dates if clause[0] <= d[0] < clause[1]]
+    pool = same or s.dates
+    return min(pool, key=lambda d: min(abs(d[0] - trigger.end), abs(trigger.start - d[1])))
+
+
+def _starts_conditional(s: _Sentence, lexicon: Lexicon) -> bool:
+    first = s.tokens[0].lower if s.tokens else ""
+    return first in lexicon.cue("conditional")
+
+
+def _shifts_time(s: _Sentence, lexicon: Lexicon, before: int) -> bool:
+    lower = s.folded.lower()[:before]
+    return any(
+        re.search(rf"(?<![\w-]){re.escape(cue)}(?![\w-])", lower)
+        for cue in lexicon.cue("time_shift")
+    )
+
+
+def _published_or_none(article: Any, published: Any) -> Any:
+    return published if published is not None else getattr(article, "published", None)
+
+
+def find_events(
+    article: Any,
+    published: dt.date | str | None = None,
+    *,
+    mentions: pd.DataFrame | None = None,
+    dates: pd.DataFrame | None = None,
+    sections: Iterable[str] = ("body",),
+    lexicon: Lexicon | None = None,
+) -> pd.DataFrame:
+    """Find PLOVER events: one per trigger word in a dated sentence (see the module's rules).
+
+    ``mentions`` defaults to ``find_actors(article)`` and ``dates`` to
+    ``find_dates(article, published)``. Columns: ``event_type, trigger, lemma, pos, start,
+    end`` (the trigger's offsets in ``article.text``), ``sentence, actor, recipient, attributed_to,
+    hedged, time_text, value, precision, mod, date_start, date_end, date_source``
+    (``sentence`` when the date is in the event's sentence, ``context`` when it comes from
+    the sentence before).
+    """
+    lexicon = lexicon or load_lexicon()
+    if dates is None:
+        dates = find_dates(article, _published_or_none(article, published))
+    if mentions is None:
+        from course_utils.actors import find_actors
+
+        mentions = find_actors(article)
+    sentences = _prepare(article, mentions, dates)
+    wanted = set(sections)
+    rows: list[dict[str, Any]] = []
+    # The date (and events) each sentence passes on to the next one in its paragraph.
+    carried: tuple[tuple[int, int, dict[str, Any]], list[dict[str, Any]], _Sentence] | None = None
+    for index, s in enumerate(sentences):
+        if s.section not in wanted:
+            carried = None
+            continue
+        if carried and carried[2].paragraph != s.paragraph:
+            carried = None
+        triggers = find_triggers(s.text, lexicon)
+        if _starts_conditional(s, lexicon):
+            triggers = []
+        speaker, speech_end = _speech(s, lexicon)
+        own: list[dict[str, Any]] = []
+        verbs: list[_Trigger] = []
+        for trigger in triggers:
+            if _is_excluded(trigger, s, lexicon, verbs):
+                if trigger.pos == "verb":
+                    verbs.append(trigger)
+                continue
+            if trigger.pos == "verb":
+                verbs.append(trigger)
+            actor = _actor(trigger, index, sentences, lexicon, speaker, speech_end)
+            in_speech = s.in_quote(trigger.start) or (0 <= speech_end <= trigger.start)
+            attributed = speaker if in_speech or _according(s) else ""
+            own.append(
+                {
+                    "event_type": trigger.event_type,
+                    "trigger": s.text[trigger.start : trigger.end],
+                    "lemma": trigger.lemma,
+                    "pos": trigger.pos,
+                    "start": s.offset + trigger.start,
+                    "end": s.offset + trigger.end,
+                    "sentence": s.id,
+                    "actor": actor,
+                    "recipient": _recipient(trigger, s, actor),
+                    "attributed_to": attributed,
+                    "hedged": _hedged(trigger, s, lexicon),
+                    "_trigger": trigger,
+                }
+            )
+        events: list[dict[str, Any]] = []
+        if s.dates:
+            for event in own:
+                date = _nearest_date(event["_trigger"], s)
+                assert date is not None
+                events.append(_with_date(event, date[2], "sentence"))
+            carried = (min(s.dates, key=lambda d: d[0]), events, s)
+        elif carried and own and not _shifts_time(s, lexicon, own[0]["_trigger"].start):
+            date, earlier, _ = carried
+            for event in own:
+                repeat = any(
+                    e["event_type"] == event["event_type"] and e["actor"] == event["actor"]
+                    for e in earlier
+                )
+                if not repeat:
+                    events.append(_with_date(event, date[2], "context"))
+            carried = (date, earlier + events, s)
+        else:
+            carried = None
+        rows.extend(_dedupe(events))
+    table = pd.DataFrame(rows, columns=EVENT_COLUMNS)
+    return table.astype({"start": int, "end": int, "sentence": int, "hedged": bool})
+
+
+def _according(s: _Sentence) -> bool:
+    return "according to" in s.folded.lower()
+
+
+def _with_date(event: dict[str, Any], date: dict[str, Any], source: str) -> dict[str, Any]:
+    row = {k: v for k, v in event.items() if not k.startswith("_")}
+    row.update(
+        time_text=date["text"],
+        value=date["value"],
+        precision=date["precision"],
+        mod=date["mod"],
+        date_start=date["date_start"],
+        date_end=date["date_end"],
+        date_source=source,
+    )
+    return row
+
+
+def _dedupe(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    seen, kept = set(), []
+    for event in events:
+        key = (event["event_type"], event["actor"], event["recipient"], event["value"])
+        if key not in seen:
+            seen.add(key)
+            kept.append(event)
+    return kept
+
+
+def _summary(row: pd.Series) -> str:
+    actor = row["actor"] or "(someone)"
+    if row["pos"] == "noun":
+        line = f"{actor}: {row['trigger'].lower()}"
+    else:
+        line = f"{actor} {row['trigger']}"
+    if row["recipient"]:
+        line += f" → {row['recipient']}"
+    notes = []
+    if row["hedged"]:
+        notes.append("hedged")
+    if row["attributed_to"] and row["attributed_to"] != row["actor"]:
+        notes.append(f"according to {row['attributed_to']}")
+    if row["date_source"] == "context":
+        notes.append(f"date from the sentence before: {row['time_text']}")
+    return line + (f" ({'; '.join(notes)})" if notes else "")
+
+
+def build_timeline(
+    article: Any,
+    published: dt.date | str | None = None,
+    *,
+    mentions: pd.DataFrame | None = None,
+    dates: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Turn the events of an article into a timeline, sorted by date.
+
+    Columns: ``date_start, date_end, precision, value, event_type, actor, recipient,
+    attributed_to, hedged, sentence, time_text, summary``. An event whose date comes from the
+    sentence before has ``(context)`` after its ``time_text``.
+    """
+    events = find_events(article, published, mentions=mentions, dates=dates)
+    if events.empty:
+        return pd.DataFrame(columns=TIMELINE_COLUMNS).astype({"hedged": bool})
+    timeline = events.copy()
+    timeline["summary"] = [_summary(row) for _, row in events.iterrows()]
+    timeline["time_text"] = [
+        f"{text} (context)" if source == "context" else text
+        for text, source in zip(events["time_text"], events["date_source"], strict=True)
+    ]
+    timeline = timeline.sort_values(["date_start", "date_end", "sentence", "start"], kind="stable")
+    return timeline[TIMELINE_COLUMNS].reset_index(drop=True)
