@@ -339,26 +339,6 @@ _CAPTION_DATE_RE = re.compile(
 )
 
 
-def _main_script(draft: Draft) -> str:
-    """The script most of the letters are written in ("LATIN", "CYRILLIC", "ARMENIAN" …)."""
-    counts: dict[str, int] = {}
-    for line in draft.lines:
-        for char in line.text:
-            if char.isalpha():
-                script = _script_of(char)
-                counts[script] = counts.get(script, 0) + 1
-    return max(counts, key=counts.__getitem__) if counts else "LATIN"
-
-
-def _script_of(char: str) -> str:
-    import unicodedata
-
-    try:
-        return unicodedata.name(char).split()[0]
-    except ValueError:
-        return "UNKNOWN"
-
-
 def _is_sentence(text: str) -> bool:
     return bool(re.search(r"[.!?]['\"’”)]*$", text.strip()))
 
@@ -376,7 +356,7 @@ def _skip_link_rule(main_script: Callable[[], str]) -> Callable[[Line, Draft], s
         # azatutyun.am prints its skip-link heading in Armenian even on English pages.
         letters = [c for c in text if c.isalpha()]
         if not kept.lines and letters and len(text.split()) <= 6 and not _is_sentence(text):
-            foreign = sum(_script_of(c) != main_script() for c in letters)
+            foreign = sum(_text.script_of(c) != main_script() for c in letters)
             if foreign / len(letters) > 0.5:
                 return "skip-link heading (site frame in another script)"
         return None
@@ -385,7 +365,7 @@ def _skip_link_rule(main_script: Callable[[], str]) -> Callable[[Line, Draft], s
 
 
 def _drop_skip_links(draft: Draft) -> Draft:
-    script = _main_script(draft)
+    script = _text.main_script(draft.text) or "LATIN"
     return _drop(_skip_link_rule(lambda: script))(draft)
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 
 __all__ = [
@@ -24,7 +25,10 @@ __all__ = [
     "fix_line_endings",
     "fix_spaces",
     "fold_quotes",
+    "main_script",
     "normalize_unicode",
+    "script_counts",
+    "script_of",
     "sentence_spans",
     "strip_line_ends",
 ]
@@ -119,6 +123,41 @@ def find_phrase(text: str, phrase: str, *, whole_words: bool = True) -> list[tup
     if whole_words:
         pattern = rf"(?<!\w){pattern}(?!\w)"
     return [(m.start(), m.end()) for m in re.finditer(pattern, fold_quotes(text))]
+
+
+# --- Scripts ------------------------------------------------------------------------------
+
+
+def script_of(char: str) -> str:
+    """The writing system of a letter, from its Unicode name ("LATIN", "ARMENIAN" …).
+
+    Characters that are not letters (spaces, digits, punctuation, quotes) have no script:
+    the function returns an empty string for them.
+
+    >>> script_of("Ա"), script_of("a"), script_of("’")
+    ('ARMENIAN', 'LATIN', '')
+    """
+    if not char.isalpha():
+        return ""
+    try:
+        return unicodedata.name(char).split()[0]
+    except ValueError:
+        return "UNKNOWN"
+
+
+def script_counts(text: str) -> dict[str, int]:
+    """How many letters of ``text`` belong to each script, most frequent first.
+
+    >>> script_counts("Yerevan Երևան")
+    {'LATIN': 7, 'ARMENIAN': 5}
+    """
+    counts = Counter(script_of(c) for c in text if c.isalpha())
+    return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+
+
+def main_script(text: str) -> str:
+    """The script most letters of ``text`` are written in; ``""`` when it has no letters."""
+    return next(iter(script_counts(text)), "")
 
 
 # --- Sentence splitting -----------------------------------------------------------------
