@@ -4,6 +4,9 @@
     python course.py lab     # set up (first time only) and open the course in JupyterLab
     python course.py test    # set up (first time only) and run every check
 
+``lab --instructor`` opens the complete notebooks (solutions and outputs) instead of the
+student edition; other arguments go to JupyterLab or pytest.
+
 On Windows, type ``py`` instead of ``python``. The first run makes a private environment in
 ``.venv`` and installs the locked versions from ``requirements/lock.txt`` into it, so that
 every student gets the same outputs; later runs reuse it and start at once.
@@ -73,10 +76,18 @@ def set_up() -> None:
 
 
 def lab(extra: list[str]) -> int:
-    args = ["-m", "jupyterlab", "--ip=127.0.0.1", "--notebook-dir", str(ROOT / "notebooks")]
+    """Open JupyterLab on the student edition, or on the complete notebooks with --instructor."""
+    folder = ROOT / "notebooks"
+    if "--instructor" in extra:
+        extra = [arg for arg in extra if arg != "--instructor"]
+        say("opening the complete notebooks, with solutions and outputs (instructor edition)")
+    else:
+        folder = folder / "student"
+        say("opening the student edition; start with 01_reading_the_article.ipynb")
+    args = ["-m", "jupyterlab", "--ip=127.0.0.1", f"--ServerApp.root_dir={folder}"]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         args.append("--allow-root")  # containers often run as root; the token still guards it
-    say("opening JupyterLab; stop it with Ctrl+C")
+    say("stop JupyterLab with Ctrl+C")
     return run([*args, *extra])
 
 
