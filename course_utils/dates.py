@@ -407,7 +407,7 @@ def _unit_value(published: dt.date, unit: str, by: int, rule: str, mod: str = ""
 def _r_relative_unit(m: re.Match[str], published: dt.date, tense: Tense) -> TimeValue | None:
     which, unit = m["which"].lower(), m["unit"].lower()
     by = {"last": -1, "past": -1, "this": 0, "next": 1, "coming": 1}[which]
-    return _unit_value(published, unit, by, f"{which}-{unit}")
+    return _unit_value(published, unit, by, f"{which}-{unit}", _mod_of(m))
 
 
 def _r_within_this(m: re.Match[str], published: dt.date, tense: Tense) -> TimeValue | None:
@@ -455,7 +455,8 @@ RULES: tuple[_Rule, ...] = (
     _rule("deictic-day", rf"{_B}(?P<word>(?i:yesterday|today|tomorrow))(?![\w-])", _r_deictic_day),
     _rule(
         "relative-unit",
-        rf"{_B}(?P<which>(?i:last|next|this|coming))\s+(?P<unit>(?i:week|month|year))(?![\w-])",
+        rf"{_B}(?:{_MOD}\s+)?(?P<which>(?i:last|next|this|coming))\s+"
+        rf"(?P<unit>(?i:week|month|year))(?![\w-])",
         _r_relative_unit,
     ),
     _rule(

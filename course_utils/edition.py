@@ -404,6 +404,49 @@ def cmd_student_edition(args: argparse.Namespace, out: io.TextIOBase) -> None:
         out.write(f"  wrote {path}\n")
 
 
+def execute_notebook(path: str | Path, *, timeout: int = 300) -> None:
+    """Run a notebook top to bottom in a fresh kernel and save it with its new outputs.
+
+    The saved file keeps no run-dependent metadata (execution timestamps, widget state), so
+    that running an unchanged notebook again leaves it byte for byte the same.
+    """
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+
+    path = Path(path)
+    nb = nbformat.read(path, as_version=4)
+    client = NotebookClient(
+        nb,
+        timeout=timeout,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(path.parent)}},
+    )
+    try:
+        client.execute()
+    except CellExecutionError as err:
+        first = str(err).strip().splitlines()[-1] if str(err).strip() else type(err).__name__
+        raise EditionError(f"{path.name} stopped with an error: {first}") from None
+    for cell in nb.cells:
+        cell.metadata.pop("execution", None)
+    nb.metadata.pop("widgets", None)
+    path.write_bytes(render_notebook(nb).encode("utf-8"))
+
+
+def cmd_run_notebooks(args: argparse.Namespace, out: io.TextIOBase) -> None:
+    """``course-utils run-notebooks [--source DIR] [NAME ...]``."""
+    source = Path(args.source)
+    notebooks = source_notebooks(source)
+    if args.names:
+        notebooks = [p for p in notebooks if any(p.name.startswith(n) for n in args.names)]
+        if not notebooks:
+            raise EditionError(f"no notebook in {source} starts with {', '.join(args.names)}")
+    for path in notebooks:
+        execute_notebook(path)
+        out.write(f"ran {path}\n")
+    written = write_student_edition(source, source / "student")
+    out.write(f"student edition: {len(written)} file(s) written\n")
+
+
 def _add_command(subparsers: Any) -> None:
     help_text = "write the notebooks without their solutions to notebooks/student"
     cmd = subparsers.add_parser("student-edition", help=help_text, description=help_text)
@@ -420,6 +463,15 @@ def _add_command(subparsers: Any) -> None:
         help="write nothing; exit with status 2 if the student edition is out of date",
     )  # fmt: skip
     cmd.set_defaults(handler=cmd_student_edition)
+
+    help_text = "run the complete notebooks in place, then regenerate the student edition"
+    cmd = subparsers.add_parser("run-notebooks", help=help_text, description=help_text)
+    cmd.add_argument(
+        "--source", default="notebooks", metavar="DIR",
+        help="the folder of the instructor's notebooks (default: notebooks)",
+    )  # fmt: skip
+    cmd.add_argument("names", nargs="*", metavar="NAME", help="only notebooks starting with NAME")
+    cmd.set_defaults(handler=cmd_run_notebooks)
 
 
 register_command(_add_command)

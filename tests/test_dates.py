@@ -325,3 +325,19 @@ def test_course_article_caption_date_is_a_date(article_dates: pd.DataFrame) -> N
 def test_course_article_rejections() -> None:
     rejected = set(rejected_expressions(course_article())["text"])
     assert {"two-year", "nearly two-month", "within one or two days", "soon", "lately"} <= rejected
+
+
+@pytest.mark.parametrize(
+    ("expression", "value", "mod"),
+    [
+        # Published Tuesday 21 February 2023: last month is January, last year 2022, and
+        # next week is the ISO week of 27 February (2023-W09).
+        ("late last month", "2023-01", "END"),
+        ("early this month", "2023-02", "START"),
+        ("the end of last year", "2022", "END"),
+        ("mid next week", "2023-W09", "MID"),
+    ],
+)
+def test_modifier_before_a_relative_unit(expression, value, mod):
+    found = resolve(expression, dt.date(2023, 2, 21))
+    assert (found.value, found.mod) == (value, mod)

@@ -26,6 +26,7 @@ from course_utils.edition import (
     BEGIN,
     END,
     EditionError,
+    execute_notebook,
     render_notebook,
     solution_blocks,
     source_notebooks,
@@ -438,3 +439,28 @@ def test_the_student_edition_runs_top_to_bottom(path: Path) -> None:
     assert errors == []
     outputs = _check_outputs(nb)
     assert all("not attempted" in text for text in outputs), outputs
+
+
+def test_run_notebooks_saves_outputs_without_run_dependent_metadata(tmp_path: Path) -> None:
+    code = "# BEGIN SOLUTION\nx = 6 * 7\n# END SOLUTION\nx"
+    nb = new_notebook(cells=[new_markdown_cell("# A lesson"), new_code_cell(code)])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
+    path = tmp_path / "01_lesson.ipynb"
+    nbformat.write(nb, path)
+    execute_notebook(path)
+    first = path.read_bytes()
+    saved = json.loads(first)
+    cell = saved["cells"][1]
+    assert "".join(cell["outputs"][0]["data"]["text/plain"]) == "42"
+    assert cell["execution_count"] == 1
+    assert "execution" not in cell["metadata"]
+    assert "widgets" not in saved["metadata"]
+    execute_notebook(path)
+    assert path.read_bytes() == first  # an unchanged notebook stays byte for byte the same
+
+
+def test_run_notebooks_reports_a_failing_cell_in_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "02_broken.ipynb"
+    nbformat.write(new_notebook(cells=[new_code_cell("1 / 0")]), path)
+    with pytest.raises(EditionError, match=r"02_broken\.ipynb stopped with an error: .*Zero"):
+        execute_notebook(path)
