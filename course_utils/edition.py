@@ -43,8 +43,6 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
-import nbformat
-
 from course_utils.cli import register_command
 from course_utils.errors import CourseError
 
@@ -305,8 +303,16 @@ def student_notebook(nb: Any) -> Any:
     return student
 
 
+def _read(path: Path) -> Any:
+    import nbformat
+
+    return nbformat.read(path, as_version=4)
+
+
 def render_notebook(nb: Any) -> str:
     """The notebook as the text written to disk: nbformat's JSON and a final newline."""
+    import nbformat  # imported here: it is slow to import, and most commands never need it
+
     text = nbformat.writes(nb, version=nbformat.NO_CONVERT)
     return text if text.endswith("\n") else text + "\n"
 
@@ -323,7 +329,7 @@ def _expected(source_dir: Path) -> dict[str, str]:
     files = {README_NAME: README_TEXT}
     for path in source_notebooks(source_dir):
         try:
-            nb = nbformat.read(path, as_version=4)
+            nb = _read(path)
         except Exception as err:  # nbformat raises several kinds for a broken file
             raise EditionError(f"cannot read {path} as a notebook ({err})") from None
         try:
@@ -414,7 +420,7 @@ def execute_notebook(path: str | Path, *, timeout: int = 300) -> None:
     from nbclient.exceptions import CellExecutionError
 
     path = Path(path)
-    nb = nbformat.read(path, as_version=4)
+    nb = _read(path)
     client = NotebookClient(
         nb,
         timeout=timeout,
