@@ -36,6 +36,8 @@ CHECKS = [
     [
         "-m", "pytest",
         "--nbval", "--nbval-current-env", "--nbval-sanitize-with", "tests/sanitize.cfg",
+        # the student edition is run by tests/test_edition.py, which also reads its checks
+        "--ignore=notebooks/student",
         "tests", "course_utils", "notebooks",
     ],
 ]  # fmt: skip
