@@ -42,6 +42,7 @@ from typing import Any, Literal
 
 import pandas as pd
 
+from course_utils.article import parse_published
 from course_utils.errors import PublicationDateError
 from course_utils.text import fold_quotes
 
@@ -587,20 +588,12 @@ def resolve(expression: str, published: dt.date | str, *, tense: Tense = None) -
 def _published(value: Any) -> dt.date:
     if isinstance(value, dt.datetime):
         return value.date()
-    if isinstance(value, dt.date):
-        return value
     if value is None:
         raise PublicationDateError(
             "no publication date is known, and relative dates such as 'last week' need one: "
             "pass published=date(2023, 2, 3) (or --published YYYY-MM-DD on the command line)"
         )
-    try:
-        return dt.date.fromisoformat(str(value).strip())
-    except ValueError:
-        raise PublicationDateError(
-            f"the publication date {value!r} is not a date in the form YYYY-MM-DD "
-            "(for example 2023-02-03)"
-        ) from None
+    return parse_published(value)
 
 
 def _sentences(article: Any) -> Iterable[tuple[int, int, str]]:

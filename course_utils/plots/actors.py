@@ -19,21 +19,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from course_utils.errors import CourseError
-
-try:
-    from course_utils.plots._style import new_figure
-except ImportError:  # pragma: no cover - the shared style module is missing
-
-    def new_figure(ax: Any = None, *, size: tuple[float, float] = (8, 4)) -> tuple[Any, Any]:
-        import matplotlib.pyplot as plt
-
-        if ax is not None:
-            return ax.figure, ax
-        fig, ax = plt.subplots(figsize=size, layout="constrained")
-        fig.patch.set_facecolor("white")
-        ax.set_facecolor("white")
-        return fig, ax
-
+from course_utils.plots._style import new_figure
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes

@@ -23,6 +23,7 @@ import pandas as pd
 from course_utils.actors import METHODS, actor_summary, find_actors
 from course_utils.article import course_article
 from course_utils.plots.actors import KIND_COLOURS, highlight_html
+from course_utils.widgets._style import BOX_STYLE, CELL_STYLE, TABLE_STYLE
 
 __all__ = [
     "ALL_METHODS",
@@ -36,16 +37,6 @@ __all__ = [
 #: The methods the explorer offers: the baseline first, then the rule-based methods.
 ALL_METHODS: tuple[str, ...] = ("baseline", *METHODS)
 
-#: Explicit colours, so the views read the same in JupyterLab's light and dark themes.
-BOX_STYLE = (
-    "background:#ffffff;color:#1a1a1a;border:1px solid #999999;border-radius:4px;"
-    "padding:8px 12px;font-family:sans-serif;line-height:1.5"
-)
-TABLE_STYLE = "border-collapse:collapse;background:#ffffff;color:#1a1a1a;margin-top:6px"
-CELL_STYLE = (
-    "border:1px solid #cccccc;padding:2px 6px;text-align:left;vertical-align:top;"
-    "background:#ffffff;color:#1a1a1a"
-)
 TABLE_COLUMNS = ["actor", "kind", "mentions", "first_sentence", "aliases"]
 
 

@@ -19,6 +19,8 @@ import ipywidgets as widgets
 import pandas as pd
 
 from course_utils.article import CLEANING_STEPS, Draft, Step, load_article, run_steps
+from course_utils.widgets._style import BOX_STYLE, CELL_STYLE, REMOVED_STYLE, TABLE_STYLE
+from course_utils.widgets._style import KEPT_STYLE as CHANGED_STYLE
 
 __all__ = ["CleaningStepper", "cleaning_stepper", "show_invisible", "step_changes", "step_html"]
 
@@ -35,15 +37,6 @@ INVISIBLE_NAMES = {
     "\t": "TAB",
     "\r": "CR",
 }
-
-BOX_STYLE = (
-    "background:#ffffff;color:#1a1a1a;border:1px solid #999999;border-radius:4px;"
-    "padding:8px 12px;font-family:sans-serif;line-height:1.5"
-)
-TABLE_STYLE = "border-collapse:collapse;background:#ffffff;color:#1a1a1a;margin-top:6px"
-CELL_STYLE = "border:1px solid #cccccc;padding:2px 6px;text-align:left;vertical-align:top"
-REMOVED_STYLE = "background:#FCE5CC;color:#6b2c00"
-CHANGED_STYLE = "background:#D6EDF9;color:#003a5c"
 
 
 def show_invisible(text: str) -> str:

@@ -22,6 +22,7 @@ import pandas as pd
 
 from course_utils.article import Article, clean_article, load_article
 from course_utils.text import main_script
+from course_utils.widgets._style import BOX_STYLE
 
 __all__ = [
     "ParagraphBrowser",
@@ -33,11 +34,6 @@ __all__ = [
     "paragraph_html",
 ]
 
-#: Explicit colours, so the views read the same in JupyterLab's light and dark themes.
-BOX_STYLE = (
-    "background:#ffffff;color:#1a1a1a;border:1px solid #999999;border-radius:4px;"
-    "padding:8px 12px;font-family:sans-serif;line-height:1.5"
-)
 TEXT_STYLE = "background:#f2f2f2;color:#1a1a1a;padding:4px 6px;white-space:pre-wrap"
 FURNITURE_STYLE = "background:#FCE5CC;color:#6b2c00;padding:1px 6px;border-radius:3px"
 STORY_STYLE = "background:#D6EDF9;color:#003a5c;padding:1px 6px;border-radius:3px"

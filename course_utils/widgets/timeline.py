@@ -30,6 +30,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from course_utils.events import PLOVER_TYPES
+from course_utils.widgets._style import BOX_STYLE, CELL_STYLE, TABLE_STYLE
 
 __all__ = [
     "NO_ACTOR",
@@ -44,16 +45,6 @@ __all__ = [
 #: How an event without a named actor is listed in the actor filter (as in the figure).
 NO_ACTOR = "(actor not named)"
 
-#: Explicit colours, so the views read the same in JupyterLab's light and dark themes.
-BOX_STYLE = (
-    "background:#ffffff;color:#1a1a1a;border:1px solid #999999;border-radius:4px;"
-    "padding:8px 12px;font-family:sans-serif;line-height:1.5"
-)
-TABLE_STYLE = "border-collapse:collapse;background:#ffffff;color:#1a1a1a;margin-top:6px"
-CELL_STYLE = (
-    "border:1px solid #cccccc;padding:2px 6px;text-align:left;vertical-align:top;"
-    "background:#ffffff;color:#1a1a1a"
-)
 #: The columns of the table view, in order.
 TABLE_COLUMNS = [
     "value", "time_text", "event_type", "actor", "recipient", "attributed_to", "hedged",
