@@ -112,3 +112,64 @@ def test_relative_dates_need_a_publication_date(command, tmp_path):
 def test_main_returns_status_without_exiting(capsys):
     assert main(["clean", "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out)["title"] == HEADLINE
+
+
+# The record fields of docs/cli.md, in order.
+FIELDS = {
+    "actors": ["actor", "kind", "text", "start", "end", "sentence", "method"],
+    "dates": [
+        "text", "start", "end", "sentence", "value", "precision", "mod",
+        "date_start", "date_end", "rule",
+    ],
+    "timeline": [
+        "date_start", "date_end", "precision", "value", "event_type", "actor", "recipient",
+        "attributed_to", "hedged", "sentence", "time_text", "summary",
+    ],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("command", ["actors", "dates", "timeline"])
+def test_records_have_the_contract_fields_in_json_and_csv(command):
+    records = json.loads(run(command, "--format", "json").stdout)
+    assert records, f"{command} found nothing in the course article"
+    assert all(list(r) == FIELDS[command] for r in records)
+    header = run(command, "--format", "csv").stdout.splitlines()[0]
+    assert header.split(",") == FIELDS[command]
+
+
+@pytest.mark.parametrize("command", ["actors", "dates"])
+def test_record_offsets_index_the_clean_text(command):
+    text = json.loads(run("clean", "--format", "json").stdout)["text"]
+    for record in json.loads(run(command, "--format", "json").stdout):
+        assert text[record["start"] : record["end"]] == record["text"]
+
+
+def test_timeline_is_sorted_by_date_and_hedged_is_a_boolean():
+    records = json.loads(run("timeline", "--format", "json").stdout)
+    starts = [r["date_start"] for r in records]
+    assert starts == sorted(starts)
+    assert {type(r["hedged"]) for r in records} == {bool}
+    assert {r["event_type"] for r in records} <= {
+        "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+        "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+    }  # fmt: skip
+
+
+def test_a_date_line_in_the_article_serves_as_publication_date(tmp_path):
+    file = tmp_path / "dated.txt"
+    file.write_text(
+        "Envoys Meet\n\nMarch 8, 2024\n\nThe envoys met on Tuesday in Vienna.\n", encoding="utf-8"
+    )
+    proc = run("dates", str(file), "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    # Friday 8 March 2024: the Tuesday before it is 5 March.
+    assert [r["value"] for r in json.loads(proc.stdout)] == ["2024-03-05"]
+    proc = run("dates", str(file), "--published", "2024-03-15", "--format", "json")
+    assert [r["value"] for r in json.loads(proc.stdout)] == ["2024-03-12"]
+
+
+def test_an_article_with_no_actors_gives_an_empty_list(tmp_path):
+    file = tmp_path / "quiet.txt"
+    file.write_text("Weather Report\n\nIt rained all day.\n", encoding="utf-8")
+    proc = run("actors", str(file), "--format", "json")
+    assert proc.returncode == 0 and json.loads(proc.stdout) == []
