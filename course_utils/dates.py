@@ -14,6 +14,9 @@ conventions of HeidelTime's news mode, written here in our own words:
 - "last November" is the most recent November strictly before the publication month;
 - "last week" is the ISO week before the publication week; "later this month" is the
   publication month with mod END;
+- "November last year" is November of the year before the publication year;
+- "the next day" ("the following day", "the previous day") counts from the date expression
+  just before it in the article, when that one names a day (rule ``anaphoric``);
 - durations ("a two-year mission") and vague words ("soon", "lately") are not dates:
   :func:`rejected_expressions` lists them with the reason.
 
@@ -51,6 +54,7 @@ __all__ = [
     "EXPLAIN_COLUMNS",
     "REJECTED_COLUMNS",
     "TimeValue",
+    "anaphoric_day",
     "bounds",
     "explain_dates",
     "find_dates",
@@ -276,12 +280,26 @@ _PAST_CUES = re.compile(rf"(?i)(?<![\w-])(?:{_IRREGULAR_PAST}|[a-z]{{2,}}(?:ed|i
 _NOT_PAST = {"need", "speed", "seed", "feed", "bed", "red", "shed", "hundred", "united", "naked"}
 
 
+# Speech verbs that frame a report ("…, the ministry said"): their tense is the reporter's.
+_SPEECH_VERBS = {"said", "told", "stated", "added", "announced", "reported", "noted", "wrote"}
+
+
+def _is_speech_frame(folded: str, end: int, match: re.Match[str]) -> bool:
+    """A speech verb after the expression, behind a comma, only frames the report."""
+    return (
+        match.group().lower() in _SPEECH_VERBS
+        and match.start() >= end
+        and "," in folded[end : match.start()]
+    )
+
+
 def tense_near(sentence: str, start: int, end: int) -> Tense:
     """Say whether the verb nearest to ``sentence[start:end]`` looks back or forward.
 
     The nearest cue wins: "will", "would", "is expected to", "plans to" look forward; a
     past-tense verb (a regular "-ed" form or a common irregular one such as "said", "met")
-    looks back. With no cue the tense is ``None``.
+    looks back, except a speech verb after a comma that follows the expression ("…, an aide
+    said"), which only frames the report. With no cue the tense is ``None``.
 
     >>> s = "Lavrov said on Tuesday he hopes the meeting will take place soon."
     >>> tense_near(s, s.index("Tuesday"), s.index("Tuesday") + 7)
@@ -291,6 +309,12 @@ def tense_near(sentence: str, start: int, end: int) -> Tense:
     'future'
     >>> tense_near("Talks on Tuesday.", 9, 16) is None
     True
+
+    A speech verb after a comma ("…, the ministry said") frames the report and is no cue:
+
+    >>> s = "The envoys will meet on the sidelines of a summit in October, an aide said."
+    >>> tense_near(s, s.index("October"), s.index("October") + 7)
+    'future'
     """
     folded = fold_quotes(sentence)
     cues: list[tuple[int, int, str]] = []  # (distance, before=0/after=1, tense)
@@ -299,6 +323,8 @@ def tense_near(sentence: str, start: int, end: int) -> Tense:
             if match.start() < end and match.end() > start:
                 continue  # inside the expression itself ("late", "last")
             if tense == "past" and match.group().lower() in _NOT_PAST:
+                continue
+            if _is_speech_frame(folded, end, match):
                 continue
             if match.end() <= start:
                 cues.append((start - match.end(), 0, tense))
@@ -371,6 +397,12 @@ def _r_relative_month(m: re.Match[str], published: dt.date, tense: Tense) -> Tim
     return TimeValue(f"{year}-{month:02d}", "month", "", f"{which}-month-name")
 
 
+def _r_month_relative_year(m: re.Match[str], published: dt.date, tense: Tense) -> TimeValue | None:
+    by = {"last": -1, "this": 0, "next": 1}[m["which"].lower()]
+    year = published.year + by
+    return TimeValue(f"{year}-{_month_of(m):02d}", "month", _mod_of(m), "month-relative-year")
+
+
 def _r_year(m: re.Match[str], published: dt.date, tense: Tense) -> TimeValue | None:
     return TimeValue(m["year"], "year", _mod_of(m), "year")
 
@@ -438,6 +470,12 @@ RULES: tuple[_Rule, ...] = (
         "relative-month",
         rf"{_B}(?P<which>(?i:last|next|this))\s+{_MONTH}(?!\s+\d)",
         _r_relative_month,
+    ),
+    _rule(
+        "month-relative-year",
+        rf"{_B}(?:{_MOD_DASH})?{_MONTH}\s+(?:of\s+)?(?P<which>(?i:last|next|this))\s+(?i:year)"
+        r"(?![\w-])",
+        _r_month_relative_year,
     ),
     _rule("month-with-mod", rf"{_B}{_MOD_DASH}{_MONTH}(?!\s+\d)", _r_month, True),
     # A month alone: any full name after a time preposition; most names also without one
@@ -601,6 +639,55 @@ def _sentences(article: Any) -> Iterable[tuple[int, int, str]]:
         yield int(row.id), int(row.start), str(row.text)
 
 
+_ANAPHOR = re.compile(
+    r"(?<![\w-])(?i:the)\s+(?P<which>(?i:next|following|previous|preceding))\s+(?i:day)(?![\w-])"
+)
+
+
+def anaphoric_day(expression: str, anchor: TimeValue | None) -> TimeValue | None:
+    """Resolve "the next day" or "the previous day" against the date the text gave before it.
+
+    The anchor is the last date expression before it in the article; it must name a day.
+
+    >>> monday = TimeValue("2022-09-19", "day")
+    >>> anaphoric_day("the next day", monday)
+    TimeValue(value='2022-09-20', precision='day', mod='', rule='anaphoric')
+    >>> anaphoric_day("the previous day", monday).value
+    '2022-09-18'
+    >>> anaphoric_day("the next day", TimeValue("2022-W37", "week")) is None
+    True
+    """
+    match = _ANAPHOR.search(fold_quotes(expression))
+    if not match or anchor is None or anchor.precision != "day":
+        return None
+    shift = 1 if match["which"].lower() in {"next", "following"} else -1
+    day = dt.date.fromisoformat(anchor.value) + dt.timedelta(days=shift)
+    return TimeValue(day.isoformat(), "day", "", "anaphoric")
+
+
+def _with_anaphors(
+    text: str, found: list[tuple[int, int, TimeValue]], previous: TimeValue | None
+) -> list[tuple[int, int, TimeValue]]:
+    """Add "the next day" and its kind to the dates of one sentence, in text order."""
+    anaphors = [
+        m for m in _ANAPHOR.finditer(fold_quotes(text))
+        if not any(_overlaps(m.span(), (a, b)) for a, b, _ in found)
+    ]  # fmt: skip
+    if not anaphors:
+        return found
+    items: list[tuple[int, int, TimeValue | None]] = [*found]
+    items += [(m.start(), m.end(), None) for m in anaphors]
+    result: list[tuple[int, int, TimeValue]] = []
+    for start, end, value in sorted(items, key=lambda item: item[0]):
+        if value is None:
+            value = anaphoric_day(text[start:end], previous)
+            if value is None:
+                continue
+        previous = value
+        result.append((start, end, value))
+    return result
+
+
 def find_dates(article: Any, published: dt.date | str | None = None) -> pd.DataFrame:
     """Find the calendar date expressions of an article and resolve them.
 
@@ -617,8 +704,10 @@ def find_dates(article: Any, published: dt.date | str | None = None) -> pd.DataF
     """
     day = _published(published if published is not None else getattr(article, "published", None))
     rows = []
+    previous: TimeValue | None = None  # the last date expression so far, for "the next day"
     for sentence_id, offset, text in _sentences(article):
-        for start, end, value in scan_text(text, day):
+        for start, end, value in _with_anaphors(text, scan_text(text, day), previous):
+            previous = value
             rows.append(
                 (
                     article.text[offset + start : offset + end],

@@ -9,24 +9,37 @@ are applied (every word list is a CSV file in ``data/lexicons`` that instructors
 1. **Triggers.** A word matches a trigger if it is one of its forms: verbs in -s, -ed, -ing
    (with the spelling rules "cancel → cancelled", "deny → denied") plus irregular forms
    listed in the lexicon; nouns and their plurals. A word that is both (``offer``) is a noun
-   after a determiner ("such an offer"). A noun trigger followed by another word of its noun
-   phrase ("offensive military operations") is an adjective and no event.
+   after a determiner ("such an offer") and a verb after "to" ("expected to visit"). A noun
+   trigger followed by another word of its noun phrase ("offensive military operations") is
+   an adjective and no event; a verb-only trigger after "a" or "the" ("a veto") is no event.
+   A phrase may have a time expression inside it ("called this week for").
 2. **Not events.** Sentences that start with "If" or "Unless" (what might happen); a trigger
    after a negation ("did not agree"); a verb in the "to" complement of another trigger or of
-   "fail", "refuse" ("refused to condemn": the refusal is the event); a noun that is the object
-   of a verb trigger before it in its clause ("cancelled … a meeting": the cancelling is the
-   event), unless "during", "amid", "after" … introduce it ("during the clashes").
+   "fail", "refuse" ("refused to condemn", "agreed last year to supply": one event); an -ing
+   verb after "of", "on", "about" ("accused X of shelling", "a protocol on withdrawing
+   troops"); a verb in the "that" clause of a request ("demanded that X veto"); a plural right
+   after a verb trigger ("rejected calls for talks"); a noun that is the object of a verb
+   trigger before it in its clause ("cancelled … a meeting": the cancelling is the event),
+   unless "during", "amid", "after" … introduce it ("during the clashes").
 3. **Actor.** For a verb: the agent after "by" in a passive ("denounced by Russia"); the
-   speaker for a trigger inside a quotation; otherwise the first actor mention of the clause
-   before the trigger (the subject). A sentence that opens with "It", "They", "He" or "She"
-   takes the subject of the sentence before. For a noun: the actor after "by"/"from", or a
-   mention inside its noun phrase ("Azerbaijan's blockade", "the Russian criticism"); "its"
-   or "their" in the phrase, a light verb ("made an offer") or the noun as subject point to
-   the clause's subject. Mentions joined by a hyphen ("Russian-led") are modifiers, not
-   actors.
+   speaker for a trigger inside a quotation; the first of two parties named jointly ("X and
+   his counterpart Y signed"); otherwise the first actor mention of the clause before the
+   trigger (the subject), skipping mentions after a preposition ("an affair of Georgia"), or
+   in reported speech with no such subject the speaker. ", who …" takes the mention before
+   it; ", where …" and ", when …" without a subject have no actor. A sentence that opens with
+   "It" or "They" takes the subject of the sentence before, "He" or "She" its first person.
+   For a noun: the actor after "by"/"from", or a mention inside its noun phrase
+   ("Azerbaijan's blockade", "the Russian criticism"); "its" or "their" in the phrase, a light
+   verb ("made an offer", "reaffirmed Ankara's support"), the noun as subject or as object
+   ("will approve new sanctions") point to the clause's subject. Mentions joined by a hyphen
+   ("Russian-led") are modifiers, not actors.
 4. **Recipient.** The first actor mention after the trigger in its clause (not after "by"
-   or "according to", not inside a "to"-complement); a person named in the same phrase wins
-   over a state ("the Russian ambassador to Armenia, Sergei Kopyrkin").
+   or "according to", not the speaker of a closing ", spokesman X said", not the subject of a
+   "that" clause, not past "and" and another verb, not inside a "to"-complement); a person
+   named in the same phrase wins over a state ("the Russian ambassador to Armenia, Sergei
+   Kopyrkin"). "urged them" points to the people named before; "X and Y met" gives Y. A noun
+   takes "against/on/to/with/for X" right after it ("support for Baku"), "of X" for attacks
+   and accusations, or a "with X" after a place or date ("talks in Ankara on Monday with X").
 5. **Attribution and hedges.** "according to X", "X said/told/claimed …", and quotations
    give ``attributed_to``; cues in ``hedges.csv`` ("reportedly", "claimed", "is expected
    to", "will", "may") in the trigger's clause (or, for "claimed", anywhere before it) set
@@ -35,8 +48,13 @@ are applied (every word list is a CSV file in ``data/lexicons`` that instructors
    its sentence. A sentence with no date takes the date of the sentence just before it in the
    same paragraph (``date_source`` "context"), unless a word such as "afterwards" or "later"
    says time has moved on. An event from context that repeats one of that sentence (same
-   type and actor) is the same event reported twice and is dropped.
-7. **Sections.** Only body sentences give events: a caption dates a photo, not a reported
+   type and actor) is the same event reported twice and is dropped, and so is an event that
+   another of its sentence covers (same type and date, its actor and recipient the same or
+   empty: "held talks … during a visit" is one consultation).
+7. **Conditional threats.** A hostile act, or "review", "suspend" … of cooperation, after
+   "could", "would", "will" and before "if" or "unless" is a THREATEN event ("could review its
+   cooperation with X if …"); in reported speech the speaker makes the threat.
+8. **Sections.** Only body sentences give events: a caption dates a photo, not a reported
    event, and the title repeats the story (pass ``sections=`` to change this).
 
 >>> import pandas as pd
@@ -229,7 +247,7 @@ _TIME_WORDS = {
 _PREPOSITIONS = _PHRASE_END - _AUXILIARIES - {"and", "or", "but", "which", "who", "that"}
 # Where a clause ends inside a sentence.
 _CLAUSE_BREAK = re.compile(
-    r"[;:]|,\s+(?=(?:and|but|while|whereas|which|who|where|[a-z]+ing)\b)"
+    r"[;:]|,\s+(?=(?:and|but|while|whereas|which|who|where|when|[a-z]+ing)\b)"
     r"|\s(?=(?:because|although|though|whereas|which|who)\b)"
 )
 _QUOTE = re.compile(r"\"[^\"]*\"?")
@@ -334,20 +352,13 @@ def find_triggers(sentence: str, lexicon: Lexicon | None = None) -> list[_Trigge
         if i <= skip_until or token.lower not in lexicon.forms:
             continue
         entries = lexicon.forms[token.lower]
-        # Phrases ("brush aside") first, then single words.
-        phrase = next(
-            (
-                e
-                for e in entries
-                if e[3] and [t.lower for t in tokens[i + 1 : i + 1 + len(e[3])]] == list(e[3])
-            ),
-            None,
-        )
+        # Phrases ("brush aside", "call for") first, then single words.
+        phrase, gap = _match_phrase(entries, tokens, i)
         if phrase:
-            last = tokens[i + len(phrase[3])]
+            last = tokens[i + gap + len(phrase[3])]
             found.append(_Trigger(token.start, last.end, folded[token.start : last.end], phrase[0],
                                   phrase[1], phrase[2], i))  # fmt: skip
-            skip_until = i + len(phrase[3])
+            skip_until = i + gap + len(phrase[3])
             continue
         single = [e for e in entries if not e[3]]
         if not single:
@@ -355,8 +366,35 @@ def find_triggers(sentence: str, lexicon: Lexicon | None = None) -> list[_Trigge
         entry = _choose_pos(single, tokens, i, lexicon)
         if entry[1] == "noun" and _is_adjectival(tokens, i, folded):
             continue
+        if entry[1] == "verb" and i > 0 and tokens[i - 1].lower in {"a", "an", "the"}:
+            continue  # a verb of the lexicon used as a noun it does not list ("a veto")
         found.append(_Trigger(token.start, token.end, token.text, entry[0], entry[1], entry[2], i))
     return found
+
+
+# Words of a time expression that may stand between a verb and its particle ("called on
+# Monday for", "called this week for").
+_TIME_GAP = {
+    "on", "this", "last", "next", "late", "early", "week", "month", "year", "yesterday",
+    "today", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+}  # fmt: skip
+
+
+def _match_phrase(
+    entries: list[tuple[str, str, str, tuple[str, ...]]], tokens: list[_Token], i: int
+) -> tuple[tuple[str, str, str, tuple[str, ...]] | None, int]:
+    """The phrase entry whose words follow token ``i``, and how many time words come between
+    the verb and the rest of the phrase ("called this week for": 2)."""
+    phrases = [e for e in entries if e[3]]
+    for gap in range(4):
+        between = [t.lower for t in tokens[i + 1 : i + 1 + gap]]
+        if gap and (len(between) < gap or not set(between) <= _TIME_GAP or between == ["on"]):
+            continue
+        for entry in phrases:
+            rest = [t.lower for t in tokens[i + 1 + gap : i + 1 + gap + len(entry[3])]]
+            if rest == list(entry[3]) and (not gap or (entry[1] == "verb" and len(entry[3]) == 1)):
+                return entry, gap
+    return None, 0
 
 
 def _choose_pos(entries: list[tuple[str, str, str, tuple[str, ...]]], tokens: list[_Token],
@@ -367,6 +405,8 @@ def _choose_pos(entries: list[tuple[str, str, str, tuple[str, ...]]], tokens: li
     verbs = [e for e in entries if e[1] == "verb"]
     if not nouns or not verbs:
         return entries[0]
+    if i > 0 and tokens[i - 1].lower == "to" and tokens[i].lower == verbs[0][0]:
+        return verbs[0]  # an infinitive: "is expected to visit"
     j = _phrase_head(tokens, i, lexicon)
     modifiers = [t.lower for t in tokens[j + 1 : i]]
     opener = tokens[j].lower if j >= 0 else ""
@@ -469,12 +509,35 @@ def _speech(s: _Sentence, lexicon: Lexicon) -> tuple[str, int]:
             clause = s.clause_of(m.start())
             before = [x for x in s.mentions if clause[0] <= x.start and x.end <= m.start()]
             before = [x for x in before if not s.in_quote(x.start)]
+            frame = _frame_speaker(s, m.start(), before)
+            if frame:
+                return frame.actor, m.end()
             if before:
                 return before[0].actor, m.end()
             after = [x for x in s.mentions if m.end() <= x.start <= m.end() + 3]
             if after:  # "…," said Lavrov
                 return after[0].actor, m.end()
     return "", -1
+
+
+def _frame_start(s: _Sentence, cue: int) -> int:
+    """Where a closing speech frame (", Foreign Ministry spokesman X said") starts: the comma
+    before the speech verb, or -1 when the verb does not close the sentence."""
+    comma = s.folded.rfind(",", 0, cue)
+    rest = s.folded[cue:].strip(' ."')
+    if comma < 0 or s.in_quote(comma) or len(rest.split()) > 3:
+        return -1
+    return comma
+
+
+def _frame_speaker(s: _Sentence, cue: int, before: Sequence[_Mention]) -> _Mention | None:
+    """The speaker of a closing frame ("…, the ministry said"): the last mention in it."""
+    start = _frame_start(s, cue)
+    inside = [m for m in before if m.start > start] if start >= 0 else []
+    if not inside:
+        return None
+    people = [m for m in inside if m.kind == "person"]
+    return (people or inside)[-1]
 
 
 def _prefer_person(candidates: Sequence[_Mention], s: _Sentence) -> _Mention:
@@ -489,10 +552,16 @@ def _prefer_person(candidates: Sequence[_Mention], s: _Sentence) -> _Mention:
     return first
 
 
-def _previous_subject(index: int, sentences: list[_Sentence]) -> str:
+def _previous_subject(index: int, sentences: list[_Sentence], kind: str = "other") -> str:
+    """The subject of the sentence before; for "he" or "she", its first person."""
     if index == 0:
         return ""
-    return sentences[index - 1].subject()
+    previous = sentences[index - 1]
+    if kind == "person":
+        people = [m for m in previous.mentions if m.kind == "person"]
+        if people:
+            return people[0].actor
+    return previous.subject()
 
 
 def _actor(trigger: _Trigger, index: int, sentences: list[_Sentence], lexicon: Lexicon,
@@ -500,7 +569,7 @@ def _actor(trigger: _Trigger, index: int, sentences: list[_Sentence], lexicon: L
     s = sentences[index]
     clause = s.clause_of(trigger.start)
     tokens = s.tokens
-    after = tokens[trigger.index + 1 :] if trigger.index + 1 < len(tokens) else []
+    after = [t for t in tokens if t.start >= trigger.end]
     # A passive with its agent: "denounced by Russia".
     if after and after[0].lower == "by" and trigger.pos == "verb":
         agents = [m for m in s.mentions if after[0].end < m.start <= after[0].end + 12]
@@ -512,22 +581,36 @@ def _actor(trigger: _Trigger, index: int, sentences: list[_Sentence], lexicon: L
             return agents[0].actor
     if s.in_quote(trigger.start) and speaker:
         return speaker
+    if trigger.pos == "verb":
+        pair = _coordinated_subject(trigger, s)
+        if pair:
+            return pair[0].actor
     if trigger.pos == "noun":
         found, use_subject = _noun_phrase_actor(trigger, s, lexicon)
         if found or not use_subject:
             return found
     # The subject: the first mention of the clause before the trigger (in reported speech,
-    # of the words after "said").
+    # of the words after "said") that does not follow a preposition ("an affair of Georgia").
     lower = max(clause[0], speech_end) if speech_end <= trigger.start else clause[0]
-    before = [m for m in s.mentions if lower <= m.start and m.end <= trigger.start]
+    before = [
+        m
+        for m in s.mentions
+        if lower <= m.start and m.end <= trigger.start and not _after_preposition(s, m)
+    ]
     if before:
         return before[0].actor
-    opening = _words_before(s, trigger.start, lower)[:1]
+    opening = _words_before(s, trigger.start, lower)[:2]
+    if opening and opening[0].lower in {"who", "which"} and s.folded[lower : lower + 1] == ",":
+        antecedent = [m for m in s.mentions if m.end <= lower]
+        if antecedent:  # "…, NATO chief X, who promised …"
+            return antecedent[-1].actor
+    if opening and opening[0].lower in {"where", "when"}:
+        return ""  # "…, where clashes killed …": the place or time is no actor
     if opening and opening[0].lower in _PRONOUNS:
         if speech_end >= 0 and lower == speech_end and _PRONOUNS[opening[0].lower] == "person":
             return speaker
         if lower == 0 or (speech_end >= 0 and lower == speech_end):
-            return _previous_subject(index, sentences)
+            return _previous_subject(index, sentences, _PRONOUNS[opening[0].lower])
     if speech_end >= 0 and lower == speech_end and speaker:
         return speaker
     earlier = [m for m in s.mentions if m.end <= trigger.start and not s.in_quote(m.start)]
@@ -536,8 +619,49 @@ def _actor(trigger: _Trigger, index: int, sentences: list[_Sentence], lexicon: L
     if not s.mentions or s.mentions[0].start > trigger.start:
         words = _words_before(s, trigger.start)
         if words and words[0].lower in _PRONOUNS:
-            return _previous_subject(index, sentences)
+            return _previous_subject(index, sentences, _PRONOUNS[words[0].lower])
     return ""
+
+
+# Words before "of" that make what follows the real subject ("thousands of protesters").
+_QUANTITY = {
+    "thousands", "hundreds", "dozens", "tens", "millions", "scores", "some", "many", "most",
+    "all", "none", "one", "two", "three", "several", "both", "each", "group", "groups",
+}  # fmt: skip
+
+
+def _after_preposition(s: _Sentence, mention: _Mention) -> bool:
+    """A mention right after a preposition ("of Georgia", "in Moscow") is not a subject;
+    "thousands of protesters" is."""
+    words = [t for t in s.tokens if t.end <= mention.start][-3:]
+    words = [t for t in words if t.lower not in {"the", "a", "an"}]
+    if not words or words[-1].lower not in _PREPOSITIONS or words[-1].lower == "according":
+        return False
+    if words[-1].lower == "of" and len(words) >= 2 and words[-2].lower in _QUANTITY:
+        return False
+    return s.folded[words[-1].end : mention.start].strip() in {"", "the", "a", "an"}
+
+
+def _coordinated_subject(trigger: _Trigger, s: _Sentence) -> tuple[_Mention, _Mention] | None:
+    """Two parties named jointly as the subject: "X and Y met", "X, the head of …, and his
+    counterpart Y signed"; the first is the actor and the second the recipient."""
+    before = [m for m in s.mentions if m.end <= trigger.start and not s.in_quote(m.start)]
+    if len(before) < 2:
+        return None
+    first, second = before[0], before[-1]  # an appositive may name others between them
+    between = s.folded[first.end : second.start]
+    joined = re.fullmatch(
+        r"(?:,[^,]*,)?\s+and\s+(?:(?:his|her|its|their)\s+(?:[\w-]+\s+)?counterparts?,?\s+)?",
+        between,
+    )
+    if not joined:
+        return None
+    gap = [t.lower for t in s.tokens if second.end <= t.start and t.end <= trigger.start]
+    if len(gap) > 3 or any(w not in _AUXILIARIES and not w.endswith("ly") for w in gap):
+        return None
+    if _after_preposition(s, first):
+        return None
+    return first, second
 
 
 def _noun_phrase_actor(trigger: _Trigger, s: _Sentence, lexicon: Lexicon) -> tuple[str, bool]:
@@ -548,17 +672,23 @@ def _noun_phrase_actor(trigger: _Trigger, s: _Sentence, lexicon: Lexicon) -> tup
     j = _phrase_head(tokens, i, lexicon)
     phrase_start = tokens[j].end if j >= 0 else 0
     inside = [m for m in s.mentions if phrase_start <= m.start and m.end <= trigger.start]
+    governor = tokens[j].lower if j >= 0 else ""
+    light = bool(governor) and _lemma_of(governor, lexicon) in lexicon.cue("light")
+    if inside and light and any(m.start < tokens[j].start for m in s.mentions):
+        # "X reaffirmed Ankara's support": the one who speaks acts, for Ankara
+        return "", True
     if inside:
         return inside[-1].actor, False
     words = [t.lower for t in tokens[j + 1 : i]] + [t.lower for t in tokens[i + 1 : i + 4]]
     if _POSSESSIVES & set(words):
         return "", True
-    governor = tokens[j].lower if j >= 0 else ""
-    if governor and _lemma_of(governor, lexicon) in lexicon.cue("light"):
+    if light:
         return "", True
     nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
     is_subject = nxt in _AUXILIARIES and governor not in _PREPOSITIONS
-    return "", is_subject
+    # The object of a verb ("will approve new sanctions"): the verb's subject acts.
+    is_object = j >= 1 and governor in _AUXILIARIES and tokens[j - 1].lower not in _PREPOSITIONS
+    return "", is_subject or is_object
 
 
 _AIMED_AT = {"against", "on", "to", "with", "toward", "towards"}
@@ -568,7 +698,7 @@ _LIGHT_FORMS = {"made": "make", "held": "hold", "voiced": "voice"}
 def _lemma_of(word: str, lexicon: Lexicon) -> str:
     if word in _LIGHT_FORMS:
         return _LIGHT_FORMS[word]
-    for cue in lexicon.cue("light") | lexicon.cue("control"):
+    for cue in lexicon.cue("light") | lexicon.cue("control") | lexicon.cue("reduce"):
         if word in inflect(cue, "verb"):
             return cue
     return word
@@ -582,11 +712,15 @@ def _is_verbish(token: _Token, lexicon: Lexicon) -> bool:
     return token.lower.endswith("ed") or (token.lower.endswith("ing") and len(token.lower) > 5)
 
 
-def _recipient(trigger: _Trigger, s: _Sentence, actor: str) -> str:
+def _recipient(trigger: _Trigger, s: _Sentence, actor: str, lexicon: Lexicon) -> str:
     clause = s.clause_of(trigger.start)
     tokens = s.tokens
-    after = tokens[trigger.index + 1 :] if trigger.index + 1 < len(tokens) else []
+    after = [t for t in tokens if t.start >= trigger.end]
     end = clause[1]
+    # "urged them": the people named before, other than the actor.
+    if after and after[0].lower == "them" and trigger.pos == "verb":
+        named = [m for m in s.mentions if m.end <= trigger.start and m.actor != actor]
+        return named[0].actor if named else ""
     # A passive ("a move denounced by Russia") is aimed at the clause's subject.
     if after and after[0].lower == "by" and trigger.pos == "verb":
         subjects = [m for m in s.mentions if clause[0] <= m.start and m.end <= trigger.start]
@@ -601,13 +735,19 @@ def _recipient(trigger: _Trigger, s: _Sentence, actor: str) -> str:
         and not after[1].lower.endswith("s")
     ):
         return ""
-    # For a noun, only "against/on/to/with X" right after it names a recipient.
-    if trigger.pos == "noun" and (not after or after[0].lower not in _AIMED_AT):
-        return ""
-    barred: list[tuple[int, int]] = []
-    lowered = s.folded.lower()
-    for m in re.finditer(r"\b(?:by|according to)\s+", lowered):
-        barred.append((m.start(), m.end() + 60))
+    for k, token in enumerate(after[:-1]):  # "rallied … and demanded that X …": not past "and"
+        if token.lower == "and" and token.start < end and _is_verbish(after[k + 1], lexicon):
+            end = token.start
+            break
+    barred = _barred_spans(trigger, s, lexicon)
+    if trigger.pos == "noun":
+        return _noun_recipient(trigger, s, actor, barred)
+    pair = _coordinated_subject(trigger, s)
+    if pair and pair[0].actor == actor:  # "X and Y met": Y, unless an object follows
+        following = [m for m in s.mentions if m.start >= trigger.end]
+        gap = s.folded[trigger.end : following[0].start] if following else "-"
+        if not re.fullmatch(r"\s+(?:with\s+)?(?:the\s+)?", gap):
+            return pair[1].actor
     candidates = [
         m
         for m in s.mentions
@@ -616,6 +756,61 @@ def _recipient(trigger: _Trigger, s: _Sentence, actor: str) -> str:
         and not any(a <= m.start < b for a, b in barred)
     ]
     return _prefer_person(candidates, s).actor if candidates else ""
+
+
+def _barred_spans(trigger: _Trigger, s: _Sentence, lexicon: Lexicon) -> list[tuple[int, int]]:
+    """Stretches of the sentence that name no recipient: the agent after "by", the source
+    after "according to", a closing speech frame (", spokesman X said"), and the subject of a
+    "that" clause after the trigger ("warned that Tehran would …")."""
+    barred: list[tuple[int, int]] = []
+    lowered = s.folded.lower()
+    for m in re.finditer(r"\b(?:by|according to)\s+", lowered):
+        if not trigger.start <= m.start() < trigger.end:  # "spoke by phone" is no agent
+            barred.append((m.start(), m.end() + 60))
+    for cue, where in lexicon.attribution.items():
+        if where != "before":
+            continue
+        for m in re.finditer(rf"(?<![\w-]){re.escape(cue)}(?![\w-])", lowered):
+            start = _frame_start(s, m.start())
+            if start >= trigger.end:
+                barred.append((start, m.end()))
+    for m in re.finditer(r"\bthat\s+(?:the\s+)?", lowered[trigger.end :]):
+        at = trigger.end + m.end()
+        barred.extend((x.start, x.end) for x in s.mentions if x.start == at)
+    return barred
+
+
+def _noun_recipient(
+    trigger: _Trigger, s: _Sentence, actor: str, barred: list[tuple[int, int]]
+) -> str:
+    """For a noun, "against/on/to/with X" right after it names the recipient ("support for
+    X", "an invasion of X" and "an attack on X" too); "with X" may come after a place or a
+    date ("talks in Ankara on Monday with X")."""
+    tokens = s.tokens
+    clause = s.clause_of(trigger.start)
+    i = trigger.index
+    aimed = set(_AIMED_AT) | {"for"}
+    if trigger.event_type in {"ASSAULT", "ACCUSE", "COERCE"}:
+        aimed.add("of")
+
+    def mention_after(token: _Token) -> _Mention | None:
+        for m in s.mentions:
+            gap = s.folded[token.end : m.start]
+            near = 0 <= m.start - token.end <= 30 and re.fullmatch(r"\s+(?:[\w-]+\s+){0,3}", gap)
+            if near and m.actor != actor and not any(a <= m.start < b for a, b in barred):
+                return m
+        return None
+
+    if i + 1 < len(tokens) and tokens[i + 1].lower in aimed:
+        found = mention_after(tokens[i + 1])
+        return found.actor if found else ""
+    for token in tokens[i + 1 : i + 9]:
+        if token.start >= clause[1] or token.lower in {"and", "but", "which", "who", "that"}:
+            break
+        if token.lower == "with":
+            found = mention_after(token)
+            return found.actor if found else ""
+    return ""
 
 
 def _hedged(trigger: _Trigger, s: _Sentence, lexicon: Lexicon) -> bool:
@@ -642,9 +837,24 @@ def _is_excluded(
         return True
     if window[-1:] == ["no"]:
         return True
-    if i >= 2 and tokens[i - 1].lower == "to" and trigger.pos == "verb":
-        head = tokens[i - 2].lower
-        if head in lexicon.forms or _lemma_of(head, lexicon) in lexicon.cue("control"):
+    if trigger.pos == "verb" and _in_complement(tokens, i, lexicon):
+        return True
+    earlier = [v for v in verbs_before if clause[0] <= v.start < trigger.start]
+    if trigger.pos == "verb" and earlier and _is_gerund_complement(tokens, i):
+        return True  # "accused X of shelling", "a protocol on withdrawing troops"
+    after_comma = s.folded[: tokens[i].start].rstrip().endswith(",")
+    if trigger.pos == "verb" and tokens[i].lower.endswith("ing") and after_comma:
+        gerunds = [k for k in range(i) if tokens[k].lower in lexicon.forms]
+        if any(
+            _is_gerund_complement(tokens, k) for k in gerunds
+        ):  # "accused X of shelling Y, killing Z": still what X is accused of
+            return True
+    plural = tokens[i].lower.endswith("s") and trigger.lemma != tokens[i].lower
+    if trigger.pos == "verb" and plural and earlier and earlier[-1].end == tokens[i].start - 1:
+        return True  # "rejected calls for talks": a plural noun, the object
+    if trigger.pos == "verb" and "that" in [t.lower for t in tokens[max(0, i - 6) : i]]:
+        requests = [v for v in earlier if v.event_type == "REQUEST"]
+        if requests:  # "demanded that the president veto the law"
             return True
     if trigger.pos == "noun":
         governing = [v for v in verbs_before if clause[0] <= v.start < trigger.start]
@@ -653,9 +863,58 @@ def _is_excluded(
             while j >= 0 and tokens[j].start >= governing[-1].end:
                 if tokens[j].lower in lexicon.cue("circumstance"):
                     return False
+                if tokens[j].lower == "and" and j + 1 < i and _is_verbish(tokens[j + 1], lexicon):
+                    return False  # "blockaded … and regained … in an offensive"
                 j -= 1
             return True
     return False
+
+
+def _in_complement(tokens: list[_Token], i: int, lexicon: Lexicon) -> bool:
+    """Whether the verb at ``i`` is the "to" complement of a trigger or a control verb,
+    perhaps with a date or "help" between ("offered on Monday to host", "ready to help
+    mediate")."""
+    j = i - 1
+    if j >= 1 and tokens[j].lower == "help" and tokens[j - 1].lower == "to":
+        j -= 1
+    if j < 1 or tokens[j].lower != "to":
+        return False
+    j -= 1
+    while j > 0 and (tokens[j].lower in _TIME_GAP or tokens[j].lower.isdigit()):
+        j -= 1
+    head = tokens[j].lower
+    return head in lexicon.forms or _lemma_of(head, lexicon) in lexicon.cue("control")
+
+
+def _is_gerund_complement(tokens: list[_Token], i: int) -> bool:
+    """An -ing verb after "of", "on", "about" or "for" (an adverb may come between) is what
+    the earlier word is about, not an event of its own."""
+    if not tokens[i].lower.endswith("ing"):
+        return False
+    j = i - 1
+    if j >= 0 and tokens[j].lower.endswith("ly"):
+        j -= 1
+    return j >= 0 and tokens[j].lower in {"of", "on", "about", "for"}
+
+
+_MODALS = {"could", "would", "will", "might", "may"}
+_HOSTILE = {"SANCTION", "ASSAULT", "COERCE", "MOBILIZE", "REJECT"}
+
+
+def _is_conditional_threat(trigger: _Trigger, s: _Sentence, lexicon: Lexicon) -> bool:
+    """A hostile act, or a cut in cooperation, announced for when a condition is met is a
+    threat: "X could review its cooperation with Y if …", "Z would impose sanctions unless …"
+    (PLOVER codes conditional threats as THREATEN)."""
+    if not re.search(r"\b(?:if|unless)\b", s.folded[trigger.end :].lower()):
+        return False
+    clause = s.clause_of(trigger.start)
+    words = [t.lower for t in s.tokens if clause[0] <= t.start and t.end <= trigger.start][-6:]
+    modal = [k for k, w in enumerate(words) if w in _MODALS]
+    if not modal:
+        return False
+    between = words[modal[-1] + 1 :]
+    reduce = any(_lemma_of(w, lexicon) in lexicon.cue("reduce") for w in between)
+    return trigger.event_type in _HOSTILE or reduce
 
 
 def _nearest_date(trigger: _Trigger, s: _Sentence) -> tuple[int, int, dict[str, Any]] | None:
@@ -736,9 +995,13 @@ def find_events(
             actor = _actor(trigger, index, sentences, lexicon, speaker, speech_end)
             in_speech = s.in_quote(trigger.start) or (0 <= speech_end <= trigger.start)
             attributed = speaker if in_speech or _according(s) else ""
+            event_type = trigger.event_type
+            if _is_conditional_threat(trigger, s, lexicon):
+                event_type = "THREATEN"  # the statement that makes the threat is the event
+                actor = speaker if in_speech and speaker else actor
             own.append(
                 {
-                    "event_type": trigger.event_type,
+                    "event_type": event_type,
                     "trigger": s.text[trigger.start : trigger.end],
                     "lemma": trigger.lemma,
                     "pos": trigger.pos,
@@ -746,7 +1009,7 @@ def find_events(
                     "end": s.offset + trigger.end,
                     "sentence": s.id,
                     "actor": actor,
-                    "recipient": _recipient(trigger, s, actor),
+                    "recipient": _recipient(trigger, s, actor, lexicon),
                     "attributed_to": attributed,
                     "hedged": _hedged(trigger, s, lexicon),
                     "_trigger": trigger,
@@ -795,13 +1058,23 @@ def _with_date(event: dict[str, Any], date: dict[str, Any], source: str) -> dict
 
 
 def _dedupe(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    seen, kept = set(), []
+    """One event per report: drop an event of a sentence that another event of the same type
+    and date covers (the same actor and recipient, or an empty one where the other has one):
+    "held talks … during a visit" is one consultation."""
+    kept: list[dict[str, Any]] = []
     for event in events:
-        key = (event["event_type"], event["actor"], event["recipient"], event["value"])
-        if key not in seen:
-            seen.add(key)
-            kept.append(event)
-    return kept
+        if any(_covers(other, event) for other in kept):
+            continue
+        kept = [other for other in kept if not _covers(event, other)]
+        kept.append(event)
+    return sorted(kept, key=lambda e: e["start"])
+
+
+def _covers(wide: dict[str, Any], narrow: dict[str, Any]) -> bool:
+    """Whether ``wide`` says all that ``narrow`` says about the same event."""
+    if (wide["event_type"], wide["value"]) != (narrow["event_type"], narrow["value"]):
+        return False
+    return all(not narrow[f] or narrow[f] == wide[f] for f in ("actor", "recipient"))
 
 
 def _summary(row: pd.Series) -> str:

@@ -341,3 +341,48 @@ def test_course_article_rejections() -> None:
 def test_modifier_before_a_relative_unit(expression, value, mod):
     found = resolve(expression, dt.date(2023, 2, 21))
     assert (found.value, found.mod) == (value, mod)
+
+
+# --- A month with a relative year, anaphoric days, speech frames --------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, text, value, mod",
+    [
+        ("The rivals met in March last year.", "March last year", "2022-03", ""),
+        ("The envoys will return in June next year.", "June next year", "2024-06", ""),
+        ("The bloc met in late October last year.", "late October last year", "2022-10", "END"),
+    ],
+)
+def test_month_with_a_relative_year_is_one_expression(
+    sentence: str, text: str, value: str, mod: str
+) -> None:
+    assert dates_in(sentence) == [(text, value, "month", mod)]
+
+
+def test_the_next_day_counts_from_the_date_before() -> None:
+    found = dates_in("The rivals signed a deal on Monday. Their troops withdrew the next day.")
+    assert found == [
+        ("Monday", "2023-01-30", "day", ""),
+        ("the next day", "2023-01-31", "day", ""),
+    ]
+    found = dates_in("The talks ended on January 12. The envoys had met the previous day.")
+    assert [f[1] for f in found] == ["2023-01-12", "2023-01-11"]
+
+
+def test_the_next_day_needs_a_day_before_it() -> None:
+    assert dates_in("The talks began last week. They ended the following day.") == [
+        ("last week", "2023-W04", "week", "")
+    ]
+    assert dates_in("They ended the next day.") == []
+
+
+def test_closing_speech_verb_does_not_set_the_tense() -> None:
+    # Published in February: a future October is this year's, a past one last year's.
+    said = "an aide said."
+    assert value_of(f"The leaders will meet on the sidelines of a summit in October, {said}") == (
+        "2023-10"
+    )
+    assert value_of(f"The leaders met on the sidelines of a summit in October, {said}") == (
+        "2022-10"
+    )

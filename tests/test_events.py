@@ -422,3 +422,185 @@ def test_plot_timeline_rejects_bad_input() -> None:
         plot_timeline(pd.DataFrame({"value": ["2023"]}))
     with pytest.raises(CourseError, match="lanes="):
         plot_timeline(pd.DataFrame(columns=TIMELINE_COLUMNS), lanes="country")  # type: ignore[arg-type]
+
+
+# --- News syntax: subjects, recipients, one event per report ----------------------------------
+# Invented people (Kalvik, Orrin, Tessel), states (Veldra, Sorrel, Marsk) and a body (Hollin
+# Council); every expected value comes from reading the sentence.
+
+INVENTED = {
+    "Kalvik": "person", "Orrin": "person", "Tessel": "person", "Veldra": "state",
+    "Sorrel": "state", "Marsk": "state", "Hollin Council": "organization",
+}  # fmt: skip
+
+
+def invented(*paragraphs: str) -> pd.DataFrame:
+    """The events of an article of the given paragraphs, with a mention per invented name."""
+    import re
+
+    article = clean_article("Test headline\n\n" + "\n\n".join(paragraphs), FRIDAY)
+    rows = [
+        (name, kind, name, m.start(), m.end(), article.sentence_of(m.start()), "test")
+        for name, kind in INVENTED.items()
+        for m in re.finditer(rf"\b{re.escape(name)}\b", article.text)
+    ]
+    mentions = pd.DataFrame(
+        rows, columns=["actor", "kind", "text", "start", "end", "sentence", "method"]
+    )
+    return find_events(article, mentions=mentions)
+
+
+def only(*paragraphs: str) -> pd.Series:
+    table = invented(*paragraphs)
+    assert len(table) == 1, table[["event_type", "trigger", "actor", "recipient"]]
+    return table.iloc[0]
+
+
+def test_is_expected_to_visit_is_a_verb_with_its_subject() -> None:
+    row = only("Defence Minister Kalvik is expected to visit the capital next week.")
+    assert (row["event_type"], row["actor"], row["value"]) == ("CONSULT", "Kalvik", "2023-W06")
+    assert row["hedged"]
+
+
+def test_he_is_the_person_of_the_sentence_before() -> None:
+    table = invented("Sorrel on Monday welcomed Kalvik. He is expected to visit Veldra next month.")
+    visit = table[table["event_type"] == "CONSULT"].iloc[0]
+    assert (visit["actor"], visit["recipient"], visit["value"]) == ("Kalvik", "Veldra", "2023-03")
+
+
+def test_a_mention_after_a_preposition_is_no_subject() -> None:
+    row = only(
+        "Spokesman Orrin told reporters on Tuesday that the vote was a matter for Veldra and "
+        "accused Sorrel of meddling."
+    )
+    assert (row["event_type"], row["actor"], row["recipient"]) == ("ACCUSE", "Orrin", "Sorrel")
+
+
+def test_thousands_of_people_are_the_subject() -> None:
+    row = only("Thousands of Veldra supporters rallied in the capital on Monday.")
+    assert (row["event_type"], row["actor"]) == ("PROTEST", "Veldra")
+
+
+def test_reaffirmed_support_belongs_to_the_speaker() -> None:
+    row = only("Kalvik on Monday reaffirmed Sorrel's support for Veldra.")
+    assert (row["event_type"], row["actor"], row["recipient"]) == ("SUPPORT", "Kalvik", "Veldra")
+
+
+def test_closing_speech_frame_names_no_recipient() -> None:
+    row = only("Veldra offered on Monday to host talks, spokesman Orrin said.")
+    assert (row["event_type"], row["actor"], row["recipient"]) == ("AGREE", "Veldra", "")
+    assert row["value"] == "2023-01-30"
+
+
+def test_subject_of_a_that_clause_is_no_recipient() -> None:
+    row = only("Kalvik warned on Monday that Sorrel would respond harshly.")
+    assert (row["event_type"], row["actor"], row["recipient"]) == ("THREATEN", "Kalvik", "")
+
+
+def test_urged_them_points_to_the_people_named_before() -> None:
+    table = invented("Kalvik met Orrin and Tessel on Monday and urged them to end the dispute.")
+    assert list(table["event_type"]) == ["CONSULT", "REQUEST"]
+    assert list(table["recipient"]) == ["Orrin", "Orrin"]
+
+
+@pytest.mark.parametrize(
+    "sentence, value",
+    [
+        ("Orrin, the head of Veldra's border service, and his counterpart Tessel signed a "
+         "protocol on Monday.", "2023-01-30"),
+        ("Orrin and Tessel will meet on Friday.", "2023-02-03"),
+    ],
+)  # fmt: skip
+def test_two_parties_named_jointly(sentence: str, value: str) -> None:
+    row = only(sentence)
+    assert (row["actor"], row["recipient"], row["value"]) == ("Orrin", "Tessel", value)
+
+
+def test_talks_during_a_visit_are_one_event() -> None:
+    row = only("Kalvik held talks in the capital on Monday with Orrin during a two-day visit.")
+    assert (row["event_type"], row["actor"], row["recipient"]) == ("CONSULT", "Kalvik", "Orrin")
+
+
+def test_relative_who_takes_its_antecedent() -> None:
+    table = invented(
+        "Kalvik spoke by phone on Monday with Orrin, who promised that Sorrel would keep "
+        "helping Veldra."
+    )
+    assert list(zip(table["event_type"], table["actor"], table["recipient"], strict=True)) == [
+        ("CONSULT", "Kalvik", "Orrin"),
+        ("AGREE", "Orrin", "Veldra"),
+    ]
+
+
+def test_a_when_clause_has_its_own_subject() -> None:
+    table = invented(
+        "Sorrel cut ties with Veldra in 2008, when Marsk troops fought a war with Sorrel."
+    )
+    assert list(zip(table["event_type"], table["actor"], table["value"], strict=True)) == [
+        ("SANCTION", "Sorrel", "2008"),
+        ("ASSAULT", "Marsk", "2008"),
+    ]
+
+
+def test_a_where_clause_gives_no_actor() -> None:
+    table = invented(
+        "Veldra accused Sorrel on Monday of violating a truce near the border, where clashes "
+        "killed ten people last week."
+    )
+    assert list(zip(table["event_type"], table["actor"], table["value"], strict=True)) == [
+        ("ACCUSE", "Veldra", "2023-01-30"),
+        ("ASSAULT", "", "2023-W04"),
+    ]
+
+
+def test_object_of_a_plain_verb_takes_the_subject() -> None:
+    row = only("Sorrel will approve new sanctions against Veldra next week.")
+    assert (row["event_type"], row["actor"], row["recipient"]) == ("SANCTION", "Sorrel", "Veldra")
+
+
+@pytest.mark.parametrize(
+    "sentence, event_type",
+    [
+        ("Veldra troops fired on a village on Monday.", "ASSAULT"),
+        ("Veldra and Sorrel exchanged fire on Monday.", "ASSAULT"),
+        ("Marsk troops fought Veldra troops on Monday.", "ASSAULT"),
+        ("Sorrel cut diplomatic relations with Veldra in 2019.", "SANCTION"),
+        ("Veldra said on Monday it was ready to discuss a truce.", "AGREE"),
+        ("Veldra troops pulled back from the border on Monday.", "RETREAT"),
+        ("Kalvik spoke by phone with Orrin on Monday.", "CONSULT"),
+        ("Sorrel turned down the proposal on Monday.", "REJECT"),
+        ("Sorrel will provide Veldra with artillery next month.", "AID"),
+        ("Kalvik called on Monday for an end to the raids.", "REQUEST"),
+        ("Hollin Council said on Monday that Sorrel could review its cooperation with Veldra "
+         "if the vote went ahead.", "THREATEN"),
+    ],
+)  # fmt: skip
+def test_news_triggers(sentence: str, event_type: str) -> None:
+    assert only(sentence)["event_type"] == event_type
+
+
+def test_conditional_threat_belongs_to_the_speaker() -> None:
+    row = only(
+        "Hollin Council said on Monday that Sorrel could review its cooperation with Veldra "
+        "if the vote went ahead."
+    )
+    assert (row["actor"], row["recipient"]) == ("Hollin Council", "Veldra")
+
+
+@pytest.mark.parametrize(
+    "sentence, event_type",
+    [
+        ("Sorrel agreed on Monday to supply Veldra with radars.", "AGREE"),
+        ("Veldra accused Sorrel on Monday of deliberately shelling a town, killing two people.",
+         "ACCUSE"),
+        ("Sorrel on Monday rejected calls for talks with Veldra.", "REJECT"),
+        ("Protesters demanded on Monday that Kalvik veto the law.", "REQUEST"),
+        ("Kalvik and Orrin signed a protocol on Monday on withdrawing troops.", "AGREE"),
+    ],
+)  # fmt: skip
+def test_one_report_one_event(sentence: str, event_type: str) -> None:
+    assert only(sentence)["event_type"] == event_type
+
+
+def test_a_verb_of_the_lexicon_after_an_article_is_no_event() -> None:
+    assert invented("The party had enough votes on Monday to override a veto.").empty
