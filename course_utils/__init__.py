@@ -17,6 +17,7 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
+from course_utils._ipython import install as _install_error_display
 from course_utils.article import (
     Article,
     clean_and_explain,
@@ -29,6 +30,8 @@ from course_utils.article import (
 from course_utils.errors import CourseError
 
 __version__ = "0.1.0"
+
+_install_error_display()  # in a notebook, a CourseError shows as one line, not a traceback
 
 # Functions of the later stages, imported the first time they are asked for.
 _LAZY = {

@@ -70,3 +70,27 @@ def test_installed_wheel_finds_its_data(wheel, tmp_path):
     proc = python(code, tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "2023-02-03"
+
+
+def test_a_course_error_in_a_notebook_is_one_line_without_traceback(tmp_path):
+    import nbformat
+    from nbclient import NotebookClient
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    nb = new_notebook(
+        cells=[
+            new_code_cell("import course_utils\ncourse_utils.clean_article('   ')"),
+            new_code_cell("1 / 0"),
+        ]
+    )
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
+    NotebookClient(nb, timeout=120, kernel_name="python3", allow_errors=True).execute()
+    course_outputs = nb.cells[0].outputs
+    assert [o.output_type for o in course_outputs] == ["stream"]
+    assert course_outputs[0].name == "stderr"
+    assert course_outputs[0].text.startswith("EmptyArticleError: the article is empty:")
+    assert course_outputs[0].text.count("\n") == 1
+    # A bug or a student's own mistake still gets its traceback.
+    assert nb.cells[1].outputs[0].output_type == "error"
+    assert nb.cells[1].outputs[0].ename == "ZeroDivisionError"
+    assert nbformat.validate(nb) is None
