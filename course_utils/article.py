@@ -523,13 +523,16 @@ def _structure(draft: Draft) -> tuple[str, list[str], list[str], list[tuple[int,
             "nothing is left once page furniture is removed: is this the article's text?"
         )
     title, *rest = draft.lines
+    # A line printed twice in a row is a photo's alt text and then its visible caption, so
+    # it is a caption whatever its form ("Place - …", "FILE - …", or none at all).
+    repeated = {_fold(text) for _, text, reason in draft.removed if reason.startswith("repeated")}
     captions: list[str] = []
     paragraphs: list[str] = []
     removed: list[tuple[int, str, str]] = []
     for line in rest:
         text = line.text
-        is_caption = _CAPTION_RE.match(text) and (
-            _CAPTION_DATE_RE.search(text) or len(text.split()) <= 40
+        is_caption = _fold(text) in repeated or (
+            _CAPTION_RE.match(text) and (_CAPTION_DATE_RE.search(text) or len(text.split()) <= 40)
         )
         if is_caption:
             if _fold(text) not in {_fold(c) for c in captions}:

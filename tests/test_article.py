@@ -225,3 +225,17 @@ def test_a_folder_holding_article_txt_can_be_loaded(tmp_path):
 def test_malformed_publication_date():
     with pytest.raises(PublicationDateError, match="YYYY-MM-DD"):
         clean_article("T\n\nBody text.\n", "03/02/2023")
+
+
+def test_a_line_printed_twice_is_a_caption_whatever_its_form():
+    raw = (
+        "Accessibility links\n\nTalks Resume\n\n16x9 Image\n\n"
+        "Envoys arrive at the venue in Vienna on a rainy morning, March 3, 2021.\n"
+        "Envoys arrive at the venue in Vienna on a rainy morning, March 3, 2021.\n\n"
+        "The envoys met on Monday. They agreed to meet again.\n"
+    )
+    article = clean_article(raw)
+    assert article.captions == (
+        "Envoys arrive at the venue in Vienna on a rainy morning, March 3, 2021.",
+    )
+    assert article.paragraphs == ("The envoys met on Monday. They agreed to meet again.",)
