@@ -21,9 +21,12 @@ The methods, in the order the course teaches them:
 2. :func:`gazetteer_actors` (``gazetteer``): names from the editable lists in
    ``data/gazetteer/`` (states, demonyms, organisations and their acronyms and
    descriptions, standing institutions such as "the Armenian Foreign Ministry").
-   A state named only as a place ("held in Armenia", "Armenia's border") is skipped.
+   A state named only as a place ("held in Armenia", "Armenia's border") is skipped, and
+   so is the demonym of a state marked ``historical`` ("a former Soviet republic").
 3. :func:`title_actors` (``title``): people found by their title or role
    ("Russian Foreign Minister Sergei Lavrov", "X, secretary of the Security Council").
+   A demonym, state, organisation or institution inside the title is part of it
+   ("Moldovan Foreign Ministry spokeswoman X", "Kazakh presidential spokesman X").
    No person is listed in any data file.
 4. :func:`surname_actors` (``surname``): later mentions of those people ("Lavrov").
 5. :func:`metonymy_actors` (``metonymy``): a capital standing for its state
@@ -137,7 +140,7 @@ NOT_ACTOR_PREFIXES = frozenset(["ex", "pro", "anti", "post", "non", "pan", "neo"
 #: Suffixes that make a name a place or a description: "Moscow-based", "Russian-speaking".
 PLACE_SUFFIXES = frozenset(
     """
-    based born bred speaking language made populated controlled held occupied style majority
+    based born bred speaking language made populated controlled held occupied style majority era
     """.split()
 )
 _DETERMINERS = frozenset(["the", "a", "an"])  # "the Moscow talks"; not "that Moscow would"
@@ -151,9 +154,12 @@ _FUNCTION_WORDS = frozenset(
 _TITLE_MODIFIERS = frozenset(
     """
     former acting then outgoing incoming new newly appointed elected interim deputy first senior top
-    chief the his her their its a an our
+    chief the his her their its a an our presidential vice-presidential parliamentary ministerial
+    governmental military diplomatic
     """.split()
 )
+#: Words that announce a pair of places or actors: "borders with both Armenia and Azerbaijan".
+_PAIR_WORDS = frozenset(["both", "either", "neither"])
 _CAPITALISED_STOPWORDS = frozenset(
     """
     The A An He She It They We I You This That These Those His Her Their Its Our My On In At For But
@@ -174,6 +180,8 @@ _NAME_PARTICLES = frozenset(
     de da di del der den van von bin ibn al el la le du dos
     """.split()
 )
+
+_YES = frozenset(["yes", "y", "true", "1", "x"])  # values of a flag column such as `historical`
 
 _WORD = r"[^\W\d_][\w'-]*"
 _NAME_TOKEN = re.compile(r"[^\W\d_][\w]*(?:['-][\w]+)*")
@@ -271,6 +279,7 @@ def load_gazetteer(folder: str | None = None) -> Gazetteer:
             "demonyms": _split(row.get("demonyms")),
             "people": _split(row.get("people")),
             "capitals": _split(row.get("capitals")),
+            "historical": (row.get("historical") or "").strip().lower() in _YES,
         }
         states[iso3] = info
         entries.append(Entry(name, name, "state", "name", iso3))
@@ -492,6 +501,26 @@ def _demonyms() -> frozenset[str]:
     return frozenset(e.surface for e in load_gazetteer().entries if e.role == "demonym")
 
 
+def _title_without_name(norm: str, pos: int) -> bool:
+    """Whether a title that names nobody begins at ``pos``: "Foreign Minister said".
+
+    A title followed by a capitalised word ("Foreign Minister Ivan Petrov") or by "of", "to"
+    ... ("Ambassador to Armenia, Ivan Petrov") may introduce a name: then a demonym before
+    it belongs to the title, not to the text around it.
+    """
+    pats = _patterns(load_gazetteer())
+    ends = [
+        m.end() for m in (pats["title"].match(norm, pos), pats["minister"].match(norm, pos)) if m
+    ]
+    if not ends:
+        return False
+    nxt = re.match(r"\s*,?\s*([\w'-]+)", norm[max(ends) :])
+    if nxt is None:
+        return True  # the end of the text
+    word = nxt.group(1)
+    return not word[0].isupper() and word not in ("of", "to", "for", "at", "in")
+
+
 def _place_reason(doc: _Doc, start: int, end: int, role: str, spans: dict[int, int]) -> str:
     """Why the name at ``start:end`` is only a place (or a word in a name); "" if an actor."""
     norm = doc.norm
@@ -506,13 +535,20 @@ def _place_reason(doc: _Doc, start: int, end: int, role: str, spans: dict[int, i
         return "dateline"
     if _followed_by_place_noun(norm, end, _demonyms()):
         return "owner of a place"
-    words = _words_before(norm, start)
+    words = _words_before(norm, start, 5)
+    if words and words[0] in _PAIR_WORDS:  # "with both Armenia and ...": look past "both"
+        words = words[1:]
     previous = words[0] if words else ""
     if role == "demonym":
         if previous == "in":
             return "language"
         nxt = re.match(r"\s+([^\W\d_][\w'-]*)", after)
-        if nxt and nxt.group(1)[0].isupper() and _sentence_of(doc, start) not in doc.headline:
+        if (
+            nxt
+            and nxt.group(1)[0].isupper()
+            and _sentence_of(doc, start) not in doc.headline
+            and not _title_without_name(norm, end + nxt.start(1))
+        ):
             return "part of a longer name"
         return ""
     # a capital or state name: look at the words before it
@@ -616,6 +652,15 @@ def _owner_state(gaz: Gazetteer, owner: str) -> str:
     return entry.state if entry is not None and entry.kind == "state" else ""
 
 
+def _historical_adjective(gaz: Gazetteer, entry: Entry) -> bool:
+    """A demonym of a state marked ``historical`` ("Soviet-era treaties") is no actor."""
+    return (
+        entry.kind == "state"
+        and entry.role == "demonym"
+        and bool(gaz.states.get(entry.state, {}).get("historical"))
+    )
+
+
 def _institution_candidates(doc: _Doc, gaz: Gazetteer) -> list[_Candidate]:
     pats = _patterns(gaz)
     found = []
@@ -651,7 +696,7 @@ def gazetteer_actors(article: Any, *, keep_places: bool = False) -> pd.DataFrame
     spans = {s: e for s, e, entry in matches if entry.kind == "state"}
     found = _institution_candidates(doc, gaz)
     for start, end, entry in matches:
-        if entry.role in ("capital", "seat", "people"):
+        if entry.role in ("capital", "seat", "people") or _historical_adjective(gaz, entry):
             continue
         if entry.kind == "state":
             role = "demonym" if entry.role == "demonym" else "name"
@@ -730,6 +775,8 @@ def _title_candidates(doc: _Doc, gaz: Gazetteer) -> list[_Candidate]:
     norm = doc.norm
     pats = _patterns(gaz)
     owners = {e: (s, entry) for s, e, entry in _gazetteer_matches(doc, gaz)}
+    # institutions inside a title: "the Moldovan Foreign Ministry spokeswoman X"
+    institutions = {c.end: c for c in _institution_candidates(doc, gaz)}
     found: list[_Candidate] = []
     titles = [(m.start(), m.end()) for m in pats["title"].finditer(norm)]
     for m in pats["minister"].finditer(norm):
@@ -749,8 +796,11 @@ def _title_candidates(doc: _Doc, gaz: Gazetteer) -> list[_Candidate]:
             word = re.search(r"([\w.'-]+)\s+$", norm[:left])
             if not word:
                 break
+            inst = institutions.get(word.end(1)) or institutions.get(word.end(1) - 2)
             owner = owners.get(word.end(1)) or owners.get(word.end(1) - 2)
-            if owner and not affiliation:
+            if inst and not affiliation:
+                affiliation, state, left = inst.actor, dict(inst.info)["state"], inst.start
+            elif owner and not affiliation:
                 affiliation = owner[1].actor
                 state = owner[1].state
                 left = owner[0]
@@ -764,7 +814,12 @@ def _title_candidates(doc: _Doc, gaz: Gazetteer) -> list[_Candidate]:
         if ext:
             at = t_end + ext.end()
             owner_here = next((o for o in owners.values() if o[0] == at), None)
-            if owner_here is not None:
+            inst_here = next((c for c in institutions.values() if c.start == at), None)
+            if inst_here is not None:  # "spokesman for Estonia's Defense Ministry"
+                right = inst_here.end
+                state = state or dict(inst_here.info)["state"]
+                affiliation = affiliation or inst_here.actor
+            elif owner_here is not None:
                 right = next(e for e, o in owners.items() if o is owner_here)
                 if not state and owner_here[1].kind == "state":
                     state = owner_here[1].state
@@ -1025,7 +1080,7 @@ def find_actors(article: Any, *, methods: Sequence[str] | None = None) -> pd.Dat
         spans = {s: e for s, e, entry in matches if entry.kind == "state"}
         candidates += _institution_candidates(doc, gaz)
         for start, end, entry in matches:
-            if entry.role in ("capital", "seat", "people"):
+            if entry.role in ("capital", "seat", "people") or _historical_adjective(gaz, entry):
                 continue
             role = "demonym" if entry.role == "demonym" else "name"
             if entry.kind == "state" and _place_reason(doc, start, end, role, spans):

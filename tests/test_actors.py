@@ -344,3 +344,85 @@ def test_plots_have_titles_and_labels():
         assert ax.get_title() and ax.get_xlabel() and ax.get_ylabel()
         assert ax.figure.get_facecolor()[:3] == (1.0, 1.0, 1.0)
         plt.close(ax.figure)
+
+
+# --- titles absorb what is inside them; historical adjectives; coordinated places ---------
+
+
+def test_an_institution_inside_a_title_is_part_of_the_title():
+    text = "Moldovan Foreign Ministry spokeswoman Irina Vesnu said the talks would go on."
+    assert rows(find_actors(text)) == [("Irina Vesnu", "Irina Vesnu")]
+    text = "Estonia's Defense Ministry spokesman Toomas Kelder denied the report."
+    assert rows(find_actors(text)) == [("Toomas Kelder", "Toomas Kelder")]
+    table = actor_table("The Moldovan Foreign Ministry spokesman Petru Ursan said so.")
+    assert rows(table, "actor", "state", "affiliation") == [
+        ("Petru Ursan", "MDA", "Moldova: Foreign Ministry")
+    ]
+
+
+def test_an_institution_after_a_title_is_part_of_the_title():
+    text = "Irina Vesnu, a spokeswoman for the Moldovan Foreign Ministry, said the talks went on."
+    assert rows(find_actors(text)) == [("Irina Vesnu", "Irina Vesnu")]
+
+
+def test_an_institution_without_a_person_is_still_a_mention():
+    text = "The Moldovan Foreign Ministry protested, and its spokeswoman said nothing."
+    assert rows(find_actors(text)) == [("Moldova: Foreign Ministry", "Moldovan Foreign Ministry")]
+
+
+def test_title_adjectives_such_as_presidential_belong_to_the_title():
+    text = "The talks ended, Kazakh presidential spokesman Arman Zhukenov said."
+    assert rows(find_actors(text)) == [("Arman Zhukenov", "Arman Zhukenov")]
+    assert rows(actor_table(text), "actor", "state") == [("Arman Zhukenov", "KAZ")]
+    text = "Latvian parliamentary speaker Ilze Ozola met Lithuanian military spokesman Rokas Bal."
+    assert rows(find_actors(text)) == [("Ilze Ozola", "Ilze Ozola"), ("Rokas Bal", "Rokas Bal")]
+
+
+def test_historical_states_are_adjectives_not_actors():
+    gaz = load_gazetteer()
+    assert gaz.states["SUN"]["historical"] is True
+    assert gaz.states["MDA"]["historical"] is False
+    text = "Each former Soviet republic kept its Soviet-era treaties."
+    assert rows(find_actors(text)) == []
+    # the state's own name still acts, and living states' demonyms still act
+    text = "The Soviet Union signed the accord, and the Moldovan side agreed."
+    assert rows(find_actors(text)) == [("Soviet Union", "Soviet Union"), ("Moldova", "Moldovan")]
+
+
+def test_the_historical_flag_lives_in_the_data(tmp_path, monkeypatch):
+    import csv
+    import shutil
+
+    import course_utils.actors as actors_module
+
+    folder = tmp_path / "gazetteer"
+    shutil.copytree(actors_module._gazetteer_dir(), folder)
+    with (folder / "states.csv").open(encoding="utf-8", newline="") as handle:
+        table = list(csv.DictReader(handle))
+    for row in table:
+        row["historical"] = ""  # an instructor who wants "Soviet" to act again
+    with (folder / "states.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(table[0]))
+        writer.writeheader()
+        writer.writerows(table)
+    edited = load_gazetteer(str(folder))
+    assert edited.states["SUN"]["historical"] is False
+    monkeypatch.setattr(actors_module, "load_gazetteer", lambda folder=None: edited)
+    found = find_actors("Each former Soviet republic kept its treaties.")
+    assert rows(found) == [("Soviet Union", "Soviet")]
+
+
+def test_both_before_coordinated_states_keeps_them_places():
+    text = "Moldova shares borders with both Romania and Ukraine."
+    assert rows(find_actors(text)) == [("Moldova", "Moldova")]
+    text = "Both Estonia and Latvia protested."
+    assert rows(find_actors(text)) == [("Estonia", "Estonia"), ("Latvia", "Latvia")]
+
+
+def test_a_demonym_before_a_title_without_a_name_acts_for_its_state():
+    text = "The Latvian Foreign Minister said the talks would resume."
+    assert rows(find_actors(text)) == [("Latvia", "Latvian")]
+    text = "The Latvian Defense Minister Arturs Kalnins said the talks would resume."
+    assert rows(find_actors(text)) == [("Arturs Kalnins", "Arturs Kalnins")]
+    # an unknown capitalised word after a demonym may be a name: still left out
+    assert rows(find_actors("The Latvian Zemgale Bank said the talks would resume.")) == []
