@@ -15,8 +15,11 @@ conventions of HeidelTime's news mode, written here in our own words:
 - "last week" is the ISO week before the publication week; "later this month" is the
   publication month with mod END;
 - "November last year" is November of the year before the publication year;
-- "the next day" ("the following day", "the previous day") counts from the date expression
-  just before it in the article, when that one names a day (rule ``anaphoric``);
+- "the next day" ("the following day", "the previous day", "the same day", "that night",
+  "late that night") counts from the date expression just before it in the article, when
+  that one names a day (rule ``anaphoric``);
+- a part of the day after a weekday ("Saturday night") belongs to it, and "early on" or
+  "late on" before a day ("Early on January 6") gives mod START or END at day precision;
 - durations ("a two-year mission") and vague words ("soon", "lately") are not dates:
   :func:`rejected_expressions` lists them with the reason.
 
@@ -113,6 +116,10 @@ _MOD = r"(?P<mod>(?i:early|late|mid|the\s+(?:beginning|start|middle|end)\s+of))"
 _MOD_DASH = _MOD + r"(?:\s+|-)"
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![\w-])"
 _UNIT = r"(?P<unit>day|week|month|year)s?"
+# A part of the day after a weekday ("Saturday night"): part of the expression, still a day.
+_PART_OF_DAY = r"(?:\s+(?i:morning|afternoon|evening|night)(?![\w-]))?"
+# "late on" / "early on" before a month and day ("Early on January 6"): kept whole, with a mod.
+_MOD_ON = r"(?:(?P<mod>(?i:early|late))\s+(?i:on)\s+)?"
 _NUM_WORDS = "|".join(sorted(NUMBERS, key=len, reverse=True))
 _NUM = rf"(?:\d+|(?i:{_NUM_WORDS}))"
 _B = r"(?<![\w-])"  # not inside a word
@@ -376,7 +383,7 @@ def _r_month_day(m: re.Match[str], published: dt.date, tense: Tense) -> TimeValu
         year -= 1
     elif tense == "future" and (month, day) < (published.month, published.day):
         year += 1
-    return _day_value(year, month, day, f"month-day-{tense or 'no-tense'}")
+    return _day_value(year, month, day, f"month-day-{tense or 'no-tense'}", _mod_of(m))
 
 
 def _r_month(m: re.Match[str], published: dt.date, tense: Tense) -> TimeValue | None:
@@ -464,8 +471,8 @@ RULES: tuple[_Rule, ...] = (
     _rule("full-date", rf"{_B}{_MONTH}\s+{_DAY},?\s+{_YEAR}", _r_full_date),
     _rule("full-date", rf"{_B}{_DAY}\s+{_MONTH},?\s+{_YEAR}", _r_full_date),
     _rule("month-year", rf"{_B}(?:{_MOD_DASH})?{_MONTH},?\s+{_YEAR}", _r_month_year),
-    _rule("month-day", rf"{_B}{_MONTH}\s+{_DAY}(?!,?\s+\d)", _r_month_day, True),
-    _rule("month-day", rf"{_B}{_DAY}\s+{_MONTH}(?!,?\s+\d)", _r_month_day, True),
+    _rule("month-day", rf"{_B}{_MOD_ON}{_MONTH}\s+{_DAY}(?!,?\s+\d)", _r_month_day, True),
+    _rule("month-day", rf"{_B}{_MOD_ON}{_DAY}\s+{_MONTH}(?!,?\s+\d)", _r_month_day, True),
     _rule(
         "relative-month",
         rf"{_B}(?P<which>(?i:last|next|this))\s+{_MONTH}(?!\s+\d)",
@@ -487,7 +494,7 @@ RULES: tuple[_Rule, ...] = (
     _rule(
         "weekday",
         rf"{_B}(?:(?P<which>(?i:last|next|this))\s+|(?P<mod>(?i:early|late))\s+(?:on\s+)?)?"
-        rf"{_WEEKDAY}",
+        rf"{_WEEKDAY}{_PART_OF_DAY}",
         _r_weekday,
         True,
     ),
@@ -548,6 +555,20 @@ class _Hit:
     end: int
     value: TimeValue | None  # None: matched a date pattern but is no real day
     reason: str = ""
+    kind: str = "not a real day"
+
+
+# A capitalised word before a bare month, inside the sentence: the month is part of a name
+# ("Bloody January", "Black January"), not a date.
+_NAME_BEFORE = re.compile(r"(?<=[\w,;:\"(] )\"?(?P<word>[A-Z][a-z]+)\s+$")
+
+
+def _is_name_part(folded: str, start: int) -> bool:
+    match = _NAME_BEFORE.search(folded[:start])
+    if not match:
+        return False
+    word = match["word"].lower()
+    return word not in WEEKDAYS and word not in MONTHS and word not in MODS
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -590,6 +611,11 @@ def _scan(sentence: str, published: dt.date, tense: Any = _AUTO) -> list[_Hit]:
             used = tense_near(sentence, start, end)
         else:
             used = tense
+        bare_month = rule.name == "month" and "x" not in rule.pattern.groupindex
+        if bare_month and _is_name_part(folded, start):
+            reason = "a month inside a name ('Black January'), not a date"
+            taken.append(_Hit(start, end, None, reason, "name"))
+            continue
         value = rule.resolve(match, published, used)
         reason = "" if value else "looks like a date but is no day of the calendar"
         taken.append(_Hit(start, end, value, reason))
@@ -640,29 +666,41 @@ def _sentences(article: Any) -> Iterable[tuple[int, int, str]]:
 
 
 _ANAPHOR = re.compile(
-    r"(?<![\w-])(?i:the)\s+(?P<which>(?i:next|following|previous|preceding))\s+(?i:day)(?![\w-])"
+    r"(?<![\w-])(?:(?i:the)\s+(?P<which>(?i:next|following|previous|preceding|same))\s+(?i:day)"
+    r"|(?:(?P<mod>(?i:late|later|early|earlier))\s+)?(?i:that)\s+"
+    r"(?P<part>(?i:day|night|morning|afternoon|evening)))(?![\w-])"
 )
+_ANAPHOR_SHIFT = {"next": 1, "following": 1, "previous": -1, "preceding": -1, "same": 0}
+_ANAPHOR_MOD = {"late": "END", "later": "END", "early": "START", "earlier": "START"}
 
 
 def anaphoric_day(expression: str, anchor: TimeValue | None) -> TimeValue | None:
-    """Resolve "the next day" or "the previous day" against the date the text gave before it.
+    """Resolve "the next day", "the previous day", "the same day" or "(late) that night"
+    against the date the text gave before it.
 
     The anchor is the last date expression before it in the article; it must name a day.
+    "that day", "that night", "that morning" … are the anchor's day; "late"/"later" before
+    them give mod END, "early"/"earlier" mod START (the value stays the day).
 
     >>> monday = TimeValue("2022-09-19", "day")
     >>> anaphoric_day("the next day", monday)
     TimeValue(value='2022-09-20', precision='day', mod='', rule='anaphoric')
     >>> anaphoric_day("the previous day", monday).value
     '2022-09-18'
+    >>> anaphoric_day("the same day", monday).value
+    '2022-09-19'
+    >>> anaphoric_day("late that night", monday)
+    TimeValue(value='2022-09-19', precision='day', mod='END', rule='anaphoric')
     >>> anaphoric_day("the next day", TimeValue("2022-W37", "week")) is None
     True
     """
     match = _ANAPHOR.search(fold_quotes(expression))
     if not match or anchor is None or anchor.precision != "day":
         return None
-    shift = 1 if match["which"].lower() in {"next", "following"} else -1
+    shift = _ANAPHOR_SHIFT[match["which"].lower()] if match["which"] else 0
+    mod = _ANAPHOR_MOD[match["mod"].lower()] if match["mod"] else ""
     day = dt.date.fromisoformat(anchor.value) + dt.timedelta(days=shift)
-    return TimeValue(day.isoformat(), "day", "", "anaphoric")
+    return TimeValue(day.isoformat(), "day", mod, "anaphoric")
 
 
 def _with_anaphors(
@@ -745,7 +783,7 @@ def rejected_expressions(article: Any, published: dt.date | str | None = None) -
     for sentence_id, offset, text in _sentences(article):
         hits = _scan(text, day)
         kept = [(h.start, h.end) for h in hits if h.value]
-        bad = [(h.start, h.end, "not a real day", h.reason) for h in hits if not h.value]
+        bad = [(h.start, h.end, h.kind, h.reason) for h in hits if not h.value]
         for start, end, kind, reason in sorted(_rejections(text) + bad):
             if any(_overlaps((start, end), span) for span in kept):
                 continue

@@ -20,7 +20,10 @@ are applied (every word list is a CSV file in ``data/lexicons`` that instructors
    troops"); a verb in the "that" clause of a request ("demanded that X veto"); a plural right
    after a verb trigger ("rejected calls for talks"); a noun that is the object of a verb
    trigger before it in its clause ("cancelled … a meeting": the cancelling is the event),
-   unless "during", "amid", "after" … introduce it ("during the clashes").
+   unless "during", "amid", "after" … introduce it ("during the clashes"); a verb in the
+   "to" infinitive of a request ("urged X to release Y"); a threat someone faces ("faced a
+   threat from X"); a request that is the reason for another act ("at X's request"); a noun
+   in a clause ", ending …" that describes the sentence's event.
 3. **Actor.** For a verb: the agent after "by" in a passive ("denounced by Russia"); the
    speaker for a trigger inside a quotation; the first of two parties named jointly ("X and
    his counterpart Y signed"); otherwise the first actor mention of the clause before the
@@ -40,6 +43,8 @@ are applied (every word list is a CSV file in ``data/lexicons`` that instructors
    Kopyrkin"). "urged them" points to the people named before; "X and Y met" gives Y. A noun
    takes "against/on/to/with/for X" right after it ("support for Baku"), "of X" for attacks
    and accusations, or a "with X" after a place or date ("talks in Ankara on Monday with X").
+   A coercive verb in the passive with no agent ("Y had been detained") takes Y as the
+   recipient; its actor is the state or state institution that reports it, if one does.
 5. **Attribution and hedges.** "according to X", "X said/told/claimed …", and quotations
    give ``attributed_to``; cues in ``hedges.csv`` ("reportedly", "claimed", "is expected
    to", "will", "may") in the trigger's clause (or, for "claimed", anywhere before it) set
@@ -698,7 +703,8 @@ _LIGHT_FORMS = {"made": "make", "held": "hold", "voiced": "voice"}
 def _lemma_of(word: str, lexicon: Lexicon) -> str:
     if word in _LIGHT_FORMS:
         return _LIGHT_FORMS[word]
-    for cue in lexicon.cue("light") | lexicon.cue("control") | lexicon.cue("reduce"):
+    kinds = ("light", "control", "reduce", "describe", "exposure")
+    for cue in set().union(*(lexicon.cue(kind) for kind in kinds)):
         if word in inflect(cue, "verb"):
             return cue
     return word
@@ -777,7 +783,27 @@ def _barred_spans(trigger: _Trigger, s: _Sentence, lexicon: Lexicon) -> list[tup
     for m in re.finditer(r"\bthat\s+(?:the\s+)?", lowered[trigger.end :]):
         at = trigger.end + m.end()
         barred.extend((x.start, x.end) for x in s.mentions if x.start == at)
+    barred.extend(_background_spans(s, lexicon))
     return barred
+
+
+def _background_spans(s: _Sentence, lexicon: Lexicon) -> list[tuple[int, int]]:
+    """Phrases that give the reason for an act ("at X's request", "at the request of X"):
+    the party named in them asked for the act; it is not whom the act is aimed at."""
+    spans: list[tuple[int, int]] = []
+    tokens = s.tokens
+    for k, token in enumerate(tokens):
+        entries = lexicon.forms.get(token.lower, [])
+        if not any(e[1] == "noun" and e[2] == "REQUEST" for e in entries):
+            continue
+        j = _phrase_head(tokens, k, lexicon)
+        if j < 0 or tokens[j].lower not in lexicon.cue("background"):
+            continue
+        end = token.end
+        if k + 1 < len(tokens) and tokens[k + 1].lower == "of":  # "at the request of X"
+            end = min(s.clause_of(token.start)[1], tokens[k + 1].end + 60)
+        spans.append((tokens[j].start, end))
+    return spans
 
 
 def _noun_recipient(
@@ -856,6 +882,11 @@ def _is_excluded(
         requests = [v for v in earlier if v.event_type == "REQUEST"]
         if requests:  # "demanded that the president veto the law"
             return True
+    asked = any(v.event_type == "REQUEST" and v.pos == "verb" for v in earlier)
+    if trigger.pos == "verb" and asked and _after_to(tokens, i):
+        return True  # "urged X to investigate … and to release Y": what is asked for
+    if trigger.pos == "noun" and _is_noun_background(trigger, s, lexicon, verbs_before):
+        return True
     if trigger.pos == "noun":
         governing = [v for v in verbs_before if clause[0] <= v.start < trigger.start]
         if governing:
@@ -867,6 +898,36 @@ def _is_excluded(
                     return False  # "blockaded … and regained … in an offensive"
                 j -= 1
             return True
+    return False
+
+
+def _after_to(tokens: list[_Token], i: int) -> bool:
+    """Whether the verb at ``i`` is an infinitive after "to" (or "to help")."""
+    j = i - 1
+    if j >= 1 and tokens[j].lower == "help" and tokens[j - 1].lower == "to":
+        j -= 1
+    return j >= 0 and tokens[j].lower == "to"
+
+
+def _is_noun_background(
+    trigger: _Trigger, s: _Sentence, lexicon: Lexicon, verbs_before: list[_Trigger]
+) -> bool:
+    """A noun trigger that names no act of its own: a danger someone faces ("faced a threat
+    from X", "under threat"), the reason for another act ("acted at X's request"), or the
+    event of the sentence described again in a participle clause ("withdrew its troops,
+    ending a 10-day deployment")."""
+    tokens = s.tokens
+    j = _phrase_head(tokens, trigger.index, lexicon)
+    governor = tokens[j].lower if j >= 0 else ""
+    if trigger.event_type == "THREATEN" and _lemma_of(governor, lexicon) in lexicon.cue("exposure"):
+        return True
+    if trigger.event_type == "REQUEST" and governor in lexicon.cue("background"):
+        return True
+    clause = s.clause_of(trigger.start)
+    opening = re.match(r",\s+([a-z]+ing)\b", s.folded[clause[0] :])
+    if opening and verbs_before and any(v.start < clause[0] for v in verbs_before):
+        participle = opening.group(1)
+        return _lemma_of(participle, lexicon) in lexicon.cue("describe")
     return False
 
 
@@ -993,6 +1054,10 @@ def find_events(
             if trigger.pos == "verb":
                 verbs.append(trigger)
             actor = _actor(trigger, index, sentences, lexicon, speaker, speech_end)
+            recipient = _recipient(trigger, s, actor, lexicon)
+            passive = _reported_passive(trigger, s, speaker, speech_end)
+            if passive:
+                actor, recipient = passive
             in_speech = s.in_quote(trigger.start) or (0 <= speech_end <= trigger.start)
             attributed = speaker if in_speech or _according(s) else ""
             event_type = trigger.event_type
@@ -1009,7 +1074,7 @@ def find_events(
                     "end": s.offset + trigger.end,
                     "sentence": s.id,
                     "actor": actor,
-                    "recipient": _recipient(trigger, s, actor, lexicon),
+                    "recipient": recipient,
                     "attributed_to": attributed,
                     "hedged": _hedged(trigger, s, lexicon),
                     "_trigger": trigger,
@@ -1037,6 +1102,44 @@ def find_events(
         rows.extend(_dedupe(events))
     table = pd.DataFrame(rows, columns=EVENT_COLUMNS)
     return table.astype({"start": int, "end": int, "sentence": int, "hedged": bool})
+
+
+_PASSIVE_AUX = {"be", "been", "being", "is", "are", "was", "were"}
+# Institutions are written "<State>: <label>"; groups too, but they are of kind "group".
+_INSTITUTION_KINDS = {"state", "organization"}
+
+
+def _reported_passive(
+    trigger: _Trigger, s: _Sentence, speaker: str, speech_end: int
+) -> tuple[str, str] | None:
+    """(actor, recipient) of a coercive verb in the passive with no "by" agent: the one
+    detained is the recipient, not the actor. "The X Interior Ministry said that Y had been
+    detained": a state, or a state's institution, that reports a detention made it (the
+    actor); anyone else (a rights group, a person) only reports it, and the actor is
+    unknown."""
+    if trigger.pos != "verb" or trigger.event_type != "COERCE":
+        return None
+    words = [t for t in s.tokens if t.end <= trigger.start]
+    if words and words[-1].lower.endswith("ly"):
+        words = words[:-1]
+    if not words or words[-1].lower not in _PASSIVE_AUX:
+        return None
+    after = [t for t in s.tokens if t.start >= trigger.end]
+    if after and after[0].lower == "by":
+        return None  # the agent is named: the general rule applies
+    clause = s.clause_of(trigger.start)
+    reported = 0 <= speech_end <= trigger.start
+    lower = max(clause[0], speech_end) if reported else clause[0]
+    subjects = [m for m in s.mentions if lower <= m.start and m.end <= trigger.start]
+    recipient = subjects[0].actor if subjects else ""
+    actor = ""
+    if reported and speaker:
+        kinds = {m.kind for m in s.mentions if m.actor == speaker}
+        if "state" in kinds or (kinds & _INSTITUTION_KINDS and ": " in speaker):
+            actor = speaker
+    if actor == recipient:
+        recipient = ""
+    return actor, recipient
 
 
 def _according(s: _Sentence) -> bool:

@@ -386,3 +386,84 @@ def test_closing_speech_verb_does_not_set_the_tense() -> None:
     assert value_of(f"The leaders met on the sidelines of a summit in October, {said}") == (
         "2022-10"
     )
+
+
+# --- Anaphoric days, parts of the day, "early on" + a day (published Friday 3 February 2023) --
+
+
+def test_the_same_day_and_that_night_take_the_day_before() -> None:
+    found = dates_in(
+        "The Orvan cabinet quit on January 25, and the council met the same day. "
+        "The mayor of Kestrel fled late that night."
+    )
+    assert found == [
+        ("January 25", "2023-01-25", "day", ""),
+        ("the same day", "2023-01-25", "day", ""),
+        ("late that night", "2023-01-25", "day", "END"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "second, text, mod",
+    [
+        ("Talks resumed that day.", "that day", ""),
+        ("Talks resumed later that day.", "later that day", "END"),
+        ("The envoys had spoken early that morning.", "early that morning", "START"),
+    ],
+)
+def test_that_day_is_the_day_before_it(second: str, text: str, mod: str) -> None:
+    # "on Tuesday" in Friday 3 February's paper is 31 January.
+    found = dates_in(f"Orvan recalled its envoy on Tuesday. {second}")
+    assert found[-1] == (text, "2023-01-31", "day", mod)
+
+
+def test_the_same_day_needs_a_day_before_it() -> None:
+    assert dates_in("The Orvan talks began last week. They ended the same day.") == [
+        ("last week", "2023-W04", "week", "")
+    ]
+    assert dates_in("The mayor of Kestrel fled late that night.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence, text, value, mod",
+    [
+        # Friday 3 February 2023: the Saturday before is 28 January, the Monday 30 January.
+        ("The Kestrel police said on Saturday night that the mayor had fled.", "Saturday night",
+         "2023-01-28", ""),
+        ("Orvan troops crossed the river on Monday morning.", "Monday morning", "2023-01-30", ""),
+        ("The Kestrel council voted late on Wednesday night.", "late on Wednesday night",
+         "2023-02-01", "END"),
+        ("The envoys will meet on Tuesday evening.", "Tuesday evening", "2023-02-07", ""),
+    ],
+)  # fmt: skip
+def test_weekday_with_a_part_of_the_day_is_the_day(
+    sentence: str, text: str, value: str, mod: str
+) -> None:
+    assert dates_in(sentence) == [(text, value, "day", mod)]
+
+
+@pytest.mark.parametrize(
+    "sentence, text, value, mod",
+    [
+        ("Early on January 6, the Orvan council agreed to the plan.", "Early on January 6",
+         "2023-01-06", "START"),
+        ("The Kestrel mayor resigned late on 14 January.", "late on 14 January", "2023-01-14",
+         "END"),
+        ("The Kestrel mayor resigned on 14 January.", "14 January", "2023-01-14", ""),
+    ],
+)  # fmt: skip
+def test_early_or_late_on_a_month_day_is_kept_whole(
+    sentence: str, text: str, value: str, mod: str
+) -> None:
+    assert dates_in(sentence) == [(text, value, "day", mod)]
+
+
+def test_a_month_inside_a_name_is_no_date() -> None:
+    sentence = 'Residents of Kestrel call the riots "Black January" to this day.'
+    assert dates_in(sentence) == []
+    article = clean_article(f"Test headline\n\n{sentence}", FRIDAY)
+    rejected = rejected_expressions(article)
+    assert list(zip(rejected["text"], rejected["kind"], strict=True)) == [("January", "name")]
+    # Not a name: a month after a preposition, or at the start of a sentence.
+    assert dates_in("The Kestrel riots began in January.")[0][:2] == ("January", "2023-01")
+    assert dates_in("January was calm in Kestrel.")[0][:2] == ("January", "2023-01")

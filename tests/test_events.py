@@ -604,3 +604,122 @@ def test_one_report_one_event(sentence: str, event_type: str) -> None:
 
 def test_a_verb_of_the_lexicon_after_an_article_is_no_event() -> None:
     assert invented("The party had enough votes on Monday to override a veto.").empty
+
+
+# --- Concessions, background nouns, requested acts, reported detentions ----------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, trigger",
+    [
+        ("The Sorrel cabinet resigned on Monday under pressure from protesters.", "resigned"),
+        ("Kalvik stepped down on Monday as head of the Sorrel council.", "stepped down"),
+        ("Veldra lifted the curfew on Monday.", "lifted"),
+        ("Veldra declared a ceasefire on Monday.", "ceasefire"),
+    ],
+)
+def test_concessions_are_concede(sentence: str, trigger: str) -> None:
+    row = only(sentence)
+    assert (row["event_type"], row["trigger"], row["value"]) == ("CONCEDE", trigger, "2023-01-30")
+
+
+def test_declared_a_ceasefire_is_the_subjects_concession() -> None:
+    assert only("Veldra declared a ceasefire on Monday.")["actor"] == "Veldra"
+
+
+def test_a_participle_clause_that_describes_the_event_is_no_event() -> None:
+    row = only("Sorrel on Monday withdrew its troops from Veldra, ending a 10-day deployment.")
+    assert (row["event_type"], row["actor"]) == ("RETREAT", "Sorrel")
+    # Without the main event before it, the noun is an event of its own.
+    assert invented("Sorrel began a 10-day deployment in Veldra on Monday.")[
+        "event_type"
+    ].tolist() == ["MOBILIZE"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kalvik asked Hollin Council for help on Monday, saying Sorrel faced a threat from "
+        "armed groups.",
+        "Kalvik asked Hollin Council for help on Monday because Sorrel was under threat.",
+    ],
+)
+def test_a_threat_someone_faces_is_no_threatening(sentence: str) -> None:
+    row = only(sentence)
+    assert (row["event_type"], row["actor"], row["recipient"]) == (
+        "REQUEST", "Kalvik", "Hollin Council",
+    )  # fmt: skip
+
+
+def test_a_threat_someone_makes_is_still_a_threat() -> None:
+    row = only("Veldra on Monday issued a threat against Sorrel.")
+    assert (row["event_type"], row["actor"], row["recipient"]) == ("THREATEN", "Veldra", "Sorrel")
+
+
+def test_at_a_request_is_neither_an_event_nor_a_recipient() -> None:
+    row = only("Hollin Council agreed on Monday to send monitors at Sorrel's request.")
+    assert (row["event_type"], row["actor"], row["recipient"]) == ("AGREE", "Hollin Council", "")
+    row = only("Hollin Council will meet on Friday at the request of Sorrel.")
+    assert (row["event_type"], row["recipient"], row["value"]) == ("CONSULT", "", "2023-02-03")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hollin Council on Wednesday urged Sorrel to investigate the deaths and to release the "
+        "detained students.",
+        "Hollin Council on Wednesday urged Sorrel to withdraw its troops.",
+        "Hollin Council on Wednesday asked Sorrel to release the students.",
+    ],
+)
+def test_what_a_request_asks_for_is_no_event(sentence: str) -> None:
+    row = only(sentence)
+    assert (row["event_type"], row["actor"], row["recipient"], row["value"]) == (
+        "REQUEST", "Hollin Council", "Sorrel", "2023-02-01",
+    )  # fmt: skip
+
+
+def reported(sentence: str) -> pd.DataFrame:
+    """Events of one sentence with an institution ("<State>: <label>") among the mentions."""
+    import re
+
+    names = {
+        "Sorrel Interior Ministry": ("Sorrel: Interior Ministry", "organization"),
+        "Watchline": ("Watchline", "organization"),
+        "Kalvik": ("Kalvik", "person"),
+        "Sorrel": ("Sorrel", "state"),
+    }
+    article = clean_article(f"Test headline\n\n{sentence}", FRIDAY)
+    rows: list[tuple[str, str, str, int, int, int, str]] = []
+    for name, (actor, kind) in names.items():
+        for m in re.finditer(rf"\b{re.escape(name)}\b", article.text):
+            if not any(start < m.end() and m.start() < end for _, _, _, start, end, _, _ in rows):
+                rows.append((actor, kind, name, m.start(), m.end(),
+                             article.sentence_of(m.start()), "test"))  # fmt: skip
+    mentions = pd.DataFrame(
+        rows, columns=["actor", "kind", "text", "start", "end", "sentence", "method"]
+    )
+    return find_events(article, mentions=mentions)
+
+
+@pytest.mark.parametrize(
+    "sentence, actor, recipient",
+    [
+        # A state's institution that reports a detention made it.
+        ("The Sorrel Interior Ministry said on Monday that its former chief, Kalvik, had been "
+         "detained on suspicion of fraud.", "Sorrel: Interior Ministry", "Kalvik"),
+        ("Sorrel said on Monday that Kalvik had been arrested.", "Sorrel", "Kalvik"),
+        # A rights group only reports it; with no report the detainer is unknown too.
+        ("Watchline said on Monday that Kalvik had been arrested.", "", "Kalvik"),
+        ("Kalvik was arrested on Monday.", "", "Kalvik"),
+        # The agent is named: the general rule.
+        ("Kalvik was arrested by Sorrel on Monday.", "Sorrel", "Kalvik"),
+    ],
+)  # fmt: skip
+def test_a_reported_passive_detention(sentence: str, actor: str, recipient: str) -> None:
+    table = reported(sentence)
+    assert len(table) == 1, table
+    row = table.iloc[0]
+    assert (row["event_type"], row["actor"], row["recipient"], row["value"]) == (
+        "COERCE", actor, recipient, "2023-01-30",
+    )  # fmt: skip
