@@ -132,9 +132,19 @@ PLACE_NOUNS = frozenset(
 PLACE_ADJECTIVES = frozenset(
     """
     northern southern eastern western central northeastern northwestern southeastern southwestern
-    sovereign own entire whole internationally recognized recognised
+    sovereign own entire whole internationally recognized recognised breakaway separatist
+    occupied annexed disputed
     """.split()
 )
+#: Place nouns that may follow a proper name after an owner: "Ukraine's Kharkiv region".
+_REGION_NOUNS = frozenset(
+    """
+    region regions province oblast district enclave exclave territory republic city town village
+    corridor
+    """.split()
+)
+#: Words that make a demonym an ethnicity, not the state: "ethnic Armenian forces".
+_ETHNIC_WORDS = frozenset(["ethnic"])
 #: Prefixes that stop a name from being an actor: "ex-Soviet states", "pro-Russian".
 NOT_ACTOR_PREFIXES = frozenset(["ex", "pro", "anti", "post", "non", "pan", "neo"])
 #: Suffixes that make a name a place or a description: "Moscow-based", "Russian-speaking".
@@ -492,8 +502,34 @@ def _followed_by_place_noun(norm: str, end: int, demonyms: frozenset[str] = froz
         end += hyphen.end()  # "Armenian-Azerbaijani border": look past the compound
     word, after = _next_word(norm, end)
     if word.lower() in PLACE_ADJECTIVES:
+        word, after = _next_word(norm, after)
+    if word.lower() in PLACE_NOUNS:
+        return True
+    # a named region between the owner and its noun: "Moldova's breakaway Transnistria region"
+    if word[:1].isupper() and (norm[end : end + 1] == "'" or norm[end : end + 2] == "s'"):
         word, _ = _next_word(norm, after)
-    return word.lower() in PLACE_NOUNS
+        return word.lower() in _REGION_NOUNS
+    return False
+
+
+def _ethnic(norm: str, start: int) -> bool:
+    """Whether the demonym at ``start`` names an ethnicity: "ethnic Armenian forces"."""
+    words = _words_before(norm, start, 1)
+    return bool(words) and words[0] in _ETHNIC_WORDS
+
+
+#: A place named just before a comma: "Tiraspol, " or "the Kazakh capital, ". A state or
+#: capital right after it (and before a comma or a full stop) locates that place.
+_LOCATED_PLACE = re.compile(
+    r"(?<![\w-])(?P<word>[A-Za-z]+)\s+(?:the\s+)?(?:(?:[A-Z][\w'-]*\s+){0,3}"
+    r"(?:capital|city|town|village|port)|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})\s*,\s*$"
+)
+
+
+def _locates_a_place(before: str) -> bool:
+    """Whether the text ``before`` a name ends with a place after a locative word."""
+    match = _LOCATED_PLACE.search(before[-120:])
+    return bool(match) and match.group("word").lower() in LOCATIVE_WORDS | {"to"}
 
 
 @lru_cache(maxsize=1)
@@ -542,6 +578,8 @@ def _place_reason(doc: _Doc, start: int, end: int, role: str, spans: dict[int, i
     if role == "demonym":
         if previous == "in":
             return "language"
+        if previous in _ETHNIC_WORDS:
+            return "an ethnicity"
         nxt = re.match(r"\s+([^\W\d_][\w'-]*)", after)
         if (
             nxt
@@ -556,7 +594,15 @@ def _place_reason(doc: _Doc, start: int, end: int, role: str, spans: dict[int, i
         for other_start, other_end in spans.items():
             gap = norm[other_end:start]
             if other_end < start and re.fullmatch(r"(?:'s)?\s*(?:,\s*)?(?:(?:and|or)\s+)?", gap):
-                return _place_reason(doc, other_start, other_end, role, {})
+                only_comma = "," in gap and not re.search(r"\b(?:and|or)\b", gap)
+                if only_comma and not re.match(r"\s*(?:[,.;:]|and\b|or\b|$)", after):
+                    continue  # "In Moscow, Russia said": no list, a new clause
+                # the whole list shares one reading: "troops from A, B, C and D" are places
+                earlier = {s: e for s, e in spans.items() if e <= other_start}
+                return _place_reason(doc, other_start, other_end, role, earlier)
+        # "in Tiraspol, Moldova," and "in the capital, Astana,": the name locates a place
+        if previous == "," and re.match(r"\s*(?:[,.;:)]|$)", after) and _locates_a_place(before):
+            return "locates a place"
     if role == "capital" and previous in _DETERMINERS:
         return "used as a modifier"
     if (
@@ -565,7 +611,8 @@ def _place_reason(doc: _Doc, start: int, end: int, role: str, spans: dict[int, i
         and _sentence_of(doc, start) not in doc.headline
     ):
         return "part of a longer name"
-    if previous in LOCATIVE_WORDS:
+    owned = re.match(r"'s?\s+([a-z]+)", after)  # "at Armenia's request": Armenia acts
+    if previous in LOCATIVE_WORDS and not (owned and owned.group(1) in ACTION_NOUNS):
         return f"after {previous!r}"
     if previous == "to":
         return "" if set(words[1:3]) & RECIPIENT_CUES else "after 'to'"
@@ -988,6 +1035,8 @@ def _group_candidates(doc: _Doc, gaz: Gazetteer) -> list[_Candidate]:
     for m in _patterns(gaz)["group"].finditer(doc.norm):
         owner = m.group("owner")
         mods = m.group("mods").split()
+        if _ethnic(doc.norm, m.start()):
+            continue  # "ethnic Armenian forces" are not the state's forces
         nouns = {g.lower() for g in gaz.groups} | set(gaz.institutions)
         if any(w in _FUNCTION_WORDS or w in nouns or w.endswith("ed") for w in mods):
             continue  # "Georgian police detained protesters" is not one group
@@ -1009,7 +1058,7 @@ def _group_candidates(doc: _Doc, gaz: Gazetteer) -> list[_Candidate]:
             _candidate(f"{head}: {noun}", "group", m.start(), m.end(), "group", state=iso3)
         )
     for start, end, entry in _gazetteer_matches(doc, gaz):
-        if entry.role == "people":
+        if entry.role == "people" and not _ethnic(doc.norm, start):
             actor = f"{entry.actor}: {entry.surface}"
             found.append(_candidate(actor, "group", start, end, "group", state=entry.state))
     return found

@@ -426,3 +426,105 @@ def test_a_demonym_before_a_title_without_a_name_acts_for_its_state():
     assert rows(find_actors(text)) == [("Arturs Kalnins", "Arturs Kalnins")]
     # an unknown capitalised word after a demonym may be a name: still left out
     assert rows(find_actors("The Latvian Zemgale Bank said the talks would resume.")) == []
+
+
+# --- collective nouns, bloc descriptions, security committees, places in lists -------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Uzbek paratroopers guarded the depot.",
+            [("Uzbekistan: paratroopers", "Uzbek paratroopers")],
+        ),
+        ("Latvian marines left the port.", [("Latvia: marines", "Latvian marines")]),
+        ("Estonian conscripts were sent home.", [("Estonia: conscripts", "Estonian conscripts")]),
+        (
+            "Lithuanian riot police cleared the square.",
+            [("Lithuania: riot police", "Lithuanian riot police")],
+        ),
+    ],
+)
+def test_military_and_security_collective_nouns_are_groups(text, expected):
+    assert rows(find_actors(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "span"),
+    [
+        ("On Monday the Moscow-led bloc agreed to help.", "CSTO", "Moscow-led bloc"),
+        ("On Monday the Russian-led bloc agreed to help.", "CSTO", "Russian-led bloc"),
+        ("On Monday the Western defense alliance met.", "NATO", "Western defense alliance"),
+        ("On Monday the 27-member bloc met.", "EU", "27-member bloc"),
+        ("On Monday a Russian-led economic bloc met.", "EAEU", "Russian-led economic bloc"),
+    ],
+)
+def test_bloc_and_alliance_descriptions_name_their_organisation(text, actor, span):
+    assert rows(find_actors(text)) == [(actor, span)]
+
+
+def test_state_security_committees_and_cabinets_are_institutions():
+    text = "Uzbekistan's State Security Committee detained Ilhom Varzobov, the agency said."
+    assert rows(find_actors(text))[0] == (
+        "Uzbekistan: security service",
+        "Uzbekistan's State Security Committee",
+    )
+    text = "The Turkmen National Security Committee and Latvia's Federal Security Service met."
+    assert rows(find_actors(text)) == [
+        ("Turkmenistan: security service", "Turkmen National Security Committee"),
+        ("Latvia: security service", "Latvia's Federal Security Service"),
+    ]
+    text = "The Uzbek cabinet resigned, and Turkmenistan's cabinet met."
+    assert rows(find_actors(text)) == [
+        ("Uzbekistan: government", "Uzbek cabinet"),
+        ("Turkmenistan: government", "Turkmenistan's cabinet"),
+    ]
+
+
+def test_a_locative_word_governs_a_whole_coordinated_list():
+    text = "About 900 troops from Latvia, Estonia, Lithuania, Poland and Finland arrived."
+    assert rows(find_actors(text)) == []
+    assert rows(find_actors("Observers in Uzbekistan and Turkmenistan counted votes.")) == []
+    assert rows(find_actors("He visited Latvia, Estonia, Lithuania.")) == []
+    # a comma after a place opens a new clause, not a list
+    text = "In Tashkent, Uzbekistan said it would reply."
+    assert rows(find_actors(text)) == [("Uzbekistan", "Uzbekistan")]
+
+
+def test_a_capital_after_near_or_to_is_a_place_and_a_demonym_in_a_title_belongs_to_it():
+    assert rows(find_actors("Uzbek paratroopers began landing near Tashkent.")) == [
+        ("Uzbekistan: paratroopers", "Uzbek paratroopers")
+    ]
+    assert rows(find_actors("The convoy drove to Riga overnight.")) == []
+    text = "Uzbek President Ilhom Varzobov said the mission was over."
+    assert rows(find_actors(text)) == [("Ilhom Varzobov", "Ilhom Varzobov")]
+
+
+def test_a_state_or_capital_that_locates_a_named_place_is_a_place():
+    assert rows(find_actors("Delegates met in Vorlask, Latvia, on Friday.")) == []
+    assert rows(find_actors("Officials in the capital, Tashkent, said it was calm.")) == []
+    text = "Officials in the Uzbek capital, Tashkent, said it was calm."
+    assert rows(find_actors(text)) == []
+
+
+def test_an_owner_of_a_named_region_is_a_place():
+    assert rows(find_actors("Latvia's breakaway Zemgalia region voted.")) == []
+    assert rows(find_actors("Shells hit Estonia's Vorlask province.")) == []
+    # an owner of something that is not a place still acts
+    text = "Estonia's Vorlask Bank said it would pay."
+    assert rows(find_actors(text)) == [("Estonia", "Estonia")]
+
+
+def test_an_ethnic_adjective_is_not_the_state():
+    text = "A drone struck ethnic Uzbek fighters. Ethnic Uzbek authorities said ethnic Uzbeks fled."
+    assert rows(find_actors(text)) == []
+    assert rows(find_actors("A drone struck Uzbek fighters.")) == [
+        ("Uzbekistan: fighters", "Uzbek fighters")
+    ]
+
+
+def test_a_possessive_with_an_action_noun_after_a_locative_word_acts():
+    text = "The council met at Latvia's request on Friday."
+    assert rows(find_actors(text)) == [("Latvia", "Latvia")]
+    assert rows(find_actors("The patrol stopped at Latvia's border.")) == []
