@@ -15,8 +15,9 @@ conventions of HeidelTime's news mode, written here in our own words:
 - "last week" is the ISO week before the publication week; "later this month" is the
   publication month with mod END;
 - "November last year" is November of the year before the publication year;
-- "the next day" ("the following day", "the previous day", "the same day", "that night",
-  "late that night") counts from the date expression just before it in the article, when
+- "the next day" ("the following day", "the previous day", "the same day", "the day
+  before" and "the day after" when they end their noun phrase, "that night", "late that
+  night") counts from the date expression just before it in the article, when
   that one names a day (rule ``anaphoric``);
 - a part of the day after a weekday ("Saturday night") belongs to it, and "early on" or
   "late on" before a day ("Early on January 6") gives mod START or END at day precision;
@@ -667,10 +668,18 @@ def _sentences(article: Any) -> Iterable[tuple[int, int, str]]:
 
 _ANAPHOR = re.compile(
     r"(?<![\w-])(?:(?i:the)\s+(?P<which>(?i:next|following|previous|preceding|same))\s+(?i:day)"
+    r"|(?i:the)\s+(?i:day)\s+(?P<rel>(?i:before|after))"
+    # "the day before" ends its noun phrase: "the day before the vote", "the day before
+    # Tuesday's talks", "the day before yesterday" count from something else.
+    r"(?!\s+(?:(?i:the|a|an|his|her|its|their|our|this|these|those|yesterday|tomorrow)\b"
+    r"|that\s+[a-z]|[A-Z\d]|[a-z]+ing\b))"
     r"|(?:(?P<mod>(?i:late|later|early|earlier))\s+)?(?i:that)\s+"
     r"(?P<part>(?i:day|night|morning|afternoon|evening)))(?![\w-])"
 )
-_ANAPHOR_SHIFT = {"next": 1, "following": 1, "previous": -1, "preceding": -1, "same": 0}
+_ANAPHOR_SHIFT = {
+    "next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1, "before": -1,
+    "same": 0,
+}  # fmt: skip
 _ANAPHOR_MOD = {"late": "END", "later": "END", "early": "START", "earlier": "START"}
 
 
@@ -689,6 +698,8 @@ def anaphoric_day(expression: str, anchor: TimeValue | None) -> TimeValue | None
     '2022-09-18'
     >>> anaphoric_day("the same day", monday).value
     '2022-09-19'
+    >>> anaphoric_day("the day before", monday).value
+    '2022-09-18'
     >>> anaphoric_day("late that night", monday)
     TimeValue(value='2022-09-19', precision='day', mod='END', rule='anaphoric')
     >>> anaphoric_day("the next day", TimeValue("2022-W37", "week")) is None
@@ -697,7 +708,8 @@ def anaphoric_day(expression: str, anchor: TimeValue | None) -> TimeValue | None
     match = _ANAPHOR.search(fold_quotes(expression))
     if not match or anchor is None or anchor.precision != "day":
         return None
-    shift = _ANAPHOR_SHIFT[match["which"].lower()] if match["which"] else 0
+    which = match["which"] or match["rel"]
+    shift = _ANAPHOR_SHIFT[which.lower()] if which else 0
     mod = _ANAPHOR_MOD[match["mod"].lower()] if match["mod"] else ""
     day = dt.date.fromisoformat(anchor.value) + dt.timedelta(days=shift)
     return TimeValue(day.isoformat(), "day", mod, "anaphoric")

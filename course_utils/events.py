@@ -12,7 +12,10 @@ are applied (every word list is a CSV file in ``data/lexicons`` that instructors
    after a determiner ("such an offer") and a verb after "to" ("expected to visit"). A noun
    trigger followed by another word of its noun phrase ("offensive military operations") is
    an adjective and no event; a verb-only trigger after "a" or "the" ("a veto") is no event.
-   A phrase may have a time expression inside it ("called this week for").
+   A phrase may have a time expression inside it ("called this week for"); a hyphenated word
+   matches the trigger written without the hyphen ("cease-fire"). Some verbs are triggers
+   only with certain objects (``object_triggers.csv``): "sent troops" is MOBILIZE, "released
+   prisoners" RETREAT, "released 700,000 euros in aid" AID, "sent a letter" nothing.
 2. **Not events.** Sentences that start with "If" or "Unless" (what might happen); a trigger
    after a negation ("did not agree"); a verb in the "to" complement of another trigger or of
    "fail", "refuse" ("refused to condemn", "agreed last year to supply": one event); an -ing
@@ -44,7 +47,10 @@ are applied (every word list is a CSV file in ``data/lexicons`` that instructors
    takes "against/on/to/with/for X" right after it ("support for Baku"), "of X" for attacks
    and accusations, or a "with X" after a place or date ("talks in Ankara on Monday with X").
    A coercive verb in the passive with no agent ("Y had been detained") takes Y as the
-   recipient; its actor is the state or state institution that reports it, if one does.
+   recipient; its actor is the state or state institution that reports it, if one does. An
+   attack in the passive with no agent ("Y were attacked") has Y as recipient and no actor.
+   A deployment is aimed only at "to X" or "against X" right after a preposition: "to its
+   frontier with X" is a place. A warning is aimed at whom it names before "that".
 5. **Attribution and hedges.** "according to X", "X said/told/claimed …", and quotations
    give ``attributed_to``; cues in ``hedges.csv`` ("reportedly", "claimed", "is expected
    to", "will", "may") in the trigger's clause (or, for "claimed", anywhere before it) set
@@ -61,6 +67,16 @@ are applied (every word list is a CSV file in ``data/lexicons`` that instructors
    cooperation with X if …"); in reported speech the speaker makes the threat.
 8. **Sections.** Only body sentences give events: a caption dates a photo, not a reported
    event, and the title repeats the story (pass ``sections=`` to change this).
+9. **Descriptions that refer back.** "the bloc", "the ministry", "the minister" are the
+   most recent matching actor (cue kinds ``organization_word``, ``institution_word``,
+   ``title_word`` in ``event_cues.csv``). "On Monday, he …": a pronoun after a fronted
+   adverbial refers back like one at the start. ", as X accused …" starts a clause of its
+   own. "an accusation X denied", "which X rejected": X acts. "X said that Y …, an
+   accusation …": X accuses Y. "X, who …, is expected to meet Z": X meets Z.
+10. **Acts named by their object.** "agreed to widen its sanctions against X" is a SANCTION
+   (the subject of "agreed" acts), not an AGREE; "imposed sanctions" reads "sanctions" as a
+   noun (the object of a light verb). "to monitor the ceasefire", "would study the request":
+   a known act as the object of a plain verb is no new event.
 
 >>> import pandas as pd
 >>> from course_utils.article import clean_article
@@ -180,6 +196,11 @@ class Lexicon:
     hedges: dict[str, tuple[str, str]]  # cue -> (kind, scope)
     attribution: dict[str, str]  # cue -> where the speaker is (before|after)
     cues: dict[str, set[str]] = field(default_factory=dict)  # kind -> cues
+    #: surface form (lower case) -> list of (lemma, event type, object words) of the verbs
+    #: that are triggers only with certain objects ("sent troops", "released prisoners")
+    objects: dict[str, list[tuple[str, str, tuple[tuple[str, ...], ...]]]] = field(
+        default_factory=dict
+    )
 
     def cue(self, kind: str) -> set[str]:
         """Return the cues of one kind in ``event_cues.csv`` (e.g. ``"negation"``)."""
@@ -221,7 +242,15 @@ def load_lexicon(folder: str | Path | None = None) -> Lexicon:
     cues: dict[str, set[str]] = {}
     for row in _read_csv(base / "event_cues.csv"):
         cues.setdefault(row["kind"], set()).add(row["cue"].lower())
-    return Lexicon(forms, hedges, attribution, cues)
+    objects: dict[str, list[tuple[str, str, tuple[tuple[str, ...], ...]]]] = {}
+    path = base / "object_triggers.csv"
+    for row in _read_csv(path) if path.exists() else []:
+        verb = row["verb"].lower()
+        wanted = tuple(tuple(o.lower().split()) for o in row["objects"].split(";") if o.strip())
+        extra = {f.strip().lower() for f in row.get("forms", "").split(";") if f.strip()}
+        for form in inflect(verb, "verb") | extra:
+            objects.setdefault(form, []).append((verb, row["event_type"].upper(), wanted))
+    return Lexicon(forms, hedges, attribution, cues, objects)
 
 
 # --- Words and clauses -------------------------------------------------------------------------
@@ -253,6 +282,7 @@ _PREPOSITIONS = _PHRASE_END - _AUXILIARIES - {"and", "or", "but", "which", "who"
 # Where a clause ends inside a sentence.
 _CLAUSE_BREAK = re.compile(
     r"[;:]|,\s+(?=(?:and|but|while|whereas|which|who|where|when|[a-z]+ing)\b)"
+    r"|,\s+(?=as\s+(?!(?:well|part|a|an|much|many|long|soon|far|of|expected)\b))"
     r"|\s(?=(?:because|although|though|whereas|which|who)\b)"
 )
 _QUOTE = re.compile(r"\"[^\"]*\"?")
@@ -338,8 +368,14 @@ class _Trigger:
     index: int  # token index of the first word
 
 
-def find_triggers(sentence: str, lexicon: Lexicon | None = None) -> list[_Trigger]:
+def find_triggers(
+    sentence: str, lexicon: Lexicon | None = None, *, objects: bool = False
+) -> list[_Trigger]:
     """Find the trigger words of one sentence, with their PLOVER type and part of speech.
+
+    With ``objects=True``, also the verbs of ``object_triggers.csv`` that are triggers only
+    with certain words in their object ("sent troops" is MOBILIZE, "released prisoners"
+    RETREAT, "released 700,000 euros in aid" AID; "sent a letter" is nothing).
 
     >>> [(t.text, t.pos, t.event_type) for t in find_triggers("They made such an offer.")]
     [('offer', 'noun', 'AGREE')]
@@ -354,7 +390,21 @@ def find_triggers(sentence: str, lexicon: Lexicon | None = None) -> list[_Trigge
     found: list[_Trigger] = []
     skip_until = -1
     for i, token in enumerate(tokens):
-        if i <= skip_until or token.lower not in lexicon.forms:
+        if i <= skip_until:
+            continue
+        joined = _hyphenated(folded, tokens, i)
+        lower_case = token.text.islower() or i == 0
+        if joined in lexicon.forms and token.lower not in lexicon.forms and lower_case:
+            # "cease-fire" is the trigger "ceasefire"; the second part decides the rest
+            entry = _choose_pos([e for e in lexicon.forms[joined] if not e[3]], tokens, i, lexicon)
+            skip_until = i + 1
+            if entry[1] == "noun" and _is_adjectival(tokens, i + 1, folded):
+                continue
+            last = tokens[i + 1]
+            found.append(_Trigger(token.start, last.end, folded[token.start : last.end], entry[0],
+                                  entry[1], entry[2], i))  # fmt: skip
+            continue
+        if token.lower not in lexicon.forms:
             continue
         entries = lexicon.forms[token.lower]
         # Phrases ("brush aside", "call for") first, then single words.
@@ -374,7 +424,61 @@ def find_triggers(sentence: str, lexicon: Lexicon | None = None) -> list[_Trigge
         if entry[1] == "verb" and i > 0 and tokens[i - 1].lower in {"a", "an", "the"}:
             continue  # a verb of the lexicon used as a noun it does not list ("a veto")
         found.append(_Trigger(token.start, token.end, token.text, entry[0], entry[1], entry[2], i))
+    if objects:
+        taken = {t.index for t in found}
+        found += [t for t in _object_triggers(folded, tokens, lexicon) if t.index not in taken]
+        found.sort(key=lambda t: t.start)
     return found
+
+
+def _hyphenated(folded: str, tokens: list[_Token], i: int) -> str:
+    """Token ``i`` joined to the next one when a hyphen links them ("cease-fire" →
+    "ceasefire"), or "" when none does."""
+    if i + 1 >= len(tokens) or folded[tokens[i].end : tokens[i + 1].start] != "-":
+        return ""
+    return tokens[i].lower + tokens[i + 1].lower
+
+
+# Words that end the object of a verb ("sent troops to the border": "to").
+_OBJECT_END = {
+    "to", "from", "into", "toward", "towards", "at", "on", "by", "with", "that", "which", "who",
+    "and", "but", "for", "after", "before", "as", "across", "along", "near", "over",
+}  # fmt: skip
+
+
+def _object_triggers(folded: str, tokens: list[_Token], lexicon: Lexicon) -> list[_Trigger]:
+    """The verbs that are triggers only with certain words in their object, up to eight
+    words after the verb and before a clause mark or a preposition other than "of"/"in"."""
+    found = []
+    for i, token in enumerate(tokens):
+        entries = lexicon.objects.get(token.lower, [])
+        if not entries or (i > 0 and tokens[i - 1].lower in {"a", "an", "the"}):
+            continue
+        window: list[str] = []
+        for nxt in tokens[i + 1 : i + 9]:
+            before = tokens[i + len(window)]
+            gap = folded[before.end : nxt.start]
+            if gap == "," and before.lower.isdigit() and nxt.lower.isdigit():
+                gap = ""  # "700,000 euros"
+            if nxt.lower in _OBJECT_END or re.search(r"[,;:.()\"]", gap):
+                break
+            window.append(nxt.lower)
+        for lemma, event_type, wanted in entries:
+            if any(_has_words(window, words) for words in wanted):
+                found.append(_Trigger(token.start, token.end, token.text, lemma, "verb",
+                                      event_type, i))  # fmt: skip
+                break
+    return found
+
+
+def _has_words(window: list[str], words: tuple[str, ...]) -> bool:
+    """Whether ``words`` (the last one perhaps in the plural) occur in a row in ``window``."""
+    n = len(words)
+    last = inflect(words[-1], "noun")
+    return any(
+        window[k : k + n - 1] == list(words[:-1]) and window[k + n - 1] in last
+        for k in range(len(window) - n + 1)
+    )
 
 
 # Words of a time expression that may stand between a verb and its particle ("called on
@@ -418,6 +522,8 @@ def _choose_pos(entries: list[tuple[str, str, str, tuple[str, ...]]], tokens: li
     in_phrase = opener in _PREPOSITIONS or any(
         w in _DETERMINERS or w.endswith("'s") for w in modifiers
     )
+    if opener and opener != tokens[i].lower and _lemma_of(opener, lexicon) in lexicon.cue("light"):
+        in_phrase = True  # the object of a light verb: "imposed sanctions", "held talks"
     return nouns[0] if in_phrase or opener in _DETERMINERS else verbs[0]
 
 
@@ -476,7 +582,9 @@ def _dates_by_sentence(
     return table
 
 
-def _prepare(article: Any, mentions: pd.DataFrame, dates: pd.DataFrame) -> list[_Sentence]:
+def _prepare(
+    article: Any, mentions: pd.DataFrame, dates: pd.DataFrame, lexicon: Lexicon | None = None
+) -> list[_Sentence]:
     by_mention = _mentions_by_sentence(mentions, article)
     by_date = _dates_by_sentence(dates, article)
     sentences = []
@@ -494,7 +602,70 @@ def _prepare(article: Any, mentions: pd.DataFrame, dates: pd.DataFrame) -> list[
                 kept, by_date.get(int(row.id), []),
             )
         )  # fmt: skip
+    _add_descriptions(sentences, lexicon or load_lexicon())
     return sentences
+
+
+def _add_descriptions(sentences: list[_Sentence], lexicon: Lexicon) -> None:
+    """Definite descriptions that refer back ("the bloc", "the ministry", "the minister"):
+    each becomes a mention of the most recent earlier actor it fits. "the bloc" or "the
+    alliance" (kind ``organization_word``) fits an organisation, "the ministry" (kind
+    ``institution_word``) an institution whose name holds that word ("X: Foreign Ministry"),
+    "the minister" or "the president" (kind ``title_word``) a person introduced with that
+    title ("Defense Minister Y"). "the president of X" names its own owner and is left
+    alone; so is a description that fits no one."""
+    organizations = lexicon.cue("organization_word")
+    institutions = lexicon.cue("institution_word")
+    titles = lexicon.cue("title_word")
+    words_all = organizations | institutions | titles
+    seen: list[tuple[_Mention, str]] = []  # earlier mentions, with the words before them
+    for s in sentences:
+        found: list[_Mention] = []
+        for k, the in enumerate(s.tokens[:-1]):
+            if the.lower != "the":
+                continue
+            following = s.tokens[k + 1 : k + 4]
+            nouns = [t for t in following if t.lower.removesuffix("'s") in words_all]
+            if not nouns:
+                continue
+            word = nouns[0]
+            modifiers = following[: following.index(word)]
+            if any(not (t.text.islower() or t.text.isdigit()) for t in modifiers):
+                continue  # "the Western alliance" is a name the actor finder reads
+            if s.folded[the.end : word.start].count(" ") > 2:
+                continue
+            noun = word.lower.removesuffix("'s")
+            after = s.tokens[s.tokens.index(word) + 1 :][:1]
+            if after and after[0].lower == "of":
+                continue  # "the president of X" names its owner
+            start, end = the.start, word.start + len(noun)
+            if any(x.start < end and start < x.end for x in s.mentions):
+                continue
+            earlier = [(x, words) for x, words in seen] + [
+                (x, _title_words(s, x)) for x in s.mentions if x.end <= start
+            ]
+            for x, words in reversed(earlier):
+                fits = (
+                    (noun in organizations and x.kind == "organization" and ": " not in x.actor)
+                    or (noun in institutions and ": " in x.actor and noun in x.actor.lower())
+                    or (noun in titles and x.kind == "person" and noun in words)
+                )
+                if fits:
+                    found.append(_Mention(x.actor, x.kind, start, end))
+                    break
+        seen += [(x, _title_words(s, x)) for x in s.mentions]
+        if found:
+            s.mentions = sorted([*s.mentions, *found], key=lambda x: x.start)
+
+
+def _title_words(s: _Sentence, mention: _Mention) -> str:
+    """The words just before a person's mention, where a title stands ("Foreign Minister
+    X", "the interior minister, X"), in lower case."""
+    if mention.kind != "person":
+        return ""
+    before = [x.end for x in s.mentions if x.end <= mention.start]
+    start = max([mention.start - 50, *before, 0])
+    return s.folded[start : mention.start].lower()
 
 
 def _words_before(s: _Sentence, position: int, lower: int = 0) -> list[_Token]:
@@ -594,9 +765,20 @@ def _actor(trigger: _Trigger, index: int, sentences: list[_Sentence], lexicon: L
         found, use_subject = _noun_phrase_actor(trigger, s, lexicon)
         if found or not use_subject:
             return found
+    relative = _relative_subject(trigger, s, lexicon)
+    if relative:
+        return relative.actor
     # The subject: the first mention of the clause before the trigger (in reported speech,
     # of the words after "said") that does not follow a preposition ("an affair of Georgia").
     lower = max(clause[0], speech_end) if speech_end <= trigger.start else clause[0]
+    opening = _words_before(s, trigger.start, lower)[:2]
+    relative_clause = bool(opening) and opening[0].lower in {"who", "which"}
+    if relative_clause and s.folded[lower : lower + 1] == ",":
+        antecedent = [m for m in s.mentions if m.end <= lower]
+        back = re.search(r",\s+(?:is|are|was|were|has|have|had|will|would)\b",
+                         s.folded[lower + 1 : trigger.start])  # fmt: skip
+        if antecedent and back:  # "X, who has accused Y, is expected to meet Z": X meets Z
+            return antecedent[-1].actor
     before = [
         m
         for m in s.mentions
@@ -604,8 +786,7 @@ def _actor(trigger: _Trigger, index: int, sentences: list[_Sentence], lexicon: L
     ]
     if before:
         return before[0].actor
-    opening = _words_before(s, trigger.start, lower)[:2]
-    if opening and opening[0].lower in {"who", "which"} and s.folded[lower : lower + 1] == ",":
+    if relative_clause and s.folded[lower : lower + 1] == ",":
         antecedent = [m for m in s.mentions if m.end <= lower]
         if antecedent:  # "…, NATO chief X, who promised …"
             return antecedent[-1].actor
@@ -623,9 +804,33 @@ def _actor(trigger: _Trigger, index: int, sentences: list[_Sentence], lexicon: L
         return earlier[0].actor
     if not s.mentions or s.mentions[0].start > trigger.start:
         words = _words_before(s, trigger.start)
+        comma = s.folded.find(",", 0, trigger.start)
+        if words and words[0].lower not in _PRONOUNS and comma >= 0:
+            # a fronted adverbial: "On Monday, he spoke …"
+            words = [t for t in words if t.start > comma]
         if words and words[0].lower in _PRONOUNS:
             return _previous_subject(index, sentences, _PRONOUNS[words[0].lower])
     return ""
+
+
+def _relative_subject(trigger: _Trigger, s: _Sentence, lexicon: Lexicon) -> _Mention | None:
+    """The subject of a relative clause right before a verb: "an accusation X denied",
+    "which X rejected", "the offer that X declined" (an adverb or auxiliary may come
+    between)."""
+    if trigger.pos != "verb":
+        return None
+    words = [t for t in s.tokens if t.end <= trigger.start]
+    while words and (words[-1].lower in _AUXILIARIES or words[-1].lower.endswith("ly")):
+        words = words[:-1]
+    mention = next((m for m in s.mentions if words and m.end == words[-1].end), None)
+    if mention is None:
+        return None
+    before = [t for t in words if t.end <= mention.start]
+    if not before or s.folded[before[-1].end : mention.start].strip():
+        return None
+    head = before[-1].lower
+    nouns = [e for e in lexicon.forms.get(head, []) if e[1] == "noun"]
+    return mention if head in {"which", "that", "whom"} or nouns else None
 
 
 # Words before "of" that make what follows the real subject ("thousands of protesters").
@@ -644,6 +849,8 @@ def _after_preposition(s: _Sentence, mention: _Mention) -> bool:
         return False
     if words[-1].lower == "of" and len(words) >= 2 and words[-2].lower in _QUANTITY:
         return False
+    if words[-1].lower == "as" and s.folded[: words[-1].start].rstrip().endswith(","):
+        return False  # ", as the bloc accused X": a conjunction, then the subject
     return s.folded[words[-1].end : mention.start].strip() in {"", "the", "a", "an"}
 
 
@@ -679,6 +886,12 @@ def _noun_phrase_actor(trigger: _Trigger, s: _Sentence, lexicon: Lexicon) -> tup
     inside = [m for m in s.mentions if phrase_start <= m.start and m.end <= trigger.start]
     governor = tokens[j].lower if j >= 0 else ""
     light = bool(governor) and _lemma_of(governor, lexicon) in lexicon.cue("light")
+    if (
+        governor == "to"
+        and j + 1 < i
+        and _lemma_of(tokens[j + 1].lower, lexicon) in lexicon.cue("light")
+    ):
+        light = True  # "agreed to extend sanctions": the subject of "agreed" acts
     if inside and light and any(m.start < tokens[j].start for m in s.mentions):
         # "X reaffirmed Ankara's support": the one who speaks acts, for Ankara
         return "", True
@@ -741,10 +954,24 @@ def _recipient(trigger: _Trigger, s: _Sentence, actor: str, lexicon: Lexicon) ->
         and not after[1].lower.endswith("s")
     ):
         return ""
+    that = [t for t in after if t.lower == "that" and t.start < end]
+    if trigger.pos == "verb" and trigger.event_type == "THREATEN" and that:
+        end = that[0].start  # "warned that X would …": the one warned is named before "that"
     for k, token in enumerate(after[:-1]):  # "rallied … and demanded that X …": not past "and"
         if token.lower == "and" and token.start < end and _is_verbish(after[k + 1], lexicon):
             end = token.start
             break
+    if trigger.event_type == "MOBILIZE":
+        # Forces go "to X" or "against X"; a mention further on ("to its frontier with X",
+        # "a deal that ended fighting between X and Y") names a place or something else.
+        for token in after:
+            if token.start >= end or token.lower not in {"to", "into", "against"}:
+                continue
+            for m in s.mentions:
+                gap = s.folded[token.end : m.start]
+                if m.actor != actor and re.fullmatch(r"\s+(?:the\s+)?", gap):
+                    return m.actor
+        return ""
     barred = _barred_spans(trigger, s, lexicon)
     if trigger.pos == "noun":
         return _noun_recipient(trigger, s, actor, barred)
@@ -887,6 +1114,8 @@ def _is_excluded(
         return True  # "urged X to investigate … and to release Y": what is asked for
     if trigger.pos == "noun" and _is_noun_background(trigger, s, lexicon, verbs_before):
         return True
+    if trigger.pos == "noun" and _is_known_object(tokens, i, lexicon):
+        return True
     if trigger.pos == "noun":
         governing = [v for v in verbs_before if clause[0] <= v.start < trigger.start]
         if governing:
@@ -899,6 +1128,37 @@ def _is_excluded(
                 j -= 1
             return True
     return False
+
+
+def _agrees_to_sanction(
+    trigger: _Trigger, s: _Sentence, triggers: list[_Trigger], lexicon: Lexicon
+) -> bool:
+    """An agreement to act against someone is that act: "agreed on Monday to widen its
+    sanctions against X" is a SANCTION (the noun's event), not an AGREE. The verb after "to"
+    is no trigger of its own, and the sanction noun follows it within four words."""
+    if trigger.pos != "verb" or trigger.event_type != "AGREE":
+        return False
+    tokens = s.tokens
+    j = trigger.index + 1
+    while j < len(tokens) and (tokens[j].lower in _TIME_GAP or tokens[j].lower.isdigit()):
+        j += 1
+    if j + 1 >= len(tokens) or tokens[j].lower != "to" or tokens[j + 1].lower in lexicon.forms:
+        return False
+    return any(
+        t.pos == "noun" and t.event_type == "SANCTION" and 0 < t.index - (j + 1) <= 4
+        for t in triggers
+    )
+
+
+def _is_known_object(tokens: list[_Token], i: int, lexicon: Lexicon) -> bool:
+    """A noun with "the" after an infinitive or a modal and a plain verb names an act already
+    known, not a new one: "to monitor the ceasefire", "would study the request"."""
+    if i < 3 or tokens[i - 1].lower != "the":
+        return False
+    verb, before = tokens[i - 2], tokens[i - 3]
+    if verb.lower in lexicon.forms or _lemma_of(verb.lower, lexicon) in lexicon.cue("light"):
+        return False
+    return before.lower in {"to"} | _MODALS and verb.text.islower() and verb.lower.isalpha()
 
 
 def _after_to(tokens: list[_Token], i: int) -> bool:
@@ -1029,7 +1289,7 @@ def find_events(
         from course_utils.actors import find_actors
 
         mentions = find_actors(article)
-    sentences = _prepare(article, mentions, dates)
+    sentences = _prepare(article, mentions, dates, lexicon)
     wanted = set(sections)
     rows: list[dict[str, Any]] = []
     # The date (and events) each sentence passes on to the next one in its paragraph.
@@ -1040,13 +1300,15 @@ def find_events(
             continue
         if carried and carried[2].paragraph != s.paragraph:
             carried = None
-        triggers = find_triggers(s.text, lexicon)
+        triggers = find_triggers(s.text, lexicon, objects=True)
         if _starts_conditional(s, lexicon):
             triggers = []
         speaker, speech_end = _speech(s, lexicon)
         own: list[dict[str, Any]] = []
         verbs: list[_Trigger] = []
         for trigger in triggers:
+            if _agrees_to_sanction(trigger, s, triggers, lexicon):
+                continue  # "agreed to widen its sanctions": the sanctions are the event
             if _is_excluded(trigger, s, lexicon, verbs):
                 if trigger.pos == "verb":
                     verbs.append(trigger)
@@ -1058,6 +1320,12 @@ def find_events(
             passive = _reported_passive(trigger, s, speaker, speech_end)
             if passive:
                 actor, recipient = passive
+            if speaker and 0 <= speech_end <= trigger.start and _is_appositive_claim(trigger, s):
+                # "X said that Y had done Z, an accusation …": X accuses Y
+                actor = speaker
+                named = [m for m in s.mentions if speech_end <= m.start < trigger.start]
+                named = [m for m in named if m.actor != speaker]
+                recipient = named[0].actor if named else ""
             in_speech = s.in_quote(trigger.start) or (0 <= speech_end <= trigger.start)
             attributed = speaker if in_speech or _according(s) else ""
             event_type = trigger.event_type
@@ -1109,6 +1377,16 @@ _PASSIVE_AUX = {"be", "been", "being", "is", "are", "was", "were"}
 _INSTITUTION_KINDS = {"state", "organization"}
 
 
+def _is_appositive_claim(trigger: _Trigger, s: _Sentence) -> bool:
+    """An accusation noun in apposition to what was said: "…, an accusation Y denied"."""
+    if trigger.pos != "noun" or trigger.event_type != "ACCUSE":
+        return False
+    words = [t for t in s.tokens if t.end <= trigger.start][-2:]
+    if words and words[-1].lower in {"a", "an", "the"}:
+        return s.folded[: words[-1].start].rstrip().endswith(",")
+    return s.folded[: trigger.start].rstrip().endswith(",")
+
+
 def _reported_passive(
     trigger: _Trigger, s: _Sentence, speaker: str, speech_end: int
 ) -> tuple[str, str] | None:
@@ -1117,7 +1395,7 @@ def _reported_passive(
     detained": a state, or a state's institution, that reports a detention made it (the
     actor); anyone else (a rights group, a person) only reports it, and the actor is
     unknown."""
-    if trigger.pos != "verb" or trigger.event_type != "COERCE":
+    if trigger.pos != "verb" or trigger.event_type not in {"COERCE", "ASSAULT"}:
         return None
     words = [t for t in s.tokens if t.end <= trigger.start]
     if words and words[-1].lower.endswith("ly"):
@@ -1133,7 +1411,7 @@ def _reported_passive(
     subjects = [m for m in s.mentions if lower <= m.start and m.end <= trigger.start]
     recipient = subjects[0].actor if subjects else ""
     actor = ""
-    if reported and speaker:
+    if reported and speaker and trigger.event_type == "COERCE":
         kinds = {m.kind for m in s.mentions if m.actor == speaker}
         if "state" in kinds or (kinds & _INSTITUTION_KINDS and ": " in speaker):
             actor = speaker

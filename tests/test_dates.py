@@ -467,3 +467,30 @@ def test_a_month_inside_a_name_is_no_date() -> None:
     # Not a name: a month after a preposition, or at the start of a sentence.
     assert dates_in("The Kestrel riots began in January.")[0][:2] == ("January", "2023-01")
     assert dates_in("January was calm in Kestrel.")[0][:2] == ("January", "2023-01")
+
+
+@pytest.mark.parametrize(
+    "second, text, value",
+    [
+        ("Kestrel had protested the day before.", "the day before", "2023-01-30"),
+        ("Kestrel had demanded the day before that Orvan stop.", "the day before", "2023-01-30"),
+        ("Talks began the day after, in Kestrel.", "the day after", "2023-02-01"),
+    ],
+)
+def test_the_day_before_ends_its_phrase(second: str, text: str, value: str) -> None:
+    # "on Tuesday" in Friday 3 February's paper is 31 January.
+    found = dates_in(f"Orvan recalled its envoy on Tuesday. {second}")
+    assert found[-1] == (text, value, "day", "")
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Kestrel had protested the day before the vote.",
+        "Kestrel had protested the day before Orvan announced it.",
+        "Kestrel had protested the day before Tuesday's vote.",
+    ],
+)
+def test_the_day_before_a_named_event_is_left_out(second: str) -> None:
+    found = dates_in(f"Orvan recalled its envoy on Tuesday. {second}")
+    assert [f[0] for f in found if "day before" in f[0]] == []

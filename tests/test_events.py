@@ -723,3 +723,204 @@ def test_a_reported_passive_detention(sentence: str, actor: str, recipient: str)
     assert (row["event_type"], row["actor"], row["recipient"], row["value"]) == (
         "COERCE", actor, recipient, "2023-01-30",
     )  # fmt: skip
+
+
+# --- Deployments, releases, sanctions, descriptions that refer back ---------------------------
+# Invented states (Veldra, Sorrel, Marsk), people (Kalvik, Orrin, Tessel), a bloc (Hollin
+# Council) and institutions; every expected value comes from reading the sentence. Friday
+# 3 February 2023 is the publication date: Sunday is 29 January, Monday 30 January, Tuesday
+# 31 January, Wednesday 1 February; a future Tuesday is 7 February.
+
+DESCRIBED = {
+    **{name: (name, kind) for name, kind in INVENTED.items()},
+    "Sorrel's Interior Ministry": ("Sorrel: Interior Ministry", "organization"),
+    "Veldran guards": ("Veldra: guards", "group"),
+}
+
+
+def described(*paragraphs: str) -> pd.DataFrame:
+    """Like :func:`invented`, with institutions and groups; longer names win."""
+    import re
+
+    article = clean_article("Test headline\n\n" + "\n\n".join(paragraphs), FRIDAY)
+    rows, taken = [], []
+    for text in sorted(DESCRIBED, key=len, reverse=True):
+        actor, kind = DESCRIBED[text]
+        for m in re.finditer(rf"\b{re.escape(text)}\b", article.text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            taken.append(m.span())
+            rows.append(
+                (actor, kind, text, m.start(), m.end(), article.sentence_of(m.start()), "t")
+            )
+    mentions = pd.DataFrame(
+        rows, columns=["actor", "kind", "text", "start", "end", "sentence", "method"]
+    )
+    return find_events(article, mentions=mentions)
+
+
+def rows_of(table: pd.DataFrame) -> list[tuple[str, str, str, str]]:
+    return list(
+        zip(table["event_type"], table["actor"], table["recipient"], table["value"], strict=True)
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence, expected, hedged",
+    [
+        ("Veldra said on Tuesday it would send hundreds of additional border guards to its "
+         "frontier with Sorrel.", ("MOBILIZE", "Veldra", "", "2023-01-31"), True),
+        ("Veldra dispatched 300 monitors to Sorrel on Monday.",
+         ("MOBILIZE", "Veldra", "Sorrel", "2023-01-30"), False),
+        ("Veldra sent troops against Marsk on Monday.",
+         ("MOBILIZE", "Veldra", "Marsk", "2023-01-30"), False),
+    ],
+)  # fmt: skip
+def test_sending_forces_is_a_deployment(sentence: str, expected: tuple, hedged: bool) -> None:
+    table = described(sentence)
+    assert rows_of(table) == [expected]
+    assert bool(table["hedged"].iloc[0]) is hedged
+
+
+def test_sending_other_things_is_no_event() -> None:
+    assert described("Veldra sent a letter to Sorrel on Monday.").empty
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The Hollin Council on Monday released 500,000 euros in humanitarian aid for refugees.",
+         [("AID", "Hollin Council", "", "2023-01-30")]),
+        ("Sorrel on Monday released 40 prisoners of war.",
+         [("RETREAT", "Sorrel", "", "2023-01-30")]),
+        ("Sorrel on Monday released a statement.", []),
+    ],
+)  # fmt: skip
+def test_what_is_released_decides_the_event(sentence: str, expected: list) -> None:
+    assert rows_of(described(sentence)) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, actor",
+    [
+        ("The Hollin Council agreed on Monday to widen its sanctions against Marsk to target "
+         "airlines.", "Hollin Council"),
+        ("Veldra agreed on Monday to extend sanctions on Marsk.", "Veldra"),
+        ("Veldra on Monday imposed sanctions on Marsk.", "Veldra"),
+    ],
+)  # fmt: skip
+def test_agreeing_to_sanctions_is_a_sanction(sentence: str, actor: str) -> None:
+    assert rows_of(described(sentence)) == [("SANCTION", actor, "Marsk", "2023-01-30")]
+
+
+def test_agreeing_to_talks_is_still_an_agreement() -> None:
+    assert rows_of(described("Veldra agreed on Monday to hold talks with Marsk.")) == [
+        ("AGREE", "Veldra", "Marsk", "2023-01-30")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The Hollin Council agreed on Monday to widen its sanctions against Marsk. The bloc "
+         "first imposed sanctions on Marsk in 2020.",
+         ("SANCTION", "Hollin Council", "Marsk", "2020")),
+        ("The Hollin Council met on Monday. The 27-member bloc also criticized Marsk.",
+         ("ACCUSE", "Hollin Council", "Marsk", "2023-01-30")),
+        ("Sorrel's Interior Ministry said on Monday that police had detained Orrin. The "
+         "ministry accused Veldra of spying.",
+         ("ACCUSE", "Sorrel: Interior Ministry", "Veldra", "2023-01-30")),
+        ("Veldran Foreign Minister Tessel met Kalvik on Monday. The minister also criticized "
+         "Marsk.",
+         ("ACCUSE", "Tessel", "Marsk", "2023-01-30")),
+        # Tessel is introduced as president, so "the minister" fits no one.
+        ("Veldran President Tessel met Kalvik on Monday. The minister also criticized Marsk.",
+         ("ACCUSE", "", "Marsk", "2023-01-30")),
+    ],
+)  # fmt: skip
+def test_a_definite_description_refers_back(text: str, expected: tuple) -> None:
+    assert rows_of(described(text))[-1] == expected
+
+
+def test_a_pronoun_after_a_fronted_adverbial() -> None:
+    table = described("Kalvik threatened on Sunday to cut gas transit. On Monday, he spoke by "
+                      "phone with Orrin.")  # fmt: skip
+    assert rows_of(table) == [
+        ("THREATEN", "Kalvik", "", "2023-01-29"),
+        ("CONSULT", "Kalvik", "Orrin", "2023-01-30"),
+    ]
+
+
+def test_an_accusation_in_apposition_belongs_to_the_speaker() -> None:
+    table = described("Kalvik said on Wednesday that Sorrel had given the rebels weapons, an "
+                      "accusation Marsk denied.")  # fmt: skip
+    assert rows_of(table) == [
+        ("ACCUSE", "Kalvik", "Sorrel", "2023-02-01"),
+        ("REJECT", "Marsk", "", "2023-02-01"),
+    ]
+
+
+def test_which_x_denied_takes_x_as_actor() -> None:
+    table = described("Kalvik criticized Sorrel on Wednesday, a charge which Marsk rejected.")
+    assert rows_of(table)[-1] == ("REJECT", "Marsk", "", "2023-02-01")
+
+
+def test_a_subject_after_as_starts_its_own_clause() -> None:
+    table = described("Veldra said on Friday it would send troops to the border, as the Hollin "
+                      "Council accused Marsk of using migrants as a weapon.")  # fmt: skip
+    assert rows_of(table) == [
+        ("MOBILIZE", "Veldra", "", "2023-02-03"),
+        ("ACCUSE", "Hollin Council", "Marsk", "2023-02-03"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("They declared a cease-fire.", [("cease-fire", "CONCEDE")]),
+        ("They signed a cease-fire deal.", [("signed", "AGREE")]),
+        ("The Council for Peace and Co-operation met.", [("met", "CONSULT")]),
+    ],
+)
+def test_hyphenated_triggers(sentence: str, expected: list) -> None:
+    assert [(t.text, t.event_type) for t in find_triggers(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Veldran guards were attacked on Tuesday.", ("ASSAULT", "", "Veldra: guards")),
+        # A state that reports an attack did not make it.
+        ("Sorrel said Veldran guards had been shelled on Tuesday.",
+         ("ASSAULT", "", "Veldra: guards")),
+    ],
+)  # fmt: skip
+def test_a_passive_attack_without_agent(sentence: str, expected: tuple) -> None:
+    row = described(sentence).iloc[0]
+    assert (row["event_type"], row["actor"], row["recipient"]) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Marsk said on Monday it would study the request carefully.",
+        "Veldra and Sorrel on Monday opened a centre to monitor the ceasefire.",
+    ],
+)
+def test_a_known_act_as_an_object_is_no_new_event(sentence: str) -> None:
+    assert described(sentence).empty
+
+
+def test_the_main_verb_after_a_relative_clause_takes_the_antecedent() -> None:
+    table = described("Orrin, who has accused Marsk of spying, is expected to meet Kalvik on "
+                      "Tuesday.")  # fmt: skip
+    consult = table[table["event_type"] == "CONSULT"].iloc[0]
+    assert (consult["actor"], consult["recipient"], consult["value"]) == ("Orrin", "Kalvik",
+                                                                          "2023-02-07")  # fmt: skip
+    assert bool(consult["hedged"])
+
+
+def test_a_warning_is_aimed_at_whom_it_names_before_that() -> None:
+    assert rows_of(
+        described("Tessel warned on Friday that Marsk would retaliate against Veldra.")
+    ) == [("THREATEN", "Tessel", "", "2023-02-03")]
