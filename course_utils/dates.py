@@ -415,6 +415,16 @@ def _r_year(m: re.Match[str], published: dt.date, tense: Tense) -> TimeValue | N
     return TimeValue(m["year"], "year", _mod_of(m), "year")
 
 
+def _is_scheduled(m: re.Match[str]) -> bool:
+    """A bare weekday after "for" is what something is set for ("called a rally for
+    Saturday", "scheduled for Monday"): the next such day, whatever the tense. "for
+    Saturday's attack" names a day already past."""
+    before = m.string[: m.start()]
+    return bool(re.search(r"(?<![\w-])for\s+$", before)) and not m.string[m.end() :].startswith(
+        ("'", "’")
+    )
+
+
 def _r_weekday(m: re.Match[str], published: dt.date, tense: Tense) -> TimeValue | None:
     weekday = WEEKDAYS[m["weekday"].lower()]
     which = (m.groupdict().get("which") or "").lower()
@@ -422,7 +432,7 @@ def _r_weekday(m: re.Match[str], published: dt.date, tense: Tense) -> TimeValue 
         day, rule = weekday_before(weekday, published, strictly=True), "last-weekday"
     elif which == "next":
         day, rule = weekday_after(weekday, published, strictly=True), "next-weekday"
-    elif tense == "future":
+    elif tense == "future" or _is_scheduled(m):
         day, rule = weekday_after(weekday, published), "weekday-future"
     else:
         day, rule = weekday_before(weekday, published), f"weekday-{tense or 'no-tense'}"
@@ -667,7 +677,8 @@ def _sentences(article: Any) -> Iterable[tuple[int, int, str]]:
 
 
 _ANAPHOR = re.compile(
-    r"(?<![\w-])(?:(?i:the)\s+(?P<which>(?i:next|following|previous|preceding|same))\s+(?i:day)"
+    r"(?<![\w-])(?:(?:(?P<dmod>(?i:late|later|early|earlier))\s+)?"
+    r"(?i:the)\s+(?P<which>(?i:next|following|previous|preceding|same))\s+(?i:day)"
     r"|(?i:the)\s+(?i:day)\s+(?P<rel>(?i:before|after))"
     # "the day before" ends its noun phrase: "the day before the vote", "the day before
     # Tuesday's talks", "the day before yesterday" count from something else.
@@ -710,7 +721,8 @@ def anaphoric_day(expression: str, anchor: TimeValue | None) -> TimeValue | None
         return None
     which = match["which"] or match["rel"]
     shift = _ANAPHOR_SHIFT[which.lower()] if which else 0
-    mod = _ANAPHOR_MOD[match["mod"].lower()] if match["mod"] else ""
+    said = match["mod"] or match["dmod"]  # "late that night", "early the next day"
+    mod = _ANAPHOR_MOD[said.lower()] if said else ""
     day = dt.date.fromisoformat(anchor.value) + dt.timedelta(days=shift)
     return TimeValue(day.isoformat(), "day", mod, "anaphoric")
 

@@ -423,10 +423,17 @@ def find_triggers(
             continue
         if entry[1] == "verb" and i > 0 and tokens[i - 1].lower in {"a", "an", "the"}:
             continue  # a verb of the lexicon used as a noun it does not list ("a veto")
+        if entry[1] == "verb" and token.start > 0 and folded[token.start - 1] == "-":
+            continue  # the second half of a compound modifies a noun: "a Moscow-brokered truce"
+        bare = entry[1] == "verb" and i > 0 and token.lower == entry[0].split()[0]
+        if bare and tokens[i - 1].lower in _PREPOSITIONS - {"to"}:
+            continue  # a bare verb after a preposition is a noun: "went on strike"
         found.append(_Trigger(token.start, token.end, token.text, entry[0], entry[1], entry[2], i))
     if objects:
-        taken = {t.index for t in found}
-        found += [t for t in _object_triggers(folded, tokens, lexicon) if t.index not in taken]
+        # An object decides the type where it matches: "withdrew the bill" is CONCEDE, not
+        # the RETREAT of "withdrew troops"; "struck a deal" AGREE, not an ASSAULT.
+        chosen = {t.index: t for t in _object_triggers(folded, tokens, lexicon)}
+        found = [chosen.pop(t.index, t) for t in found] + list(chosen.values())
         found.sort(key=lambda t: t.start)
     return found
 
@@ -549,6 +556,8 @@ def _is_adjectival(tokens: list[_Token], i: int, folded: str) -> bool:
         return False
     if nxt.lower in _PHRASE_END or nxt.lower in _TIME_WORDS or not nxt.text[:1].islower():
         return False
+    if nxt.lower in _DETERMINERS - {"new", "further"}:
+        return False  # a determiner starts the next phrase: "an appeal the same day"
     return not nxt.lower.endswith(("ed", "ly"))
 
 
@@ -700,7 +709,7 @@ def _frame_start(s: _Sentence, cue: int) -> int:
     """Where a closing speech frame (", Foreign Ministry spokesman X said") starts: the comma
     before the speech verb, or -1 when the verb does not close the sentence."""
     comma = s.folded.rfind(",", 0, cue)
-    rest = s.folded[cue:].strip(' ."')
+    rest = s.folded[cue:].split(",")[0].strip(' ."')  # "X said Wednesday, as …" closes too
     if comma < 0 or s.in_quote(comma) or len(rest.split()) > 3:
         return -1
     return comma
@@ -751,8 +760,11 @@ def _actor(trigger: _Trigger, index: int, sentences: list[_Sentence], lexicon: L
         agents = [m for m in s.mentions if after[0].end < m.start <= after[0].end + 12]
         if agents:
             return agents[0].actor
-    if trigger.pos == "noun" and after and after[0].lower in {"by", "from"}:
-        agents = [m for m in s.mentions if after[0].end < m.start <= after[0].end + 12]
+    by = after[0] if after else None
+    if len(after) > 1 and after[0].lower.endswith("ed") and after[1].lower == "by":
+        by = after[1]  # "warnings issued by X", "sanctions imposed by X": X acts
+    if trigger.pos == "noun" and by is not None and by.lower in {"by", "from"}:
+        agents = [m for m in s.mentions if by.end < m.start <= by.end + 12]
         if agents:
             return agents[0].actor
     if s.in_quote(trigger.start) and speaker:
@@ -1092,6 +1104,10 @@ def _is_excluded(
         return True
     if trigger.pos == "verb" and _in_complement(tokens, i, lexicon):
         return True
+    if trigger.pos == "verb" and _is_state_or_modifier(trigger, tokens, i):
+        return True
+    if _in_accusation_content(trigger, s, lexicon, verbs_before):
+        return True
     earlier = [v for v in verbs_before if clause[0] <= v.start < trigger.start]
     if trigger.pos == "verb" and earlier and _is_gerund_complement(tokens, i):
         return True  # "accused X of shelling", "a protocol on withdrawing troops"
@@ -1128,6 +1144,56 @@ def _is_excluded(
                 j -= 1
             return True
     return False
+
+
+_REMAIN = {"remain", "remains", "remained", "remaining", "stay", "stays", "stayed"}
+# Words before an -ed form that make it an adjective: "the detained", "to release detained".
+_ADJECTIVE_OPENERS = {"a", "an", "the", "its", "their", "his", "her", "our", "newly", "recently"}
+
+
+def _is_state_or_modifier(trigger: _Trigger, tokens: list[_Token], i: int) -> bool:
+    """A verb form that names no act: a state after "remain" ("flights remain suspended"),
+    "meet" in the passive ("once demands were met": satisfied, not a meeting), or an -ed
+    form that modifies the noun after it ("the detained activists", "to release detained
+    protesters")."""
+    word = tokens[i].lower
+    j = i - 1
+    while j >= 0 and tokens[j].lower.endswith("ly") and tokens[j].lower not in _ADJECTIVE_OPENERS:
+        j -= 1  # "remain temporarily suspended", "were fully met"
+    before = tokens[j].lower if j >= 0 else ""
+    if before in _REMAIN:
+        return True
+    if trigger.lemma == "meet" and before in _PASSIVE_AUX:
+        return True
+    if not word.endswith("ed") or i + 1 >= len(tokens) or not tokens[i + 1].text.islower():
+        return False
+    nxt = tokens[i + 1].lower
+    if nxt in _PHRASE_END or nxt in _TIME_WORDS or nxt in _DETERMINERS or nxt.endswith("ly"):
+        return False
+    if i >= 1 and tokens[i - 1].lower in _ADJECTIVE_OPENERS:
+        return True
+    verb = tokens[i - 1] if i >= 2 else None
+    return (
+        verb is not None
+        and tokens[i - 2].lower == "to"
+        and verb.text.islower()
+        and verb.lower not in {"have", "be", "get"}
+    )
+
+
+_CONTENT = {"saying", "claiming", "alleging", "charging"}
+
+
+def _in_accusation_content(
+    trigger: _Trigger, s: _Sentence, lexicon: Lexicon, verbs_before: list[_Trigger]
+) -> bool:
+    """A trigger in a ", saying …" clause after an accusation is what is alleged, not an event
+    of its own: "X accused Y of violating the truce, saying Y's troops had shelled Z"."""
+    if not any(v.event_type == "ACCUSE" for v in verbs_before):
+        return False
+    clause = s.clause_of(trigger.start)
+    opening = re.match(r",\s+([a-z]+)\b", s.folded[clause[0] :])
+    return bool(opening) and opening.group(1) in _CONTENT
 
 
 def _agrees_to_sanction(
@@ -1238,6 +1304,27 @@ def _is_conditional_threat(trigger: _Trigger, s: _Sentence, lexicon: Lexicon) ->
     return trigger.event_type in _HOSTILE or reduce
 
 
+_RELATIVE = re.compile(r",\s+(?:who|which)\b[^,;:]*,")
+
+
+def _in_undated_relative(trigger: _Trigger, s: _Sentence, lexicon: Lexicon) -> bool:
+    """A trigger in a relative clause set off by commas after the subject ("X, who had vowed
+    to veto the bill, welcomed …", "… that Y, which backed Z throughout the war, will …")
+    tells the background of the subject. The main clause's date is not its date, so unless
+    the relative clause has a date of its own the trigger gives no event. A relative clause
+    after the verb ("spoke with X, who promised …") goes on with the story."""
+    for m in _RELATIVE.finditer(s.folded):
+        if not m.start() < trigger.start < m.end():
+            continue
+        words = [t for t in s.tokens if t.end <= m.start()]
+        opener = max((k for k, t in enumerate(words) if t.lower == "that"), default=-1)
+        subject = words[opener + 1 :]
+        if any(t.lower in _AUXILIARIES or _is_verbish(t, lexicon) for t in subject):
+            return False
+        return not any(m.start() <= d[0] < m.end() for d in s.dates)
+    return False
+
+
 def _nearest_date(trigger: _Trigger, s: _Sentence) -> tuple[int, int, dict[str, Any]] | None:
     if not s.dates:
         return None
@@ -1315,6 +1402,8 @@ def find_events(
                 continue
             if trigger.pos == "verb":
                 verbs.append(trigger)
+            if _in_undated_relative(trigger, s, lexicon):
+                continue  # ", who had vowed to veto the bill,": background, not dated
             actor = _actor(trigger, index, sentences, lexicon, speaker, speech_end)
             recipient = _recipient(trigger, s, actor, lexicon)
             passive = _reported_passive(trigger, s, speaker, speech_end)

@@ -494,3 +494,24 @@ def test_the_day_before_ends_its_phrase(second: str, text: str, value: str) -> N
 def test_the_day_before_a_named_event_is_left_out(second: str) -> None:
     found = dates_in(f"Orvan recalled its envoy on Tuesday. {second}")
     assert [f[0] for f in found if "day before" in f[0]] == []
+
+
+# --- Round four ------------------------------------------------------------------------------
+
+
+def test_early_or_late_the_next_day_is_kept_whole() -> None:
+    found = dates_in("Orvan recalled its envoy on Tuesday. Kestrel replied early the next day.")
+    assert found[-1] == ("early the next day", "2023-02-01", "day", "START")
+
+
+@pytest.mark.parametrize(
+    "sentence, value",
+    [
+        ("Opposition leaders have called another rally for Saturday.", "2023-02-04"),
+        ("The vote was scheduled for Monday.", "2023-02-06"),
+        # a possessive names a day already past
+        ("Kestrel blamed Orvan for Thursday's attack.", "2023-02-02"),
+    ],
+)
+def test_a_weekday_after_for_is_the_next_one(sentence: str, value: str) -> None:
+    assert value_of(sentence) == value
