@@ -282,6 +282,10 @@ def _drop(rule: Callable[[Line, Draft], str | None]) -> Callable[[Draft], Draft]
 # Page furniture of news sites, matched against a whole line (case-insensitive).
 SKIP_LINK_PATTERNS = (
     r"accessibility links?",
+    # The same heading on the network's sites in Latin-script languages (a heading in
+    # another script is caught by the script rule in _skip_link_rule).
+    r"linkovi za pristupa[čc]nost",  # Bosnian, Croatian, Serbian
+    r"linkuri de accesibilitate",  # Romanian
     r"skip to (?:main )?(?:content|navigation|search)",
     r"skip navigation",
     r"jump to (?:main )?content",

@@ -239,3 +239,13 @@ def test_a_line_printed_twice_is_a_caption_whatever_its_form():
         "Envoys arrive at the venue in Vienna on a rainy morning, March 3, 2021.",
     )
     assert article.paragraphs == ("The envoys met on Monday. They agreed to meet again.",)
+
+
+def test_a_skip_link_heading_in_another_latin_script_language():
+    raw = (
+        "Linkuri de accesibilitate\n\nTalks Resume In Chisinau\n\n"
+        "The envoys met on Monday. They agreed to meet again.\n"
+    )
+    article = clean_article(raw)
+    assert article.title == "Talks Resume In Chisinau"
+    assert list(article.removed["reason"]) == ["skip-link heading"]
