@@ -1,11 +1,11 @@
 """The helpers on articles they were not written against.
 
-``tests/data/heldout/`` (eight articles) has been used to find general weaknesses, so its
-scores flatter the helpers; its floors guard against a change that helps one article and
-quietly hurts the others. ``tests/data/heldout3/`` (four articles) has never been looked at
-while changing the helpers: it is the honest measure, and its floors are set just under
-what the helpers reach there. Every key was written by reading alone. Raise the floors when
-the helpers improve; never tune the helpers against ``heldout3``.
+``tests/data/heldout/`` (twelve articles, in three batches) has been used to find general
+weaknesses, so its scores flatter the helpers; its floors guard against a change that helps
+one article and quietly hurts the others. ``tests/data/untuned/`` (four articles) has never
+been looked at while changing the helpers: it is the honest measure, and its floors are set
+just under what the helpers reach there. Every key was written by reading alone. Raise the
+floors when the helpers improve; never tune the helpers against ``untuned``.
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ DATA = Path(__file__).parent / "data"
 FLOORS = {
     # batch: (mentions, mentions + actor, distinct, date spans, date values,
     #         events, event type, event date)
-    "heldout": (0.9, 0.9, 0.9, 0.9, 0.9, 0.7, 0.55, 0.65),
-    "heldout3": (0.9, 0.9, 0.85, 0.85, 0.8, 0.5, 0.4, 0.45),
+    "heldout": (0.9, 0.9, 0.9, 0.9, 0.9, 0.7, 0.6, 0.7),
+    "untuned": (0.85, 0.85, 0.85, 0.9, 0.85, 0.45, 0.2, 0.45),
 }
 ARTICLES = [
     (batch, folder)
@@ -39,8 +39,8 @@ def f1(table, level: str, match: str | None = None) -> float:
 
 
 def test_both_batches_are_there():
-    assert sum(b == "heldout" for b, _ in ARTICLES) >= 8
-    assert sum(b == "heldout3" for b, _ in ARTICLES) >= 4
+    assert sum(b == "heldout" for b, _ in ARTICLES) >= 12
+    assert sum(b == "untuned" for b, _ in ARTICLES) >= 4
 
 
 @pytest.fixture(params=ARTICLES, ids=lambda a: f"{a[0]}/{a[1].name}")
