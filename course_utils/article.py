@@ -107,14 +107,15 @@ open it in a text editor and save it again with the encoding "UTF-8"
 def load_article(path: str | Path | None = None) -> str:
     """Read an article's raw text, exactly as it was saved: no cleaning yet.
 
-    ``path`` is a text file or a folder holding ``article.txt``; with none, the course's
-    bundled article. The text must be UTF-8.
+    ``path`` is a text file or a folder holding ``article.txt``; with none, the article
+    named in ``course.toml`` (the course's bundled article unless an instructor changed it).
+    The text must be UTF-8.
 
     >>> raw = load_article()
     >>> raw.splitlines()[2]
     'Russian-Led Alliance ‘Still Ready’ For Monitoring Mission In Armenia'
     """
-    file = article_path(path)
+    file = article_path(_course_path() if path is None else path)
     try:
         data = file.read_bytes()
     except OSError as err:
@@ -122,15 +123,23 @@ def load_article(path: str | Path | None = None) -> str:
     return decode_article(data, source=str(file))
 
 
+def _course_path() -> Path:
+    """The article named in ``course.toml`` (see :mod:`course_utils.config`)."""
+    from course_utils.config import load_config
+
+    return load_config().article
+
+
 def load_metadata(path: str | Path | None = None) -> dict[str, Any]:
     """Read the ``article.toml`` beside an article (title, publisher, url, published …).
 
-    Returns an empty dict when an article has no metadata file.
+    With no path, the article named in ``course.toml``. Returns an empty dict when an
+    article has no metadata file.
 
     >>> load_metadata()["published"]
     datetime.date(2023, 2, 3)
     """
-    meta = article_path(path).with_name("article.toml")
+    meta = article_path(_course_path() if path is None else path).with_name("article.toml")
     if not meta.is_file():
         return {}
     try:

@@ -249,3 +249,18 @@ def test_a_skip_link_heading_in_another_latin_script_language():
     article = clean_article(raw)
     assert article.title == "Talks Resume In Chisinau"
     assert list(article.removed["reason"]) == ["skip-link heading"]
+
+
+def test_the_default_article_is_the_one_course_toml_names(tmp_path, monkeypatch):
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "article.txt").write_text("My Headline\n\nEnvoys met.\n", encoding="utf-8")
+    (folder / "article.toml").write_text("published = 2024-05-06\n", encoding="utf-8")
+    config = tmp_path / "course.toml"
+    config.write_text('[article]\npath = "mine"\n', encoding="utf-8")
+    monkeypatch.setenv("COURSE_CONFIG", str(config))
+    assert load_article() == "My Headline\n\nEnvoys met.\n"
+    assert load_metadata() == {"published": dt.date(2024, 5, 6)}
+    assert course_article().published == dt.date(2024, 5, 6)
+    monkeypatch.delenv("COURSE_CONFIG")
+    assert load_article().splitlines()[2] == HEADLINE
