@@ -11,14 +11,22 @@ are applied (every word list is a CSV file in ``data/lexicons`` that instructors
    listed in the lexicon; nouns and their plurals. A word that is both (``offer``) is a noun
    after a determiner ("such an offer") and a verb after "to" ("expected to visit"). A noun
    trigger followed by another word of its noun phrase ("offensive military operations") is
-   an adjective and no event; a verb-only trigger after "a" or "the" ("a veto") is no event.
-   A phrase may have a time expression inside it ("called this week for"); a hyphenated word
-   matches the trigger written without the hyphen ("cease-fire"). Some verbs are triggers
-   only with certain objects (``object_triggers.csv``): "sent troops" is MOBILIZE, "released
-   prisoners" RETREAT, "released 700,000 euros in aid" AID, "sent a letter" nothing.
+   an adjective and no event; a verb-only trigger after "a" or "the" ("a veto"), or in its
+   base form after "a" and one adjective ("a first sign"), is a noun and no event. A phrase
+   may have a time expression inside it ("called this week for"); a hyphenated word matches
+   a trigger written without the hyphen, and the second half of a compound starts no phrase
+   and is no verb ("cease-fire on", "a Moscow-brokered truce"). Some verbs are triggers only
+   with certain objects (``object_triggers.csv``): "sent troops" is MOBILIZE, "released
+   prisoners" RETREAT, "released 700,000 euros in aid" AID, "declared a ceasefire" CONCEDE,
+   "struck a deal" AGREE, "sent a letter" nothing; the object decides over the lexicon
+   ("withdrew the bill" is CONCEDE). A ceasefire named alone ("committed to the ceasefire")
+   is no event.
 2. **Not events.** Sentences that start with "If" or "Unless" (what might happen); a trigger
-   after a negation ("did not agree"); a verb in the "to" complement of another trigger or of
-   "fail", "refuse" ("refused to condemn", "agreed last year to supply": one event); an -ing
+   after "if", "unless" or "once" later in the sentence, with no comma between ("would return
+   once its demands were met"); a trigger after a negation ("did not agree"), or a verb whose
+   subject starts with "no" ("no troops would be deployed"); a verb in the "to" complement of
+   another trigger or of "fail", "refuse" ("refused to condemn", "agreed last year to
+   supply": one event), also after a date ("a rally for Saturday to demand"); an -ing
    verb after "of", "on", "about" ("accused X of shelling", "a protocol on withdrawing
    troops"); a verb in the "that" clause of a request ("demanded that X veto"); a plural right
    after a verb trigger ("rejected calls for talks"); a noun that is the object of a verb
@@ -26,13 +34,21 @@ are applied (every word list is a CSV file in ``data/lexicons`` that instructors
    unless "during", "amid", "after" … introduce it ("during the clashes"); a verb in the
    "to" infinitive of a request ("urged X to release Y"); a threat someone faces ("faced a
    threat from X"); a request that is the reason for another act ("at X's request"); a noun
-   in a clause ", ending …" that describes the sentence's event.
-3. **Actor.** For a verb: the agent after "by" in a passive ("denounced by Russia"); the
+   in a clause ", ending …" that describes the sentence's event; what an accusation alleges
+   (", saying Y had shelled Z" after "accused"). Verb forms that name no act: a state
+   ("remained suspended"), "met" in the passive ("once demands were met"), an -ed form before
+   its noun ("the detained activists", "over disputed land"), and a coercive verb in -ed with
+   no auxiliary and no object ("the people detained during the unrest").
+3. **Actor.** For a verb: the agent after "by" in a passive ("denounced by Russia"; a date
+   and a title may come between: "was signed late on Monday by Prime Minister X"); the
    speaker for a trigger inside a quotation; the first of two parties named jointly ("X and
-   his counterpart Y signed"); otherwise the first actor mention of the clause before the
-   trigger (the subject), skipping mentions after a preposition ("an affair of Georgia"), or
-   in reported speech with no such subject the speaker. ", who …" takes the mention before
-   it; ", where …" and ", when …" without a subject have no actor. A sentence that opens with
+   his counterpart Y signed", and inside a relative clause: "…, which X and Y signed");
+   otherwise the first actor mention of the clause before the trigger (the subject),
+   skipping mentions after a preposition ("an affair of Georgia"), or in reported speech
+   with no such subject the speaker. ", who …" takes the mention before
+   it; ", where …" and ", when …" without a subject have no actor. Right after a speech verb,
+   "he" or "she" is the speaker, and so is "it" when the speaker is no person ("the party
+   said it would …"); "they" is left to the sentence before. A sentence that opens with
    "It" or "They" takes the subject of the sentence before, "He" or "She" its first person.
    For a noun: the actor after "by"/"from", or a mention inside its noun phrase
    ("Azerbaijan's blockade", "the Russian criticism"); "its" or "their" in the phrase, a light
@@ -41,12 +57,13 @@ are applied (every word list is a CSV file in ``data/lexicons`` that instructors
    ("Russian-led") are modifiers, not actors.
 4. **Recipient.** The first actor mention after the trigger in its clause (not after "by"
    or "according to", not the speaker of a closing ", spokesman X said", not the subject of a
-   "that" clause, not past "and" and another verb, not inside a "to"-complement); a person
-   named in the same phrase wins over a state ("the Russian ambassador to Armenia, Sergei
-   Kopyrkin"). "urged them" points to the people named before; "X and Y met" gives Y. A noun
-   takes "against/on/to/with/for X" right after it ("support for Baku"), "of X" for attacks
-   and accusations, or a "with X" after a place or date ("talks in Ankara on Monday with X").
-   A coercive verb in the passive with no agent ("Y had been detained") takes Y as the
+   "that" clause, except after a request: "demanded that X stop" asks X; not past "and" and
+   another verb, not inside a "to"-complement); a person named in the same phrase wins over
+   a state ("the Russian ambassador to Armenia, Sergei Kopyrkin"). "urged them" points to
+   the people named before; "X and Y met" gives Y. A noun takes "against/on/to/with/for X"
+   right after it ("support for Baku"), "of X" for attacks and accusations, or a "with X"
+   after a place or date ("talks in Ankara on Monday with X"; "talks with his counterpart,
+   X" names X). A coercive verb in the passive with no agent ("Y had been detained") takes Y as the
    recipient; its actor is the state or state institution that reports it, if one does. An
    attack in the passive with no agent ("Y were attacked") has Y as recipient and no actor.
    A deployment is aimed only at "to X" or "against X" right after a preposition: "to its
@@ -56,9 +73,13 @@ are applied (every word list is a CSV file in ``data/lexicons`` that instructors
    to", "will", "may") in the trigger's clause (or, for "claimed", anywhere before it) set
    ``hedged``.
 6. **Dates.** A trigger takes the date expression of its own clause, else the nearest one in
-   its sentence. A sentence with no date takes the date of the sentence just before it in the
-   same paragraph (``date_source`` "context"), unless a word such as "afterwards" or "later"
-   says time has moved on. An event from context that repeats one of that sentence (same
+   its own sentence: it never borrows while its sentence has a date. A sentence with no date
+   takes the date of the sentence just before it in the same paragraph (``date_source``
+   "context"), unless a word such as "afterwards" or "later" says time has moved on, or the
+   trigger's clause is a standing position in the present perfect ("has long demanded",
+   "talks have dragged on for years"). A relative clause set off by commas after the subject
+   ("X, who had vowed to veto the bill, welcomed …") is background: with no date of its own
+   it gives no event. An event from context that repeats one of that sentence (same
    type and actor) is the same event reported twice and is dropped, and so is an event that
    another of its sentence covers (same type and date, its actor and recipient the same or
    empty: "held talks … during a visit" is one consultation).
@@ -407,8 +428,11 @@ def find_triggers(
         if token.lower not in lexicon.forms:
             continue
         entries = lexicon.forms[token.lower]
+        # The second half of a compound ("cease-fire on", "a Moscow-brokered truce") starts
+        # no phrase and is no verb; a noun there still counts ("a counter-offensive").
+        compound = token.start > 0 and folded[token.start - 1] == "-"
         # Phrases ("brush aside", "call for") first, then single words.
-        phrase, gap = _match_phrase(entries, tokens, i)
+        phrase, gap = _match_phrase(entries, tokens, i) if not compound else (None, 0)
         if phrase:
             last = tokens[i + gap + len(phrase[3])]
             found.append(_Trigger(token.start, last.end, folded[token.start : last.end], phrase[0],
@@ -421,10 +445,8 @@ def find_triggers(
         entry = _choose_pos(single, tokens, i, lexicon)
         if entry[1] == "noun" and _is_adjectival(tokens, i, folded):
             continue
-        if entry[1] == "verb" and i > 0 and tokens[i - 1].lower in {"a", "an", "the"}:
+        if entry[1] == "verb" and (compound or _after_article(tokens, i, entry[0])):
             continue  # a verb of the lexicon used as a noun it does not list ("a veto")
-        if entry[1] == "verb" and token.start > 0 and folded[token.start - 1] == "-":
-            continue  # the second half of a compound modifies a noun: "a Moscow-brokered truce"
         bare = entry[1] == "verb" and i > 0 and token.lower == entry[0].split()[0]
         if bare and tokens[i - 1].lower in _PREPOSITIONS - {"to"}:
             continue  # a bare verb after a preposition is a noun: "went on strike"
@@ -436,6 +458,26 @@ def find_triggers(
         found = [chosen.pop(t.index, t) for t in found] + list(chosen.values())
         found.sort(key=lambda t: t.start)
     return found
+
+
+_ARTICLES = {"a", "an", "the"}
+_SINGULAR = {"a", "an", "another", "each", "every"}
+
+
+def _after_article(tokens: list[_Token], i: int, lemma: str) -> bool:
+    """A verb form used as a noun the lexicon does not list: right after "a", "an", "the"
+    ("a veto"), or the base form after "a" and one adjective ("a first sign"): after a
+    singular article, a verb would need its -s."""
+    if i > 0 and tokens[i - 1].lower in _ARTICLES:
+        return True
+    bare = tokens[i].lower == lemma.split()[0]
+    return (
+        bare
+        and i > 1
+        and tokens[i - 2].lower in _SINGULAR
+        and tokens[i - 1].text.islower()
+        and not tokens[i - 1].lower.endswith("ly")
+    )
 
 
 def _hyphenated(folded: str, tokens: list[_Token], i: int) -> str:
@@ -755,11 +797,11 @@ def _actor(trigger: _Trigger, index: int, sentences: list[_Sentence], lexicon: L
     clause = s.clause_of(trigger.start)
     tokens = s.tokens
     after = [t for t in tokens if t.start >= trigger.end]
-    # A passive with its agent: "denounced by Russia".
-    if after and after[0].lower == "by" and trigger.pos == "verb":
-        agents = [m for m in s.mentions if after[0].end < m.start <= after[0].end + 12]
-        if agents:
-            return agents[0].actor
+    # A passive with its agent: "denounced by Russia", "was signed late on Monday by
+    # Prime Minister X" (a date and a title may come between).
+    agent = _passive_agent(trigger, s)
+    if agent is not None:
+        return agent.actor
     by = after[0] if after else None
     if len(after) > 1 and after[0].lower.endswith("ed") and after[1].lower == "by":
         by = after[1]  # "warnings issued by X", "sanctions imposed by X": X acts
@@ -805,8 +847,8 @@ def _actor(trigger: _Trigger, index: int, sentences: list[_Sentence], lexicon: L
     if opening and opening[0].lower in {"where", "when"}:
         return ""  # "…, where clashes killed …": the place or time is no actor
     if opening and opening[0].lower in _PRONOUNS:
-        if speech_end >= 0 and lower == speech_end and _PRONOUNS[opening[0].lower] == "person":
-            return speaker
+        if speech_end >= 0 and lower == speech_end and _speaker_fits(s, speaker, opening[0].lower):
+            return speaker  # "X said it would …": "it" is X
         if lower == 0 or (speech_end >= 0 and lower == speech_end):
             return _previous_subject(index, sentences, _PRONOUNS[opening[0].lower])
     if speech_end >= 0 and lower == speech_end and speaker:
@@ -823,6 +865,41 @@ def _actor(trigger: _Trigger, index: int, sentences: list[_Sentence], lexicon: L
         if words and words[0].lower in _PRONOUNS:
             return _previous_subject(index, sentences, _PRONOUNS[words[0].lower])
     return ""
+
+
+def _passive_agent(trigger: _Trigger, s: _Sentence) -> _Mention | None:
+    """The agent of a verb in the passive: the first mention after "by", when "by" follows
+    the verb directly or after time words ("signed late on Monday by"), or follows it after a
+    passive auxiliary. Up to 60 characters of title may stand between "by" and the name, but
+    no comma."""
+    if trigger.pos != "verb":
+        return None
+    after = [t for t in s.tokens if t.start >= trigger.end][:5]
+    k = 0
+    while k < len(after) and after[k].lower in _TIME_GAP and after[k].lower != "by":
+        k += 1
+    if k >= len(after) or after[k].lower != "by":
+        return None
+    by = after[k]
+    if k:
+        before = [t for t in s.tokens if t.end <= trigger.start][-1:]
+        if not before or before[0].lower not in _PASSIVE_AUX:
+            return None  # "met on Monday by phone": no passive
+    limit = 12 if not k else 60
+    for m in s.mentions:
+        if by.end < m.start <= by.end + limit and "," not in s.folded[by.end : m.start]:
+            return m
+    return None
+
+
+def _speaker_fits(s: _Sentence, speaker: str, pronoun: str) -> bool:
+    """Whether the pronoun right after a speech verb is the speaker: "he" or "she" always
+    (as before), "it" when the speaker is no person ("the party said it would …"). "they"
+    is left to the sentence before: "X said they discussed …" names X and others."""
+    if not speaker or pronoun == "they":
+        return False
+    kinds = {m.kind for m in s.mentions if m.actor == speaker}
+    return _PRONOUNS[pronoun] == "person" or "person" not in kinds
 
 
 def _relative_subject(trigger: _Trigger, s: _Sentence, lexicon: Lexicon) -> _Mention | None:
@@ -869,7 +946,15 @@ def _after_preposition(s: _Sentence, mention: _Mention) -> bool:
 def _coordinated_subject(trigger: _Trigger, s: _Sentence) -> tuple[_Mention, _Mention] | None:
     """Two parties named jointly as the subject: "X and Y met", "X, the head of …, and his
     counterpart Y signed"; the first is the actor and the second the recipient."""
-    before = [m for m in s.mentions if m.end <= trigger.start and not s.in_quote(m.start)]
+    clause = s.clause_of(trigger.start)
+    # In a relative clause ("…, which X and Y signed") the subject is inside the clause.
+    relative = re.match(r",?\s*(?:which|who|that|where|when)\b", s.folded[clause[0] :])
+    lower = clause[0] if relative else 0
+    before = [
+        m
+        for m in s.mentions
+        if m.end <= trigger.start and not s.in_quote(m.start) and m.start >= lower
+    ]
     if len(before) < 2:
         return None
     first, second = before[0], before[-1]  # an appositive may name others between them
@@ -1020,6 +1105,8 @@ def _barred_spans(trigger: _Trigger, s: _Sentence, lexicon: Lexicon) -> list[tup
             if start >= trigger.end:
                 barred.append((start, m.end()))
     for m in re.finditer(r"\bthat\s+(?:the\s+)?", lowered[trigger.end :]):
+        if trigger.event_type == "REQUEST" and trigger.pos == "verb":
+            break  # "demanded that X stop …": X is the one asked
         at = trigger.end + m.end()
         barred.extend((x.start, x.end) for x in s.mentions if x.start == at)
     barred.extend(_background_spans(s, lexicon))
@@ -1045,6 +1132,9 @@ def _background_spans(s: _Sentence, lexicon: Lexicon) -> list[tuple[int, int]]:
     return spans
 
 
+_COUNTERPART = r"\s+(?:his|her|its|their)\s+(?:[\w-]+\s+)?counterparts?,?\s+"
+
+
 def _noun_recipient(
     trigger: _Trigger, s: _Sentence, actor: str, barred: list[tuple[int, int]]
 ) -> str:
@@ -1062,6 +1152,7 @@ def _noun_recipient(
         for m in s.mentions:
             gap = s.folded[token.end : m.start]
             near = 0 <= m.start - token.end <= 30 and re.fullmatch(r"\s+(?:[\w-]+\s+){0,3}", gap)
+            near = near or re.fullmatch(_COUNTERPART, gap)  # "with his Veldran counterpart, X"
             if near and m.actor != actor and not any(a <= m.start < b for a, b in barred):
                 return m
         return None
@@ -1101,6 +1192,8 @@ def _is_excluded(
     if lexicon.cue("negation") & set(window[-2:]) - {"no"}:
         return True
     if window[-1:] == ["no"]:
+        return True
+    if _in_condition(trigger, s, lexicon) or _has_no_subject(trigger, s, lexicon):
         return True
     if trigger.pos == "verb" and _in_complement(tokens, i, lexicon):
         return True
@@ -1151,6 +1244,36 @@ _REMAIN = {"remain", "remains", "remained", "remaining", "stay", "stays", "staye
 _ADJECTIVE_OPENERS = {"a", "an", "the", "its", "their", "his", "her", "our", "newly", "recently"}
 
 
+def _in_condition(trigger: _Trigger, s: _Sentence, lexicon: Lexicon) -> bool:
+    """A trigger after "if", "unless", "once" (cue kind ``condition``) with no comma between
+    is part of a condition, not a reported act: "would return to the talks once its demands
+    were met", "would impose sanctions unless X withdrew its troops"."""
+    words = [t for t in s.tokens if t.end <= trigger.start]
+    for k in range(len(words) - 1, -1, -1):
+        if "," in s.folded[words[k].end : trigger.start]:
+            return False
+        if words[k].lower in lexicon.cue("condition") and k > 0:
+            return True
+    return False
+
+
+def _has_no_subject(trigger: _Trigger, s: _Sentence, lexicon: Lexicon) -> bool:
+    """A verb whose subject starts with "no" is negated: "no troops would be deployed",
+    "said that no talks were planned". Only nouns, names and auxiliaries may stand between
+    "no" and the verb."""
+    if trigger.pos != "verb":
+        return False
+    clause = s.clause_of(trigger.start)
+    words = [t for t in s.tokens if clause[0] <= t.start and t.end <= trigger.start]
+    for k in range(len(words) - 1, -1, -1):
+        word = words[k]
+        if word.lower == "no":
+            return True
+        if word.lower in _PHRASE_END - _AUXILIARIES or _is_verbish(word, lexicon):
+            return False
+    return False
+
+
 def _is_state_or_modifier(trigger: _Trigger, tokens: list[_Token], i: int) -> bool:
     """A verb form that names no act: a state after "remain" ("flights remain suspended"),
     "meet" in the passive ("once demands were met": satisfied, not a meeting), or an -ed
@@ -1165,13 +1288,15 @@ def _is_state_or_modifier(trigger: _Trigger, tokens: list[_Token], i: int) -> bo
         return True
     if trigger.lemma == "meet" and before in _PASSIVE_AUX:
         return True
+    if _is_reduced_relative(trigger, tokens, i):
+        return True
     if not word.endswith("ed") or i + 1 >= len(tokens) or not tokens[i + 1].text.islower():
         return False
     nxt = tokens[i + 1].lower
     if nxt in _PHRASE_END or nxt in _TIME_WORDS or nxt in _DETERMINERS or nxt.endswith("ly"):
         return False
-    if i >= 1 and tokens[i - 1].lower in _ADJECTIVE_OPENERS:
-        return True
+    if i >= 1 and tokens[i - 1].lower in _ADJECTIVE_OPENERS | _PREPOSITIONS:
+        return True  # "the detained activists", "over disputed land": an adjective
     verb = tokens[i - 1] if i >= 2 else None
     return (
         verb is not None
@@ -1179,6 +1304,23 @@ def _is_state_or_modifier(trigger: _Trigger, tokens: list[_Token], i: int) -> bo
         and verb.text.islower()
         and verb.lower not in {"have", "be", "get"}
     )
+
+
+# Words after which a verb form ends its phrase: a preposition, or nothing at all.
+_AFTER_PARTICIPLE = _PREPOSITIONS - {"and", "or"}
+
+
+def _is_reduced_relative(trigger: _Trigger, tokens: list[_Token], i: int) -> bool:
+    """A coercive verb ("detain", "arrest") always has an object when it is active. An -ed
+    form of one with no auxiliary before it and no object after it (a preposition or the end
+    of the sentence follows) is a participle that describes a noun: "the 50 people detained
+    during the unrest", "the release of everyone detained". The act is background."""
+    if trigger.event_type != "COERCE" or not tokens[i].lower.endswith("ed") or i == 0:
+        return False
+    before = tokens[i - 1]
+    if before.lower in _AUXILIARIES | _PASSIVE_AUX or not before.text.islower():
+        return False  # "were detained" (a passive), "Police detained …" (a subject)
+    return i + 1 == len(tokens) or tokens[i + 1].lower in _AFTER_PARTICIPLE
 
 
 _CONTENT = {"saying", "claiming", "alleging", "charging"}
@@ -1267,7 +1409,7 @@ def _in_complement(tokens: list[_Token], i: int, lexicon: Lexicon) -> bool:
     if j < 1 or tokens[j].lower != "to":
         return False
     j -= 1
-    while j > 0 and (tokens[j].lower in _TIME_GAP or tokens[j].lower.isdigit()):
+    while j > 0 and (tokens[j].lower in _TIME_GAP | {"for"} or tokens[j].lower.isdigit()):
         j -= 1
     head = tokens[j].lower
     return head in lexicon.forms or _lemma_of(head, lexicon) in lexicon.cue("control")
@@ -1332,6 +1474,32 @@ def _nearest_date(trigger: _Trigger, s: _Sentence) -> tuple[int, int, dict[str, 
     same = [d for d in s.dates if clause[0] <= d[0] < clause[1]]
     pool = same or s.dates
     return min(pool, key=lambda d: min(abs(d[0] - trigger.end), abs(trigger.start - d[1])))
+
+
+_PERFECT = {"has", "have"}
+
+
+def _is_standing(trigger: _Trigger, s: _Sentence) -> bool:
+    """A clause in the present perfect that says how long ("has long demanded", "talks
+    have dragged on for years") states a standing position, not the dated act of the
+    sentence before: it borrows no date. An adverb may come between "has" and the
+    participle."""
+    clause = s.clause_of(trigger.start)
+    text = s.folded[clause[0] : clause[1]].lower()
+    if not re.search(
+        r"\b(?:has|have)\s+long\b|\bfor\s+(?:[\w-]+\s+){0,3}(?:years|decades|months)\b", text
+    ):
+        return False
+    words = [t for t in s.tokens if clause[0] <= t.start < clause[1]]
+    for k, word in enumerate(words[:-1]):
+        if word.lower not in _PERFECT:
+            continue
+        nxt = words[k + 1 :][:3]
+        while nxt and (nxt[0].lower.endswith("ly") or nxt[0].lower in {"long", "already"}):
+            nxt = nxt[1:]
+        if nxt and (nxt[0].lower.endswith(("ed", "en")) or nxt[0].start == trigger.start):
+            return True
+    return False
 
 
 def _starts_conditional(s: _Sentence, lexicon: Lexicon) -> bool:
@@ -1451,7 +1619,7 @@ def find_events(
                     e["event_type"] == event["event_type"] and e["actor"] == event["actor"]
                     for e in earlier
                 )
-                if not repeat:
+                if not repeat and not _is_standing(event["_trigger"], s):
                     events.append(_with_date(event, date[2], "context"))
             carried = (date, earlier + events, s)
         else:

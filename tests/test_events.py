@@ -9,11 +9,13 @@ articles are published on Friday 3 February 2023.
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from course_utils._paths import articles_dir
+from course_utils._paths import articles_dir, data_dir
 from course_utils.article import Article, clean_article, course_article
 from course_utils.events import (
     EVENT_COLUMNS,
@@ -615,7 +617,7 @@ def test_a_verb_of_the_lexicon_after_an_article_is_no_event() -> None:
         ("The Sorrel cabinet resigned on Monday under pressure from protesters.", "resigned"),
         ("Kalvik stepped down on Monday as head of the Sorrel council.", "stepped down"),
         ("Veldra lifted the curfew on Monday.", "lifted"),
-        ("Veldra declared a ceasefire on Monday.", "ceasefire"),
+        ("Veldra declared a ceasefire on Monday.", "declared"),
     ],
 )
 def test_concessions_are_concede(sentence: str, trigger: str) -> None:
@@ -877,13 +879,23 @@ def test_a_subject_after_as_starts_its_own_clause() -> None:
 @pytest.mark.parametrize(
     "sentence, expected",
     [
-        ("They declared a cease-fire.", [("cease-fire", "CONCEDE")]),
+        ("They declared a cease-fire.", [("declared", "CONCEDE")]),
         ("They signed a cease-fire deal.", [("signed", "AGREE")]),
         ("The Council for Peace and Co-operation met.", [("met", "CONSULT")]),
     ],
 )
 def test_hyphenated_triggers(sentence: str, expected: list) -> None:
-    assert [(t.text, t.event_type) for t in find_triggers(sentence)] == expected
+    found = find_triggers(sentence, objects=True)
+    assert [(t.text, t.event_type) for t in found] == expected
+
+
+def test_a_hyphenated_word_matches_a_trigger_written_without_the_hyphen(tmp_path: Path) -> None:
+    folder = tmp_path / "lexicons"
+    shutil.copytree(data_dir() / "lexicons", folder)
+    with (folder / "plover_triggers.csv").open("a", encoding="utf-8") as handle:
+        handle.write("ceasefire,noun,CONCEDE,,\n")
+    found = find_triggers("They broke the cease-fire.", load_lexicon(folder))
+    assert [(t.text, t.event_type) for t in found] == [("cease-fire", "CONCEDE")]
 
 
 @pytest.mark.parametrize(
@@ -1012,3 +1024,107 @@ def test_a_closing_speech_frame_before_an_as_clause_names_no_recipient() -> None
                       "talks stalled.")  # fmt: skip
     assault = table[table["event_type"] == "ASSAULT"].iloc[0]
     assert (assault["actor"], assault["recipient"]) == ("Marsk", "")
+
+
+# --- Broader rules (invented sentences) --------------------------------------------------------
+
+
+def test_a_ceasefire_is_a_concession_only_when_declared() -> None:
+    assert rows_of(described("Veldra declared a cease-fire on Monday.")) == [
+        ("CONCEDE", "Veldra", "", "2023-01-30")
+    ]
+    table = described("Veldra said on Monday it remained committed to the cease-fire.")
+    assert "CONCEDE" not in set(table["event_type"])
+
+
+def test_the_second_half_of_a_compound_starts_no_phrase() -> None:
+    found = find_triggers("Veldra declared a cease-fire on Monday.", objects=True)
+    assert [t.text for t in found] == ["declared"]
+    assert [t.text for t in find_triggers("Marsk launched a counter-offensive.")] == ["offensive"]
+
+
+def test_a_verb_after_a_and_an_adjective_is_a_noun() -> None:
+    assert find_triggers("Orrin called it a first sign of calm.") == []
+    assert [t.text for t in find_triggers("Orrin will sign the accord.")] == ["sign"]
+
+
+def test_calling_off_a_meeting_is_a_rejection() -> None:
+    table = described("Kalvik called off a meeting with Orrin on Monday.")
+    assert rows_of(table) == [("REJECT", "Kalvik", "Orrin", "2023-01-30")]
+
+
+@pytest.mark.parametrize(
+    "sentence, absent",
+    [
+        ("Veldra on Monday accused Marsk over detained reporters.", "COERCE"),
+        ("Sorrel said on Monday that most of the 40 people detained during the unrest had "
+         "been freed.", "COERCE"),
+        ("Orrin called a rally for Saturday to demand the release of everyone detained.",
+         "REQUEST"),
+        ("Veldra said on Monday it would lift the blockade once Marsk withdrew its troops.",
+         "RETREAT"),
+        ("Sorrel said on Monday that no Veldran guards would be deployed.", "MOBILIZE"),
+    ],
+)  # fmt: skip
+def test_participles_purposes_conditions_and_no_subjects_give_no_event(
+    sentence: str, absent: str
+) -> None:
+    assert absent not in set(described(sentence)["event_type"])
+
+
+def test_an_active_coercive_verb_is_still_an_event() -> None:
+    assert rows_of(described("Sorrel detained 40 people on Monday.")) == [
+        ("COERCE", "Sorrel", "", "2023-01-30")
+    ]
+
+
+def test_it_after_a_speech_verb_is_the_speaker() -> None:
+    table = described("Marsk attacked Sorrel on Monday. Veldra said it would deploy troops on "
+                      "Tuesday.")  # fmt: skip
+    mobilize = table[table["event_type"] == "MOBILIZE"]
+    assert list(mobilize["actor"]) == ["Veldra"]
+
+
+def test_the_one_asked_in_a_that_clause_is_the_recipient() -> None:
+    table = described("Kalvik demanded on Monday that Marsk withdraw its troops.")
+    assert rows_of(table) == [("REQUEST", "Kalvik", "Marsk", "2023-01-30")]
+
+
+def test_two_parties_named_jointly_in_a_relative_clause() -> None:
+    table = described("Veldra on Monday left the deal, which Marsk and Sorrel signed in "
+                      "March 2022.")  # fmt: skip
+    assert ("AGREE", "Marsk", "Sorrel", "2022-03") in rows_of(table)
+
+
+def test_a_passive_agent_after_a_date_and_a_title() -> None:
+    table = described("The accord was signed late on Monday by Deputy Prime Minister Kalvik "
+                      "and Orrin.")  # fmt: skip
+    assert list(table["actor"]) == ["Kalvik"]
+
+
+def test_talks_with_a_counterpart_named_after_a_comma() -> None:
+    table = described("Kalvik will travel to Marsk next week for talks with his Veldran "
+                      "counterpart, Orrin.")  # fmt: skip
+    consult = table[table["event_type"] == "CONSULT"].iloc[0]
+    assert (consult["actor"], consult["recipient"]) == ("Kalvik", "Orrin")
+
+
+@pytest.mark.parametrize(
+    "second",
+    ["Sorrel has long demanded reparations.", "Talks on the border have dragged on for years."],
+)
+def test_a_standing_position_borrows_no_date(second: str) -> None:
+    table = described(f"Marsk attacked Sorrel in March 2022. {second}")
+    assert [r[0] for r in rows_of(table)] == ["ASSAULT"]
+
+
+def test_a_plain_present_perfect_still_borrows_the_date() -> None:
+    table = described("Marsk attacked Sorrel on Monday. Veldra has condemned the attack.")
+    assert ("ACCUSE", "Veldra", "", "2023-01-30") in rows_of(table)
+
+
+def test_an_event_takes_its_own_sentence_date_before_the_one_before() -> None:
+    table = described("Marsk met Orrin in March 2022. Veldra attacked Sorrel, and Kalvik "
+                      "condemned it on Tuesday.")  # fmt: skip
+    assault = table[table["event_type"] == "ASSAULT"].iloc[0]
+    assert (assault["value"], assault["date_source"]) == ("2023-01-31", "sentence")
