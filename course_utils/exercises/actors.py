@@ -125,7 +125,7 @@ register(
         "Which distinct actors of the answer key does the gazetteer alone not find?",
         _check_misses,
         solution=gazetteer_misses,
-        wrong_answers=_misses_wrong_answers(),
+        mistakes=_misses_wrong_answers,
         success="People and unnamed groups are not in any list: the next methods find them.",
     )
 )
@@ -205,7 +205,7 @@ register(
         "Write a regular expression whose group 1 captures the two-word name after 'Minister'.",
         _check_title_pattern,
         solution=lambda: r"Minister ([A-Z][a-z]+ [A-Z][a-z]+)",
-        wrong_answers=(
+        mistakes=lambda: (
             (r"Minister [A-Z][a-z]+ [A-Z][a-z]+", "round brackets"),
             (r"(Minister [A-Z][a-z]+ [A-Z][a-z]+)", "also holds the title"),
             (r"Minister ([A-Z][a-z]+)", "stops too early"),
@@ -335,7 +335,7 @@ register(
         "For each phrase, is the capital an actor (it stands for its state) or a place?",
         _check_metonymy,
         solution=metonymy_labels,
-        wrong_answers=_metonymy_wrong_answers(),
+        mistakes=_metonymy_wrong_answers,
         success="The course's metonymy rule makes the same decisions from the words around.",
     )
 )

@@ -136,7 +136,7 @@ register(
         "Clean the second article: how many body paragraphs does it have?",
         _check_paragraphs,
         solution=paragraph_count,
-        wrong_answers=(
+        mistakes=lambda: (
             ("8", "whole number"),
             (True, "whole number"),
             *_distinct(paragraph_count(), _paragraph_mistakes()),
@@ -266,7 +266,7 @@ register(
         "Find the date expressions of the second article, resolved against its publication date.",
         _check_dates,
         solution=second_dates,
-        wrong_answers=_dates_wrong_answers(),
+        mistakes=_dates_wrong_answers,
         success="Every relative date counts from 21 February 2023, the article's own date.",
     )
 )
@@ -329,7 +329,7 @@ register(
         "Build the second article's timeline: how many of its events are hedged?",
         _check_hedged,
         solution=hedged_count,
-        wrong_answers=(
+        mistakes=lambda: (
             ("two", "whole number"),
             (2.5, "whole number"),
             *_distinct(hedged_count(), _hedged_mistakes()),
@@ -465,7 +465,7 @@ register(
         "Merge the two timelines: which events (event_type, actor) do both articles report?",
         _check_shared,
         solution=shared_events,
-        wrong_answers=_shared_wrong_answers(),
+        mistakes=_shared_wrong_answers,
         success="Each of these is one event told twice, not two events.",
     )
 )
