@@ -23,7 +23,9 @@ from course_utils.exercises._framework import Exercise, Hint, hint, register
 
 __all__ = [
     "CAPITAL_PHRASES",
+    "JUDGED_METHODS",
     "TITLE_SENTENCES",
+    "actor_judgement_table",
     "gazetteer_misses",
     "metonymy_labels",
 ]
@@ -337,5 +339,54 @@ register(
         solution=metonymy_labels,
         mistakes=_metonymy_wrong_answers,
         success="The course's metonymy rule makes the same decisions from the words around.",
+    )
+)
+
+
+# --- 03.4 Judge the rules: where do they and the key disagree? ----------------------------
+
+#: The methods of 03.4: the gazetteer and the title patterns (section 4 of the notebook).
+JUDGED_METHODS = ("gazetteer", "title")
+
+
+def actor_judgement_table() -> pd.DataFrame:
+    """The mentions where :data:`JUDGED_METHODS` and the configured article's key differ."""
+    from course_utils.actors import find_actors
+    from course_utils.article import course_article
+    from course_utils.evaluate import load_key
+    from course_utils.exercises._judging import actor_disagreements
+
+    article = course_article()
+    found = find_actors(article, methods=list(JUDGED_METHODS))
+    return actor_disagreements(found, load_key("actors", article=article))
+
+
+def _check_actor_judgement(answer: Any) -> Hint | None:
+    from course_utils.exercises._judging import check_labels
+
+    return check_labels(answer, actor_judgement_table())
+
+
+def _actor_judgement_solution() -> list[str]:
+    from course_utils.exercises._judging import kinds
+
+    return kinds(actor_judgement_table())
+
+
+def _actor_judgement_mistakes() -> tuple[tuple[Any, str], ...]:
+    from course_utils.exercises._judging import label_mistakes
+
+    return label_mistakes(actor_judgement_table())
+
+
+register(
+    Exercise(
+        "03.4",
+        "Classify each row where the rules and the key disagree: missed, spurious, wrong "
+        "actor (or key error).",
+        _check_actor_judgement,
+        solution=_actor_judgement_solution,
+        mistakes=_actor_judgement_mistakes,
+        success="Each kind of disagreement points to a different fix: a list, a rule or the key.",
     )
 )

@@ -38,6 +38,7 @@ __all__ = [
     "second_article",
     "second_article_path",
     "second_dates",
+    "second_judgement_table",
     "shared_events",
 ]
 
@@ -467,5 +468,48 @@ register(
         solution=shared_events,
         mistakes=_shared_wrong_answers,
         success="Each of these is one event told twice, not two events.",
+    )
+)
+
+
+# --- 05.5 Judge the second article's timeline ------------------------------------------------
+
+
+def second_judgement_table() -> pd.DataFrame:
+    """The events where the second article's timeline and its events key differ."""
+    from course_utils.evaluate import load_key
+    from course_utils.exercises._judging import event_disagreements
+
+    return event_disagreements(
+        build_timeline(second_article()), load_key("events", second_article_path())
+    )
+
+
+def _check_second_judgement(answer: Any) -> Hint | None:
+    from course_utils.exercises._judging import check_labels
+
+    return check_labels(answer, second_judgement_table())
+
+
+def _second_judgement_solution() -> list[str]:
+    from course_utils.exercises._judging import kinds
+
+    return kinds(second_judgement_table())
+
+
+def _second_judgement_mistakes() -> tuple[tuple[Any, str], ...]:
+    from course_utils.exercises._judging import label_mistakes
+
+    return label_mistakes(second_judgement_table())
+
+
+register(
+    Exercise(
+        "05.5",
+        "Classify each row where the second article's timeline and its key disagree.",
+        _check_second_judgement,
+        solution=_second_judgement_solution,
+        mistakes=_second_judgement_mistakes,
+        success="Missed events call for new trigger words; wrong actors and dates for new rules.",
     )
 )

@@ -32,6 +32,7 @@ __all__ = [
     "SHIFT",
     "TYPE_SENTENCES",
     "changed_expressions",
+    "event_judgement_table",
     "last_week",
     "late_december",
     "sentence_types",
@@ -466,5 +467,50 @@ register(
         solution=sentence_types,
         mistakes=_types_wrong_answers,
         success="The course's trigger lexicon gives the same types.",
+    )
+)
+
+
+# --- 04.5 Judge the timeline against the key -----------------------------------------------
+
+
+def event_judgement_table() -> Any:
+    """The events where the configured article's timeline and its events key differ."""
+    from course_utils.article import course_article
+    from course_utils.evaluate import load_key
+    from course_utils.events import build_timeline
+    from course_utils.exercises._judging import event_disagreements
+
+    article = course_article()
+    return event_disagreements(build_timeline(article), load_key("events", article=article))
+
+
+def _check_event_judgement(answer: Any) -> Hint | None:
+    from course_utils.exercises._judging import check_labels
+
+    return check_labels(answer, event_judgement_table())
+
+
+def _event_judgement_solution() -> list[str]:
+    from course_utils.exercises._judging import kinds
+
+    return kinds(event_judgement_table())
+
+
+def _event_judgement_mistakes() -> tuple[tuple[Any, str], ...]:
+    from course_utils.exercises._judging import label_mistakes
+
+    return label_mistakes(event_judgement_table())
+
+
+register(
+    Exercise(
+        "04.5",
+        "Classify each row where the timeline and the key disagree: missed, spurious, wrong "
+        "actor, wrong date (or key error).",
+        _check_event_judgement,
+        solution=_event_judgement_solution,
+        mistakes=_event_judgement_mistakes,
+        success="Now read the sentence behind each row: which fix would each need?",
     )
 )
