@@ -82,8 +82,22 @@ def test_bring_your_own_article(course: Path) -> None:
         draft = pd.read_csv(
             course / f"key_{kind}.draft.csv", dtype=str, keep_default_na=False, comment=None
         )
-        assert list(draft.columns) == KEY_COLUMNS[kind]
+        assert list(draft.columns) == [*KEY_COLUMNS[kind], "checked"]
         assert len(resolve_key(kind, draft, article)) == len(draft)
+
+    # Honest keys: a draft renamed without correcting it gives no score, and says why.
+    (course / "key_dates.draft.csv").rename(course / "key_dates.csv")
+    from course_utils.dates import find_dates
+    from course_utils.evaluate import load_key, score_dates
+
+    scores = score_dates(find_dates(article), load_key("dates"))
+    assert scores["f1"].isna().all()
+    assert scores["note"].str.contains("unchecked draft").all()
+    checked = pd.read_csv(course / "key_dates.csv", dtype=str, keep_default_na=False)
+    checked.assign(checked="yes").to_csv(course / "key_dates.csv", index=False)
+    scores = score_dates(find_dates(article), load_key("dates"))
+    assert "note" not in scores.columns
+    assert scores["f1"].notna().all()
 
 
 def test_without_course_toml_the_course_article_is_back(
