@@ -114,6 +114,8 @@ def _code_pieces(lines: list[str]) -> set[str]:
         line = line.strip()
         if not line or line.startswith(("#", "def ", '"""')):
             continue
+        if re.fullmatch(r"""(["'])[^"']*\1,?""", line):  # one item of a list of labels
+            continue
         right = line.split("=", 1)[1] if re.match(r"^\w+\s*=[^=]", line) else line
         right = re.sub(r"\s+", "", right.removeprefix("return"))
         if len(right) >= 12:

@@ -1,8 +1,8 @@
 """Self-checks for notebook 03, "Extracting actors".
 
 03.1 computes its truth from the configured article and its answer key; the sentences of
-03.2 are made up for the check; the phrases of 03.3 are quoted from the course article,
-with their labels decided by reading. Hints name the kind of mistake, never the answer.
+03.2 and the phrases of 03.3 are made up for the check, with the labels of 03.3 decided by
+reading. Hints name the kind of mistake, never the answer.
 
 >>> from course_utils.exercises import check
 >>> check("03.3", ["actor"] * len(CAPITAL_PHRASES))
@@ -228,13 +228,13 @@ register(
 
 # --- 03.3 Actor or place? -----------------------------------------------------------------
 
-#: Phrases of the course article with a capital in them (exercise 03.3).
+#: Made-up phrases with a capital in them (exercise 03.3), written like news text.
 CAPITAL_PHRASES: tuple[str, ...] = (
-    "a summit of its leaders held in Yerevan last November",
-    "Yerevan went on to request a new and larger monitoring mission",
-    "Yerevan has accused Russian peacekeepers deployed in Karabakh",
-    "prompting a stern rebuke from Moscow",
-    "he hopes the meeting will take place in Moscow soon",
+    "a summit of foreign ministers held in Ankara last spring",
+    "Tbilisi went on to request a larger observer mission",
+    "Ankara has accused the border guards of firing first",
+    "prompting a sharp rebuke from Tbilisi",
+    "the envoys hope the talks will take place in Tbilisi soon",
 )
 # What the capital is in each phrase, decided by reading: "actor" when it stands for its
 # state and does something, "place" when it only says where something happens.

@@ -227,7 +227,7 @@ register(
             ("2022-12", "a dict with two keys"),
             ({"value": 2022, "mod": "END"}, "strings in quotes"),
         ),
-        success="Month precision with mod END: the key says the same.",
+        success="Month precision with mod END: the value says which month, the mod which part.",
     )
 )
 
