@@ -195,3 +195,33 @@ def test_every_notebook_runs_on_another_article(name: str, tmp_path: Path) -> No
     env = {**os.environ, "COURSE_CONFIG": str(config), "MPLBACKEND": "agg"}
     errors = run_in_one_kernel(_notebooks(), env, tmp_path)
     assert errors == [], "\n".join(errors)
+
+
+@pytest.mark.parametrize("name", sorted(BYO_ARTICLES))
+def test_every_check_works_on_another_article(
+    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each check builds its truth and its known mistakes from the article in use: the
+    reference solution passes and no known mistake crashes, with or without furniture."""
+    from course_utils.exercises import all_exercises
+
+    config = follow_the_readme(tmp_path, name, BYO_ARTICLES[name])
+    monkeypatch.setenv("COURSE_CONFIG", str(config))
+    for ex in all_exercises():
+        assert ex.check(ex.solution()).ok, ex.id
+        for wrong, _ in ex.wrong_answers:
+            feedback = ex.check(wrong)
+            assert feedback.status == "wrong", (ex.id, wrong)
+            assert "raised" not in feedback.message, (ex.id, feedback.message)
+
+
+def test_no_furniture_is_answered_with_an_empty_list(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from course_utils.exercises import check
+
+    config = follow_the_readme(tmp_path, "byo-plain", BYO_ARTICLES["byo-plain"])
+    monkeypatch.setenv("COURSE_CONFIG", str(config))
+    assert check("01.3", []).ok
+    assert check("02.1", {}).ok
+    assert "outside that" in check("01.3", [99]).message

@@ -184,8 +184,23 @@ class Exercise:
 
     @property
     def wrong_answers(self) -> tuple[tuple[Any, str], ...]:
-        """The known wrong answers for the article in use, each with part of its hint."""
-        return tuple(self.mistakes())
+        """The known wrong answers for the article in use, each with part of its hint.
+
+        On some articles two mistakes give the same value, or a mistake gives the right
+        one (no blank lines, no curly quotes): those are left out, the first one kept.
+        """
+        from course_utils.config import load_config
+
+        cache_key = (self.id, repr(load_config()))  # checks never use this; tests reread it
+        if cache_key in _KNOWN_MISTAKES:
+            return _KNOWN_MISTAKES[cache_key]
+        truth = self.solution()
+        kept: list[tuple[Any, str]] = []
+        for value, part in self.mistakes():
+            if not _same(value, truth) and not any(_same(value, other) for other, _ in kept):
+                kept.append((value, part))
+        _KNOWN_MISTAKES[cache_key] = tuple(kept)
+        return _KNOWN_MISTAKES[cache_key]
 
     def check(self, answer: Any) -> Feedback:
         """Check ``answer``; never raises, never shows the answer."""
@@ -211,7 +226,23 @@ class Exercise:
         return Feedback(self.id, "wrong", result.at(attempt))
 
 
+def _same(a: Any, b: Any) -> bool:
+    """True when two answers are equal as plain values (tables and functions never are).
+
+    >>> _same([1, 2], [1, 2]), _same({1}, [1]), _same(len, len)
+    (True, False, False)
+    """
+    if callable(a) or callable(b) or hasattr(a, "columns") or hasattr(b, "columns"):
+        return False
+    try:
+        result = plain(a) == plain(b)
+    except (TypeError, ValueError):
+        return False
+    return result if isinstance(result, bool) else False
+
+
 _REGISTRY: dict[str, Exercise] = {}
+_KNOWN_MISTAKES: dict[tuple[str, str], tuple[tuple[Any, str], ...]] = {}
 _ATTEMPTS: dict[tuple[str, str], int] = {}
 
 

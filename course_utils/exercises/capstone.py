@@ -441,12 +441,11 @@ def _shared_wrong_answers() -> tuple[tuple[Any, str], ...]:
     truth = sorted(shared_events())
     merged = merged_timeline()
     single = sorted(_pairs(merged[merged["reports"] == 1]))
-    return (
+    common = (
         (len(truth), "right number of events"),
         (len(truth) + 5, "not a number"),
         (merged[merged["reports"] > 1], "not a table"),
         ("AGREE EU", "give a set of (event_type, actor) pairs"),
-        ([t for t, _ in truth], "each item should be a pair"),
         ({(t, a, "x") for t, a in truth}, "pairs of two"),
         ({(t, 1) for t, _ in truth}, "both items of a pair are strings"),
         (set(), "an empty set"),
@@ -454,10 +453,14 @@ def _shared_wrong_answers() -> tuple[tuple[Any, str], ...]:
         ({(t.lower(), a) for t, a in truth}, "PLOVER event type, in capitals"),
         (_pairs(merged), "every event of the merged timeline"),
         (_pairs(build_timeline(second_article())), "all the events of the second article"),
-        (set(truth[1:]), "are missing"),
-        ({*truth, (truth[0][0], "Atlantis")}, "not in the merged timeline at all"),
-        ({*truth, single[0]}, "reported by one article only"),
     )
+    if not truth:  # the two articles share no event: the empty set is the answer
+        return common
+    extra = [([t for t, _ in truth], "each item should be a pair"), (set(truth[1:]), "are missing")]
+    extra.append(({*truth, (truth[0][0], "Atlantis")}, "not in the merged timeline at all"))
+    if single:
+        extra.append(({*truth, single[0]}, "reported by one article only"))
+    return (*common, *extra)
 
 
 register(
