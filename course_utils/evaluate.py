@@ -86,7 +86,7 @@ def _mark_draft(table: pd.DataFrame, key: pd.DataFrame) -> pd.DataFrame:
 
     >>> key = pd.DataFrame({"start": [0], "end": [5], "checked": ["no"]})
     >>> table = score_spans(key, key)
-    >>> table["f1"].isna().all(), table["note"].iloc[0][:9]
+    >>> bool(table["f1"].isna().all()), table["note"].iloc[0][:9]
     (True, 'no score:')
     """
     warning = draft_warning(key)
