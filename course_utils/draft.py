@@ -47,8 +47,9 @@ __all__ = ["DraftExistsError", "draft_file_names", "draft_keys", "occurrence", "
 
 REMINDER = (
     "These drafts are the helpers' output, mistakes included. Read the article, correct "
-    "every row (add what was missed, delete what is wrong), then rename each file to "
-    "key_*.csv (for example key_actors.draft.csv -> key_actors.csv)."
+    "every row (add what was missed, delete what is wrong) and set its checked column to "
+    "yes, then rename each file to key_*.csv (for example key_actors.draft.csv -> "
+    "key_actors.csv). Scores against rows still marked checked=no are not shown."
 )
 
 
@@ -211,7 +212,8 @@ def cmd_draft_key(args: argparse.Namespace, out: io.TextIOBase) -> None:
     day = published or article.published
     out.write(f"draft answer keys for {file} (published {day}):\n")
     for kind, frame in drafts.items():
-        frame.to_csv(targets[kind], index=False, lineterminator="\n", encoding="utf-8")
+        marked = frame.assign(checked="no")  # scorers refuse rows not yet checked by reading
+        marked.to_csv(targets[kind], index=False, lineterminator="\n", encoding="utf-8")
         out.write(f"  wrote {targets[kind]} ({len(frame)} rows)\n")
         for item in frame.attrs.get("skipped", []):
             out.write(f"    left out {item}: add it by hand if it is right\n")

@@ -28,7 +28,9 @@ from course_utils.errors import AnswerKeyError
 from course_utils.text import find_phrase, fold_quotes
 
 __all__ = [
+    "CHECKED_COLUMN",
     "KEY_COLUMNS",
+    "draft_warning",
     "load_key",
     "match_spans",
     "prf",
@@ -37,6 +39,7 @@ __all__ = [
     "score_dates",
     "score_events",
     "score_spans",
+    "unchecked_rows",
 ]
 
 #: The columns each kind of answer key must have.
@@ -46,6 +49,53 @@ KEY_COLUMNS: dict[str, list[str]] = {
     "events": ["sentence_contains", "event_type", "actor", "recipient", "value", "hedged"],
 }
 SCORE_COLUMNS = ["level", "match", "precision", "recall", "f1", "tp", "fp", "fn"]
+
+#: The column ``course-utils draft-key`` adds to a draft key: ``no`` on every row until a
+#: person has checked the row against the article and written ``yes``.
+CHECKED_COLUMN = "checked"
+_YES = {"yes", "y", "true", "1"}
+
+
+def unchecked_rows(key: pd.DataFrame) -> int:
+    """How many rows of a key are still an unchecked draft (0 for a key with no marker).
+
+    >>> unchecked_rows(pd.DataFrame({"text": ["a", "b"], "checked": ["no", "yes"]}))
+    1
+    >>> unchecked_rows(pd.DataFrame({"text": ["a"]}))
+    0
+    """
+    if CHECKED_COLUMN not in key.columns:
+        return 0
+    marks = key[CHECKED_COLUMN].astype(str).str.strip().str.lower()
+    return int((~marks.isin(_YES)).sum())
+
+
+def draft_warning(key: pd.DataFrame) -> str:
+    """The note a score gets when its key is (partly) an unchecked draft, else ``""``."""
+    n = unchecked_rows(key)
+    if not n:
+        return ""
+    return (
+        f"no score: {n} of {len(key)} key rows are an unchecked draft (the helpers' own "
+        "output); correct them by reading the article and set checked to yes"
+    )
+
+
+def _mark_draft(table: pd.DataFrame, key: pd.DataFrame) -> pd.DataFrame:
+    """Blank the scores of a table computed against an unchecked draft, and say why.
+
+    >>> key = pd.DataFrame({"start": [0], "end": [5], "checked": ["no"]})
+    >>> table = score_spans(key, key)
+    >>> bool(table["f1"].isna().all()), table["note"].iloc[0][:9]
+    (True, 'no score:')
+    """
+    warning = draft_warning(key)
+    if not warning:
+        return table
+    table = table.copy()
+    table[["precision", "recall", "f1"]] = float("nan")
+    table["note"] = warning
+    return table
 
 
 def prf(tp: int, fp: int, fn: int, *, digits: int = 3) -> dict[str, float]:
@@ -203,7 +253,7 @@ def score_spans(pred: pd.DataFrame, key: pd.DataFrame, *, level: str = "spans") 
         _row(level, "strict", len(match_spans(p, g, strict=True)), len(p), len(g)),
         _row(level, "relaxed", len(match_spans(p, g, strict=False)), len(p), len(g)),
     ]
-    return pd.DataFrame(rows, columns=SCORE_COLUMNS)
+    return _mark_draft(pd.DataFrame(rows, columns=SCORE_COLUMNS), key)
 
 
 def score_actors(pred: pd.DataFrame, key: pd.DataFrame) -> pd.DataFrame:
@@ -212,7 +262,7 @@ def score_actors(pred: pd.DataFrame, key: pd.DataFrame) -> pd.DataFrame:
 
     ``pred`` has the columns of ``find_actors``; ``key`` is ``load_key("actors")``.
     """
-    table = score_spans(pred, key, level="mentions")
+    table = score_spans(pred, key, level="mentions")[SCORE_COLUMNS]
     p, g = _spans(pred), _spans(key)
     same_actor = sum(
         pred["actor"].iloc[i] == key["actor"].iloc[j] for i, j in match_spans(p, g, strict=False)
@@ -222,20 +272,22 @@ def score_actors(pred: pd.DataFrame, key: pd.DataFrame) -> pd.DataFrame:
         _row("mentions + actor", "relaxed", int(same_actor), len(p), len(g)),
         _row("distinct actors", "name", len(found & wanted), len(found), len(wanted)),
     ]
-    return pd.concat([table, pd.DataFrame(rows, columns=SCORE_COLUMNS)], ignore_index=True)
+    table = pd.concat([table, pd.DataFrame(rows, columns=SCORE_COLUMNS)], ignore_index=True)
+    return _mark_draft(table, key)
 
 
 def score_dates(pred: pd.DataFrame, key: pd.DataFrame) -> pd.DataFrame:
     """Score date expressions: spans strict and relaxed, then the value (a relaxed span
     match whose TIMEX3 value equals the key's, at the key's precision)."""
-    table = score_spans(pred, key, level="date spans")
+    table = score_spans(pred, key, level="date spans")[SCORE_COLUMNS]
     p, g = _spans(pred), _spans(key)
     right_value = sum(
         str(pred["value"].iloc[i]) == str(key["value"].iloc[j])
         for i, j in match_spans(p, g, strict=False)
     )
     row = _row("date values", "relaxed span + value", int(right_value), len(p), len(g))
-    return pd.concat([table, pd.DataFrame([row], columns=SCORE_COLUMNS)], ignore_index=True)
+    table = pd.concat([table, pd.DataFrame([row], columns=SCORE_COLUMNS)], ignore_index=True)
+    return _mark_draft(table, key)
 
 
 EVENT_FIELDS = ("event_type", "actor", "value")
@@ -270,4 +322,4 @@ def score_events(pred: pd.DataFrame, key: pd.DataFrame) -> pd.DataFrame:
         all(str(pred[f].iloc[i]) == str(key[f].iloc[j]) for f in EVENT_FIELDS) for i, j in pairs
     )
     rows.append(_row("type + actor + date", "paired + all equal", int(whole), n_pred, n_gold))
-    return pd.DataFrame(rows, columns=SCORE_COLUMNS)
+    return _mark_draft(pd.DataFrame(rows, columns=SCORE_COLUMNS), key)

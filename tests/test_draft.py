@@ -132,7 +132,8 @@ def test_command_writes_three_drafts_beside_the_article(folder: Path, capsys) ->
     assert "corrected" not in out and "correct every row" in out and "key_*.csv" in out
     assert not list(folder.glob("key_*s.csv")), "drafts never take the final key names"
     draft = pd.read_csv(folder / "key_events.draft.csv", dtype=str, keep_default_na=False)
-    assert list(draft.columns) == KEY_COLUMNS["events"]
+    assert list(draft.columns) == [*KEY_COLUMNS["events"], "checked"]
+    assert set(draft["checked"]) == {"no"}
 
 
 def test_command_refuses_to_overwrite(folder: Path, capsys) -> None:

@@ -72,16 +72,16 @@ def test_the_course_title_rule_agrees_with_the_check_sentences():
 # --- 03.3 ---------------------------------------------------------------------------------
 
 
-def test_metonymy_phrases_are_quoted_from_the_article():
+def test_metonymy_phrases_are_made_up():
     text = fold_quotes(course_article().text)
     assert len(CAPITAL_PHRASES) == len(metonymy_labels())
     for phrase in CAPITAL_PHRASES:
-        assert fold_quotes(phrase) in text, phrase
+        assert fold_quotes(phrase) not in text, phrase
 
 
 def test_metonymy_labels_agree_with_the_course_rule():
     for phrase, label in zip(CAPITAL_PHRASES, metonymy_labels(), strict=True):
-        capital = re.search(r"Yerevan|Moscow", phrase)
+        capital = re.search(r"Ankara|Tbilisi", phrase)
         assert capital, phrase
         assert is_place(phrase, capital.start(), capital.end()) == (label == "place"), phrase
 
@@ -95,7 +95,7 @@ def test_metonymy_accepts_a_dict_and_ignores_case_and_spaces():
     assert check("03.3", by_phrase).ok
     assert check("03.3", dict(enumerate(metonymy_labels()))).ok
     assert check("03.3", [f" {label.upper()} " for label in metonymy_labels()]).ok
-    assert not check("03.3", {"held in Yerevan": "place"}).ok
+    assert not check("03.3", {"held in Ankara": "place"}).ok
 
 
 # --- 03.1 ---------------------------------------------------------------------------------

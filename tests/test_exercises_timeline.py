@@ -9,9 +9,8 @@ import datetime as dt
 import pytest
 
 from course_utils import exercises
-from course_utils.article import course_article
+from course_utils.article import clean_article, course_article
 from course_utils.dates import find_dates, iso_week, resolve
-from course_utils.evaluate import load_key
 from course_utils.events import PLOVER_TYPES
 from course_utils.exercises import check, exercise
 from course_utils.exercises.timeline import (
@@ -61,16 +60,13 @@ def test_last_week_is_the_iso_week_before_publication():
     assert check("04.1", " 2023-W04 ").ok
 
 
-def test_last_week_agrees_with_the_answer_key():
-    key = load_key("dates")
-    assert last_week() in set(key.loc[key["text"] == "last week", "value"])
-
-
 # --- 04.2 ---------------------------------------------------------------------------------
 
 
-def test_late_december_sentence_is_quoted_from_the_article():
-    assert fold_quotes(LATE_DECEMBER_SENTENCE) in fold_quotes(course_article().text)
+def test_late_december_sentence_is_made_up_and_in_the_past_tense():
+    assert "late December" in LATE_DECEMBER_SENTENCE
+    assert "cancelled" in LATE_DECEMBER_SENTENCE
+    assert fold_quotes(LATE_DECEMBER_SENTENCE) not in fold_quotes(course_article().text)
 
 
 def test_late_december_reads_the_tense_of_its_sentence():
@@ -78,11 +74,6 @@ def test_late_december_reads_the_tense_of_its_sentence():
     # exercise's truth must come from the past tense of the sentence.
     assert resolve("late December", PUBLISHED).value == "2023-12"
     assert late_december() == {"value": "2022-12", "mod": "END"}
-    key = load_key("dates").set_index("text")
-    assert (key.at["late December", "value"], key.at["late December", "mod"]) == (
-        late_december()["value"],
-        late_december()["mod"],
-    )
 
 
 def test_late_december_accepts_a_tuple_and_spaces():
@@ -94,23 +85,46 @@ def test_late_december_accepts_a_tuple_and_spaces():
 # --- 04.3 ---------------------------------------------------------------------------------
 
 
-def test_nothing_changes_between_2_and_3_february():
+VESLAND = (
+    "Vesland Closes Its Border\n\n"
+    "Vesland closed its border with Kalonia on Tuesday, officials said. "
+    "The two states signed a border treaty in March 2021.\n"
+)
+
+
+def test_changed_expressions_on_a_made_up_article():
+    # Published on Friday 15 March 2024: "on Tuesday" is 12 March; a week earlier it is
+    # 5 March. "March 2021" names its own year and stays.
+    article = clean_article(VESLAND, dt.date(2024, 3, 15))
+    assert changed_expressions(article) == ["Tuesday"]
+    assert changed_expressions(article, other=dt.date(2024, 3, 14)) == []
+
+
+def test_a_week_earlier_moves_the_relative_dates_of_the_course_article():
+    changed = changed_expressions(course_article())
+    assert {"last week", "Tuesday", "Thursday"} <= set(changed)
+    assert "September 2022" not in changed
+
+
+def test_a_table_compared_with_itself_is_rejected():
     article = course_article()
-    assert changed_expressions(article) == []
-    assert changed_expressions(article, dt.date(2023, 2, 3), dt.date(2023, 2, 2)) == []
+    same = find_dates(article, article.published)
+    again = find_dates(article, article.published)
+    self_comparison = list(same.loc[same["value"] != again["value"], "text"])
+    assert self_comparison == []
+    feedback = check("04.3", self_comparison)
+    assert not feedback.ok
+    assert "same day" in feedback.message
 
 
-def test_changed_expressions_can_find_changes():
-    # The check is not an empty list in disguise: other dates move some expressions.
+def test_the_right_comparison_is_accepted_in_any_container():
     article = course_article()
-    assert changed_expressions(article, other=dt.date(2023, 2, 1)) == ["Thursday"]
-    monday = changed_expressions(article, other=dt.date(2023, 2, 6))
-    assert "last week" in monday and "September 2022" not in monday
-
-
-def test_empty_answers_of_any_kind_are_accepted():
-    for answer in ([], (), set()):
-        assert check("04.3", answer).ok
+    now = find_dates(article)
+    before = find_dates(article, article.published - dt.timedelta(weeks=1))
+    rows = now["value"] != before["value"]
+    assert check("04.3", list(now.loc[rows, "text"])).ok
+    assert check("04.3", now.loc[rows, "text"]).ok  # a pandas Series
+    assert check("04.3", now.loc[rows, "text"].to_numpy()).ok  # a numpy array
 
 
 def test_every_expression_of_the_article_is_a_known_wrong_answer():

@@ -103,3 +103,63 @@ def test_figures_have_a_white_background_and_a_text_alternative(nb):
             following = " ".join(_source(c) for c in nb.cells[i + 1 : i + 3])
             assert "text alternative" in following.lower(), _source(cell)
     assert figures >= 1
+
+
+STUDENT = sorted((NOTEBOOKS[0].parent / "student").glob("[0-9][0-9]_*.ipynb"))
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS + STUDENT, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_kernelspec_is_what_the_installed_kernel_writes(path):
+    # JupyterLab rewrites a kernelspec that differs from the running kernel's, so a notebook
+    # opened and closed unchanged would show up in git status.
+    from ipykernel.kernelspec import KERNEL_NAME, get_kernel_dict
+
+    spec = get_kernel_dict()
+    saved = nbformat.read(path, as_version=4).metadata.kernelspec
+    assert dict(saved) == {
+        "display_name": spec["display_name"],
+        "language": spec["language"],
+        "name": KERNEL_NAME,
+    }
+
+
+def test_you_are_here_names_this_notebook(nb):
+    first = _source(nb.cells[0])
+    assert "You are here" in first
+    here = re.findall(r"\*\*▶ (\d\d) [^◀]+◀\*\*", first)
+    assert len(here) == 1
+    assert "docs/glossary.md" in first
+
+
+def test_every_section_has_a_time_and_they_add_up(nb):
+    first = _source(nb.cells[0])
+    total = sum(int(n) for n in re.findall(r"(\d+) minutes", first.split("**Learning")[0]))
+    heads = [
+        line
+        for cell in nb.cells
+        if cell.cell_type == "markdown"
+        for line in _source(cell).splitlines()
+        if re.match(r"## \d+\.", line)
+    ]
+    assert heads
+    minutes = []
+    for line in heads:
+        mark = re.search(r"\*\(about (\d+) min\)\*$", line)
+        assert mark, line
+        minutes.append(int(mark[1]))
+    assert sum(minutes) == total, (minutes, total)
+
+
+def test_course_article_prose_is_marked():
+    # Text about the course article sits in a marked block with a note for other articles.
+    for path in NOTEBOOKS:
+        for cell in nbformat.read(path, as_version=4).cells:
+            text = re.sub(r"\s*\n>?\s*", " ", _source(cell))
+            if "About the course article" in text:
+                assert "*In another article:*" in text, (path.name, text[:80])
+
+
+def test_the_timeline_notebook_links_its_references():
+    text = "".join(_source(c) for c in nbformat.read(NOTEBOOKS[3], as_version=4).cells)
+    for link in ("timeml", "HeidelTime/heideltime", "openeventdata/PLOVER"):
+        assert link in text, link

@@ -1,8 +1,8 @@
 """Self-checks for notebook 03, "Extracting actors".
 
 03.1 computes its truth from the configured article and its answer key; the sentences of
-03.2 are made up for the check; the phrases of 03.3 are quoted from the course article,
-with their labels decided by reading. Hints name the kind of mistake, never the answer.
+03.2 and the phrases of 03.3 are made up for the check, with the labels of 03.3 decided by
+reading. Hints name the kind of mistake, never the answer.
 
 >>> from course_utils.exercises import check
 >>> check("03.3", ["actor"] * len(CAPITAL_PHRASES))
@@ -23,7 +23,9 @@ from course_utils.exercises._framework import Exercise, Hint, hint, register
 
 __all__ = [
     "CAPITAL_PHRASES",
+    "JUDGED_METHODS",
     "TITLE_SENTENCES",
+    "actor_judgement_table",
     "gazetteer_misses",
     "metonymy_labels",
 ]
@@ -125,7 +127,7 @@ register(
         "Which distinct actors of the answer key does the gazetteer alone not find?",
         _check_misses,
         solution=gazetteer_misses,
-        wrong_answers=_misses_wrong_answers(),
+        mistakes=_misses_wrong_answers,
         success="People and unnamed groups are not in any list: the next methods find them.",
     )
 )
@@ -205,7 +207,7 @@ register(
         "Write a regular expression whose group 1 captures the two-word name after 'Minister'.",
         _check_title_pattern,
         solution=lambda: r"Minister ([A-Z][a-z]+ [A-Z][a-z]+)",
-        wrong_answers=(
+        mistakes=lambda: (
             (r"Minister [A-Z][a-z]+ [A-Z][a-z]+", "round brackets"),
             (r"(Minister [A-Z][a-z]+ [A-Z][a-z]+)", "also holds the title"),
             (r"Minister ([A-Z][a-z]+)", "stops too early"),
@@ -226,13 +228,13 @@ register(
 
 # --- 03.3 Actor or place? -----------------------------------------------------------------
 
-#: Phrases of the course article with a capital in them (exercise 03.3).
+#: Made-up phrases with a capital in them (exercise 03.3), written like news text.
 CAPITAL_PHRASES: tuple[str, ...] = (
-    "a summit of its leaders held in Yerevan last November",
-    "Yerevan went on to request a new and larger monitoring mission",
-    "Yerevan has accused Russian peacekeepers deployed in Karabakh",
-    "prompting a stern rebuke from Moscow",
-    "he hopes the meeting will take place in Moscow soon",
+    "a summit of foreign ministers held in Ankara last spring",
+    "Tbilisi went on to request a larger observer mission",
+    "Ankara has accused the border guards of firing first",
+    "prompting a sharp rebuke from Tbilisi",
+    "the envoys hope the talks will take place in Tbilisi soon",
 )
 # What the capital is in each phrase, decided by reading: "actor" when it stands for its
 # state and does something, "place" when it only says where something happens.
@@ -335,7 +337,56 @@ register(
         "For each phrase, is the capital an actor (it stands for its state) or a place?",
         _check_metonymy,
         solution=metonymy_labels,
-        wrong_answers=_metonymy_wrong_answers(),
+        mistakes=_metonymy_wrong_answers,
         success="The course's metonymy rule makes the same decisions from the words around.",
+    )
+)
+
+
+# --- 03.4 Judge the rules: where do they and the key disagree? ----------------------------
+
+#: The methods of 03.4: the gazetteer and the title patterns (section 4 of the notebook).
+JUDGED_METHODS = ("gazetteer", "title")
+
+
+def actor_judgement_table() -> pd.DataFrame:
+    """The mentions where :data:`JUDGED_METHODS` and the configured article's key differ."""
+    from course_utils.actors import find_actors
+    from course_utils.article import course_article
+    from course_utils.evaluate import load_key
+    from course_utils.exercises._judging import actor_disagreements
+
+    article = course_article()
+    found = find_actors(article, methods=list(JUDGED_METHODS))
+    return actor_disagreements(found, load_key("actors", article=article))
+
+
+def _check_actor_judgement(answer: Any) -> Hint | None:
+    from course_utils.exercises._judging import check_labels
+
+    return check_labels(answer, actor_judgement_table())
+
+
+def _actor_judgement_solution() -> list[str]:
+    from course_utils.exercises._judging import kinds
+
+    return kinds(actor_judgement_table())
+
+
+def _actor_judgement_mistakes() -> tuple[tuple[Any, str], ...]:
+    from course_utils.exercises._judging import label_mistakes
+
+    return label_mistakes(actor_judgement_table())
+
+
+register(
+    Exercise(
+        "03.4",
+        "Classify each row where the rules and the key disagree: missed, spurious, wrong "
+        "actor (or key error).",
+        _check_actor_judgement,
+        solution=_actor_judgement_solution,
+        mistakes=_actor_judgement_mistakes,
+        success="Each kind of disagreement points to a different fix: a list, a rule or the key.",
     )
 )

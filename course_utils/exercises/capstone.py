@@ -38,6 +38,7 @@ __all__ = [
     "second_article",
     "second_article_path",
     "second_dates",
+    "second_judgement_table",
     "shared_events",
 ]
 
@@ -136,7 +137,7 @@ register(
         "Clean the second article: how many body paragraphs does it have?",
         _check_paragraphs,
         solution=paragraph_count,
-        wrong_answers=(
+        mistakes=lambda: (
             ("8", "whole number"),
             (True, "whole number"),
             *_distinct(paragraph_count(), _paragraph_mistakes()),
@@ -266,7 +267,7 @@ register(
         "Find the date expressions of the second article, resolved against its publication date.",
         _check_dates,
         solution=second_dates,
-        wrong_answers=_dates_wrong_answers(),
+        mistakes=_dates_wrong_answers,
         success="Every relative date counts from 21 February 2023, the article's own date.",
     )
 )
@@ -329,7 +330,7 @@ register(
         "Build the second article's timeline: how many of its events are hedged?",
         _check_hedged,
         solution=hedged_count,
-        wrong_answers=(
+        mistakes=lambda: (
             ("two", "whole number"),
             (2.5, "whole number"),
             *_distinct(hedged_count(), _hedged_mistakes()),
@@ -440,12 +441,11 @@ def _shared_wrong_answers() -> tuple[tuple[Any, str], ...]:
     truth = sorted(shared_events())
     merged = merged_timeline()
     single = sorted(_pairs(merged[merged["reports"] == 1]))
-    return (
+    common = (
         (len(truth), "right number of events"),
         (len(truth) + 5, "not a number"),
         (merged[merged["reports"] > 1], "not a table"),
         ("AGREE EU", "give a set of (event_type, actor) pairs"),
-        ([t for t, _ in truth], "each item should be a pair"),
         ({(t, a, "x") for t, a in truth}, "pairs of two"),
         ({(t, 1) for t, _ in truth}, "both items of a pair are strings"),
         (set(), "an empty set"),
@@ -453,10 +453,14 @@ def _shared_wrong_answers() -> tuple[tuple[Any, str], ...]:
         ({(t.lower(), a) for t, a in truth}, "PLOVER event type, in capitals"),
         (_pairs(merged), "every event of the merged timeline"),
         (_pairs(build_timeline(second_article())), "all the events of the second article"),
-        (set(truth[1:]), "are missing"),
-        ({*truth, (truth[0][0], "Atlantis")}, "not in the merged timeline at all"),
-        ({*truth, single[0]}, "reported by one article only"),
     )
+    if not truth:  # the two articles share no event: the empty set is the answer
+        return common
+    extra = [([t for t, _ in truth], "each item should be a pair"), (set(truth[1:]), "are missing")]
+    extra.append(({*truth, (truth[0][0], "Atlantis")}, "not in the merged timeline at all"))
+    if single:
+        extra.append(({*truth, single[0]}, "reported by one article only"))
+    return (*common, *extra)
 
 
 register(
@@ -465,7 +469,50 @@ register(
         "Merge the two timelines: which events (event_type, actor) do both articles report?",
         _check_shared,
         solution=shared_events,
-        wrong_answers=_shared_wrong_answers(),
+        mistakes=_shared_wrong_answers,
         success="Each of these is one event told twice, not two events.",
+    )
+)
+
+
+# --- 05.5 Judge the second article's timeline ------------------------------------------------
+
+
+def second_judgement_table() -> pd.DataFrame:
+    """The events where the second article's timeline and its events key differ."""
+    from course_utils.evaluate import load_key
+    from course_utils.exercises._judging import event_disagreements
+
+    return event_disagreements(
+        build_timeline(second_article()), load_key("events", second_article_path())
+    )
+
+
+def _check_second_judgement(answer: Any) -> Hint | None:
+    from course_utils.exercises._judging import check_labels
+
+    return check_labels(answer, second_judgement_table())
+
+
+def _second_judgement_solution() -> list[str]:
+    from course_utils.exercises._judging import kinds
+
+    return kinds(second_judgement_table())
+
+
+def _second_judgement_mistakes() -> tuple[tuple[Any, str], ...]:
+    from course_utils.exercises._judging import label_mistakes
+
+    return label_mistakes(second_judgement_table())
+
+
+register(
+    Exercise(
+        "05.5",
+        "Classify each row where the second article's timeline and its key disagree.",
+        _check_second_judgement,
+        solution=_second_judgement_solution,
+        mistakes=_second_judgement_mistakes,
+        success="Missed events call for new trigger words; wrong actors and dates for new rules.",
     )
 )

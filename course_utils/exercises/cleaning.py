@@ -69,6 +69,8 @@ def _by_reason_wrong_answers() -> tuple[tuple[Any, str], ...]:
     truth = removed_by_reason()
     table = explain_cleaning(load_article())
     by_step = {s: int(n) for s, n in zip(table["step"], table["lines_removed"], strict=True) if n}
+    if not truth:  # nothing was removed: {} is the answer
+        return ((sum(truth.values()), "give a dict"), ({"furniture": 1}, "and only those"))
     first = next(iter(truth))
     return (
         (by_step, "step names"),
@@ -85,7 +87,7 @@ register(
         "How many lines did cleaning remove for each reason? Give a dict {reason: count}.",
         _check_by_reason,
         solution=removed_by_reason,
-        wrong_answers=_by_reason_wrong_answers(),
+        mistakes=_by_reason_wrong_answers,
         success="Keeping a reason for every removed line makes the cleaning auditable.",
     )
 )
@@ -147,7 +149,7 @@ register(
         "Write is_breakpoint_label(line): True when the whole line is a size label (XS … XXL).",
         _check_label_rule,
         solution=_label_solution,
-        wrong_answers=(
+        mistakes=lambda: (
             (lambda line: line in {"XS", "SM", "MD", "LG"}, "remove the spaces"),
             (lambda line: line.strip() in {"XS", "SM", "MD", "LG", "XL", "XXL"}, "upper or lower"),
             (lambda line: line.strip().upper() in {"XS", "SM", "MD", "LG"}, "XL and XXL"),
@@ -228,7 +230,7 @@ register(
         "Correct the splitter's (start, end) spans for SPLIT_PARAGRAPH.",
         _check_spans,
         solution=true_spans,
-        wrong_answers=(
+        mistakes=lambda: (
             (sentence_spans(SPLIT_PARAGRAPH), "splitter's own spans"),
             ([SPLIT_PARAGRAPH[s:e] for s, e in true_spans()], "not the sentences' text"),
             ([(s, e + 1) for s, e in true_spans()], "starts nor ends with a space"),

@@ -98,7 +98,7 @@ register(
         "How many non-blank lines does the raw article have?",
         _check_non_blank,
         solution=non_blank_lines,
-        wrong_answers=(
+        mistakes=lambda: (
             (len(raw_lines()), "blank ones too"),
             (len(raw_lines()) - 1, "number of line breaks"),
             (len(raw_lines()) - non_blank_lines(), "number of blank lines"),
@@ -160,7 +160,7 @@ register(
         "How many characters of the raw text are not ASCII (ord(char) > 127)?",
         _check_non_ascii,
         solution=non_ascii_count,
-        wrong_answers=_non_ascii_wrong_answers(),
+        mistakes=_non_ascii_wrong_answers,
         success="Each of them is a reason to normalise or fold text before matching it.",
     )
 )
@@ -203,7 +203,10 @@ def _check_furniture(answer: Any) -> Hint | None:
         if any(
             n + 1 in repeated or lines[n - 1] in {lines[r - 1] for r in repeated} for n in extra
         ):
-            return hint("a repeated line should be kept once: remove only the second copy")
+            return hint(
+                "you listed a line that is repeated later: its first copy belongs to the "
+                "story and stays; only a copy that repeats the line before it is furniture"
+            )
         return hint(
             "one of your lines is part of the story (the headline, a caption or a paragraph): "
             "keep it"
@@ -224,22 +227,29 @@ def _check_furniture(answer: Any) -> Hint | None:
 def _furniture_wrong_answers() -> tuple[tuple[Any, str], ...]:
     truth = sorted(furniture_lines())
     lines = raw_lines()
-    first = truth[0]
+    wrong: list[tuple[Any, str]] = [("27, 28", "list of line numbers")]
+    if not truth:  # an article saved without page furniture: [] is the answer
+        return (*wrong, ([len(lines) + 1], "outside that"))
     repeated = [n for n in truth if lines[n - 1] == lines[n - 2]]
     labels = [n for n in truth if len(lines[n - 1].strip()) <= 3]
-    wrong: list[tuple[Any, str]] = [
-        ([n - 1 for n in truth], "0-based positions"),
-        ([n for n in truth if n != first], "another script"),
-        ([n for n in truth if n not in labels], "short lines"),
-        ("27, 28", "list of line numbers"),
-    ]
+    wrong.append(([n - 1 for n in truth], "0-based positions"))
+    if _script_heading(lines, truth):
+        wrong.append(([n for n in truth if n != truth[0]], "another script"))
+    if labels and len(labels) < len(truth):
+        wrong.append(([n for n in truth if n not in labels], "short lines"))
     if repeated:
         wrong.append(([n for n in truth if n not in repeated], "repeats the line just before"))
-        wrong.append((sorted({*truth, repeated[0] - 1}), "kept once"))
+        wrong.append((sorted({*truth, repeated[0] - 1}), "first copy belongs to the story"))
     blank = next((i for i, line in enumerate(lines, start=1) if not line.strip()), None)
     if blank is not None:
         wrong.append((sorted({*truth, blank}), "blank lines"))
     return tuple(wrong)
+
+
+def _script_heading(lines: list[str], truth: list[int]) -> bool:
+    """True when the first furniture line is written in a script other than Latin."""
+    first = lines[truth[0] - 1]
+    return any(ord(c) > 0x24F and c.isalpha() for c in first)
 
 
 register(
@@ -248,7 +258,7 @@ register(
         "Which line numbers (1-based) hold page furniture or repeats, not the story?",
         _check_furniture,
         solution=lambda: sorted(furniture_lines()),
-        wrong_answers=_furniture_wrong_answers(),
+        mistakes=_furniture_wrong_answers,
         success="Notebook 02 removes exactly these lines, each with a reason.",
     )
 )

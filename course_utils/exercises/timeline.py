@@ -1,10 +1,12 @@
 """Self-checks for notebook 04, "Building the timeline".
 
-04.1 and 04.2 resolve two expressions of the course article by hand, as TIMEX3 values,
-against the publication date 3 February 2023 (the questions name it); the truth comes from
-:func:`course_utils.dates.resolve` and :func:`course_utils.dates.scan_text`. 04.3 compares
-:func:`course_utils.dates.find_dates` under the publication date and the day before it, on
-the configured article. 04.4 asks for the PLOVER type of made-up sentences; the truth is the
+04.1 and 04.2 resolve two expressions by hand, as TIMEX3 values, against a publication date
+the questions name (3 February 2023), so they read the same whatever article the course
+uses; the truth comes from :func:`course_utils.dates.resolve` and
+:func:`course_utils.dates.scan_text`. 04.3 compares :func:`course_utils.dates.find_dates`
+under the configured article's publication date and the same day a week earlier: a table
+compared with itself gives no change, which is wrong whenever the article has a relative
+date. 04.4 asks for the PLOVER type of made-up sentences; the truth is the
 type of their trigger in the course lexicon. Hints name the kind of mistake, never the
 answer.
 
@@ -27,8 +29,10 @@ from course_utils.exercises._framework import Exercise, Hint, hint, register
 __all__ = [
     "LATE_DECEMBER_SENTENCE",
     "PUBLISHED",
+    "SHIFT",
     "TYPE_SENTENCES",
     "changed_expressions",
+    "event_judgement_table",
     "last_week",
     "late_december",
     "sentence_types",
@@ -108,7 +112,7 @@ register(
         'Resolve "last week" against Friday 3 February 2023; give its TIMEX3 value.',
         _check_last_week,
         solution=last_week,
-        wrong_answers=(
+        mistakes=lambda: (
             ("2023-W05", "publication week itself"),
             ("2023-W03", "back too far"),
             ("2023-W06", "after the publication date"),
@@ -121,21 +125,17 @@ register(
             ("2023-W60", "no year has that many"),
             (4, "string in quotes"),
         ),
-        success=(
-            "The key agrees: the Russian statement came on 26 January, but the text only "
-            "says which week."
-        ),
+        success="An ISO week runs from Monday to Sunday: the text says which week, not which day.",
     )
 )
 
 
 # --- 04.2 "late December" -----------------------------------------------------------------
 
-#: The article's sentence that holds "late December" (quoted from the course article).
+#: A made-up sentence that holds "late December", in a report of :data:`PUBLISHED`.
 LATE_DECEMBER_SENTENCE = (
-    "Foreign Minister Ararat Mirzoyan cancelled in late December a trilateral meeting with "
-    "Lavrov and his Azerbaijani counterpart Jeyhun Bayramov, prompting a stern rebuke from "
-    "Moscow."
+    "Foreign Minister Jane Roe cancelled in late December a meeting with her Kalonian "
+    "counterpart, prompting a stern rebuke from Vesland."
 )
 
 
@@ -207,11 +207,11 @@ def _check_late_december(answer: Any) -> Hint | None:
 register(
     Exercise(
         "04.2",
-        'Resolve "late December" in "Mirzoyan cancelled in late December …" against '
+        'Resolve "late December" in "Jane Roe cancelled in late December …" against '
         "3 February 2023: value and mod.",
         _check_late_december,
         solution=late_december,
-        wrong_answers=(
+        mistakes=lambda: (
             ({"value": "2023-12", "mod": "END"}, "after the publication date"),
             ({"value": "2021-12", "mod": "END"}, "too long ago"),
             ({"value": "2022-12", "mod": ""}, "'late' is lost"),
@@ -227,25 +227,28 @@ register(
             ("2022-12", "a dict with two keys"),
             ({"value": 2022, "mod": "END"}, "strings in quotes"),
         ),
-        success="Month precision with mod END: the key says the same.",
+        success="Month precision with mod END: the value says which month, the mod which part.",
     )
 )
 
 
-# --- 04.3 2 or 3 February? -------------------------------------------------------------------
+# --- 04.3 A week earlier ---------------------------------------------------------------------
+
+#: How far 04.3 moves the publication date back.
+SHIFT = dt.timedelta(weeks=1)
 
 
 def changed_expressions(
     article: Any = None, published: dt.date | None = None, other: dt.date | None = None
 ) -> list[str]:
     """The date expressions whose value or mod differs between ``published`` (default: the
-    article's date) and ``other`` (default: the day before it), in text order."""
+    article's date) and ``other`` (default: :data:`SHIFT` before it), in text order."""
     if article is None:
         from course_utils.article import course_article
 
         article = course_article()
     published = published or article.published
-    other = other or published - dt.timedelta(days=1)
+    other = other or published - SHIFT
     first = find_dates(article, published).set_index("start")
     second = find_dates(article, other).set_index("start")
     changed = [
@@ -259,16 +262,17 @@ def changed_expressions(
     return changed
 
 
-def _all_expressions() -> list[str]:
+def _dates_and_rules() -> tuple[list[str], dict[str, str]]:
     from course_utils.article import course_article
 
-    return list(find_dates(course_article())["text"])
+    dates = find_dates(course_article())
+    return list(dates["text"]), dict(zip(dates["text"], dates["rule"], strict=True))
 
 
 _ABSOLUTE_RULES = {"iso-date", "full-date", "month-year", "year"}
 
 
-def _check_changed(answer: Any) -> Hint | None:
+def _as_texts(answer: Any) -> list[str] | Hint:
     if isinstance(answer, bool):
         return hint("give a list of expressions (their text), not True or False")
     if isinstance(answer, str | bytes | Mapping) or not isinstance(answer, Iterable):
@@ -276,64 +280,86 @@ def _check_changed(answer: Any) -> Hint | None:
     given = list(answer)
     if not all(isinstance(x, str) for x in given):
         return hint("every item should be an expression's text, as a string")
-    from course_utils.article import course_article
+    return given
 
-    article = course_article()
-    dates = find_dates(article)
-    rules = dict(zip(dates["text"], dates["rule"], strict=True))
+
+def _check_changed(answer: Any) -> Hint | None:
+    given = _as_texts(answer)
+    if isinstance(given, Hint):
+        return given
+    texts, rules = _dates_and_rules()
     unknown = [x for x in given if x not in rules]
     if unknown:
         return hint(
             f"{unknown[0]!r} is not in the text column of find_dates: copy the texts exactly"
         )
-    truth = set(changed_expressions(article))
+    truth = set(changed_expressions())
     chosen = set(given)
     if chosen == truth:
         return None
-    if chosen == set(rules) and truth != chosen:
+    if not chosen:
+        return hint(
+            "an empty list says nothing moves. Did both tables use the same day?",
+            "find_dates takes the publication date as its second argument: give it the earlier day",
+        )
+    if chosen == set(texts):
         return hint(
             "you listed every expression: keep only those whose value differs between the "
-            "two tables"
+            "two tables",
+            "an expression that names its own year does not move",
         )
     wrong = chosen - truth
-    if wrong:
-        absolute = sorted(x for x in wrong if rules[x] in _ABSOLUTE_RULES)
-        if absolute:
-            return hint(
-                f"{absolute[0]!r} gives its own year, so it cannot depend on the publication date"
-            )
-        if all(rules[x].startswith("weekday") for x in wrong):
-            return hint(
-                "a weekday in past-tense reporting is the most recent such day on or before "
-                "the publication date: compare its value in the two tables"
-            )
+    absolute = sorted(x for x in wrong if rules[x] in _ABSOLUTE_RULES)
+    if absolute:
         return hint(
-            "those are relative expressions, which could move, but compare their values in "
-            "the two tables: did they?"
+            f"{absolute[0]!r} gives its own year, so it cannot depend on the publication date"
         )
-    return hint("some expressions that change are still missing: compare every row")
+    if wrong:
+        return hint(
+            "some of yours keep their value: compare the value column of the two tables, row by row"
+        )
+    return hint(
+        "some expressions that change are still missing: compare every row",
+        "any expression that does not name its own year counts from the publication date",
+    )
+
+
+def _changed_wrong_answers() -> tuple[tuple[Any, str], ...]:
+    texts, rules = _dates_and_rules()
+    truth = changed_expressions()
+    wrong: list[tuple[Any, str]] = [
+        (True, "not True or False"),
+        ("last week", "as written in the text column"),
+        ([1], "as a string"),
+        (["Atlantis, 1 May"], "copy the texts exactly"),
+    ]
+    if truth:
+        wrong.append(([], "Did both tables use the same day?"))
+        if len(truth) > 1:
+            wrong.append((truth[1:], "still missing"))
+    steady = [t for t in texts if t not in truth]
+    absolute = [t for t in steady if rules[t] in _ABSOLUTE_RULES]
+    if absolute and set(texts) != set(truth):
+        wrong.append(([*truth, absolute[0]], "gives its own year"))
+    relative = [t for t in steady if rules[t] not in _ABSOLUTE_RULES]
+    if relative:
+        wrong.append(([*truth, relative[0]], "some of yours keep their value"))
+    if len(set(texts)) > len(set(truth)) + 1 and steady:
+        wrong.append((texts, "every expression"))
+    return tuple(wrong)
 
 
 register(
     Exercise(
         "04.3",
-        "Which date expressions change their value if the article was published the day "
-        "before (2 instead of 3 February)?",
+        "Which date expressions change their value if the article had been published a week "
+        "earlier?",
         _check_changed,
         solution=changed_expressions,
-        wrong_answers=(
-            (True, "not True or False"),
-            ("last week", "as written in the text column"),
-            (["Thursday"], "most recent such day on or before"),
-            (["last week", "Thursday", "later this month"], "could move"),
-            (["September 2022"], "gives its own year"),
-            (["thursday"], "copy the texts exactly"),
-            (_all_expressions(), "every expression"),
-            ([1], "as a string"),
-        ),
+        mistakes=_changed_wrong_answers,
         success=(
-            "Nothing changes, so the dates of the timeline do not depend on which of the two "
-            "days is right."
+            "Only relative expressions move, and they move with the publication date: an "
+            "error in that date is an error in every one of them."
         ),
     )
 )
@@ -439,7 +465,52 @@ register(
         "Give the PLOVER type of each made-up sentence.",
         _check_types,
         solution=sentence_types,
-        wrong_answers=_types_wrong_answers(),
+        mistakes=_types_wrong_answers,
         success="The course's trigger lexicon gives the same types.",
+    )
+)
+
+
+# --- 04.5 Judge the timeline against the key -----------------------------------------------
+
+
+def event_judgement_table() -> Any:
+    """The events where the configured article's timeline and its events key differ."""
+    from course_utils.article import course_article
+    from course_utils.evaluate import load_key
+    from course_utils.events import build_timeline
+    from course_utils.exercises._judging import event_disagreements
+
+    article = course_article()
+    return event_disagreements(build_timeline(article), load_key("events", article=article))
+
+
+def _check_event_judgement(answer: Any) -> Hint | None:
+    from course_utils.exercises._judging import check_labels
+
+    return check_labels(answer, event_judgement_table())
+
+
+def _event_judgement_solution() -> list[str]:
+    from course_utils.exercises._judging import kinds
+
+    return kinds(event_judgement_table())
+
+
+def _event_judgement_mistakes() -> tuple[tuple[Any, str], ...]:
+    from course_utils.exercises._judging import label_mistakes
+
+    return label_mistakes(event_judgement_table())
+
+
+register(
+    Exercise(
+        "04.5",
+        "Classify each row where the timeline and the key disagree: missed, spurious, wrong "
+        "actor, wrong date (or key error).",
+        _check_event_judgement,
+        solution=_event_judgement_solution,
+        mistakes=_event_judgement_mistakes,
+        success="Now read the sentence behind each row: which fix would each need?",
     )
 )

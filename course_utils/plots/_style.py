@@ -49,3 +49,39 @@ def colour_for(index: int) -> str:
     ('#0072B2', '#0072B2')
     """
     return MARK_COLOURS[index % len(MARK_COLOURS)]
+
+
+#: One fixed look per PLOVER event type, the same in every figure and explorer of the course:
+#: an Okabe–Ito colour (colour-blind safe; yellow left out, too faint on white) and a marker,
+#: so that a grey-scale print still tells the types apart. The marker says the broad class:
+#: circle = cooperation in words, square = cooperation in deeds, triangle = conflict in
+#: words, diamond = conflict in deeds. No two types share both colour and marker.
+PLOVER_STYLE: dict[str, tuple[str, str]] = {
+    "AGREE": ("#0072B2", "o"),  # blue
+    "CONSULT": ("#56B4E9", "o"),  # sky blue
+    "SUPPORT": ("#009E73", "o"),  # bluish green
+    "CONCEDE": ("#CC79A7", "o"),  # reddish purple
+    "REQUEST": ("#E69F00", "o"),  # orange
+    "COOPERATE": ("#0072B2", "s"),
+    "AID": ("#009E73", "s"),
+    "RETREAT": ("#56B4E9", "s"),
+    "ACCUSE": ("#D55E00", "^"),  # vermillion
+    "REJECT": ("#E69F00", "^"),
+    "THREATEN": ("#CC79A7", "^"),
+    "PROTEST": ("#000000", "^"),  # black
+    "SANCTION": ("#CC79A7", "D"),
+    "MOBILIZE": ("#000000", "D"),
+    "COERCE": ("#E69F00", "D"),
+    "ASSAULT": ("#D55E00", "D"),
+}
+#: The look of a type that is not one of PLOVER's 16.
+OTHER_TYPE_STYLE: tuple[str, str] = ("#777777", "X")
+
+
+def plover_style(event_type: str) -> tuple[str, str]:
+    """The fixed (colour, marker) of a PLOVER type.
+
+    >>> plover_style("ASSAULT"), plover_style("nonsense")
+    (('#D55E00', 'D'), ('#777777', 'X'))
+    """
+    return PLOVER_STYLE.get(event_type, OTHER_TYPE_STYLE)

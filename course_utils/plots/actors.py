@@ -138,6 +138,40 @@ def cooccurrence_pairs(mentions: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["actor_a", "actor_b", "sentences"])
 
 
+def spread(values: list[float], gap: float) -> list[float]:
+    """Move sorted ``values`` apart so that neighbours are at least ``gap`` apart, keeping
+    their order and their mean.
+
+    >>> [round(v, 2) for v in spread([0.0, 0.01, 0.02], 0.1)]
+    [-0.09, 0.01, 0.11]
+    """
+    if not values:
+        return []
+    out = [values[0]]
+    for v in values[1:]:
+        out.append(max(v, out[-1] + gap))
+    shift = (sum(values) - sum(out)) / len(out)
+    return [v + shift for v in out]
+
+
+def label_positions(
+    position: dict[str, tuple[float, float]], gap: float = 0.13
+) -> dict[str, tuple[float, float]]:
+    """Where to write each actor's name: outside the circle, on the side of its node, with
+    the names of each side moved apart vertically so that no two overlap."""
+    placed: dict[str, tuple[float, float]] = {}
+    for right in (True, False):
+        side = sorted(
+            (a for a, (x, _) in position.items() if (x >= 0) == right),
+            key=lambda a: position[a][1],
+        )
+        ys = spread([position[a][1] * 1.1 for a in side], gap)
+        for actor, y in zip(side, ys, strict=True):
+            x = position[actor][0]
+            placed[actor] = (x * 1.1 + (0.25 if right else -0.25), y)
+    return placed
+
+
 def plot_cooccurrence(mentions: pd.DataFrame, ax: Axes | None = None) -> Axes:
     """Draw actors on a circle, joined by a line when they appear in the same sentence.
 
@@ -168,20 +202,25 @@ def plot_cooccurrence(mentions: pd.DataFrame, ax: Axes | None = None) -> Axes:
             edgecolor="#000000",
             zorder=2,
         )
+    for actor, (lx, ly) in label_positions(position).items():
+        x, y = position[actor]
         ax.annotate(
             actor,
             (x, y),
-            xytext=(x * 1.12, y * 1.12),
-            ha="left" if x >= 0 else "right",
+            xytext=(lx, ly),
+            ha="left" if lx >= 0 else "right",
             va="center",
             fontsize=9,
             color="#000000",
+            arrowprops={"arrowstyle": "-", "color": "#999999", "linewidth": 0.6},
         )
     ax.set_title("Actors that share a sentence")
     ax.set_xlabel("line width: number of shared sentences")
     ax.set_ylabel("actors around the circle, in order of first mention")
     ax.set_xlim(-2.3, 2.3)
-    ax.set_ylim(-1.3, 1.3)
+    low = min([y for _, y in label_positions(position).values()] + [-1.3])
+    high = max([y for _, y in label_positions(position).values()] + [1.3])
+    ax.set_ylim(low - 0.1, high + 0.1)
     ax.set_xticks([])
     ax.set_yticks([])
     ax.set_aspect("equal")

@@ -21,24 +21,15 @@ from typing import TYPE_CHECKING, Any, Literal
 import pandas as pd
 
 from course_utils.errors import CourseError
-from course_utils.plots._style import new_figure
+from course_utils.plots._style import PLOVER_STYLE, new_figure, plover_style
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
 __all__ = ["TYPE_COLOURS", "plot_timeline", "type_style"]
 
-#: Okabe–Ito colours for event types (yellow left out: too faint on white).
-TYPE_COLOURS: tuple[str, ...] = (
-    "#0072B2",  # blue
-    "#E69F00",  # orange
-    "#009E73",  # bluish green
-    "#D55E00",  # vermillion
-    "#CC79A7",  # reddish purple
-    "#56B4E9",  # sky blue
-    "#000000",  # black
-)
-_MARKERS = ("o", "s", "D", "^", "v", "P", "X", "*")
+#: The colours the event types use (Okabe–Ito, yellow left out: too faint on white).
+TYPE_COLOURS: tuple[str, ...] = tuple(dict.fromkeys(c for c, _ in PLOVER_STYLE.values()))
 _PLOVER_ORDER = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
@@ -48,19 +39,18 @@ _UNKNOWN = "(actor not named)"
 
 
 def type_style(event_types: list[str]) -> dict[str, tuple[str, str]]:
-    """Give each event type a (colour, marker), in PLOVER's order, so a type keeps its look.
-
-    With more than seven types the colours repeat, but never with the same marker.
+    """The (colour, marker) of each event type present, in PLOVER's order, from the course's
+    fixed table (:data:`course_utils.plots._style.PLOVER_STYLE`): a type looks the same in
+    every figure, whichever other types are present.
 
     >>> type_style(["REJECT", "AGREE"])
-    {'AGREE': ('#0072B2', 'o'), 'REJECT': ('#E69F00', 's')}
+    {'AGREE': ('#0072B2', 'o'), 'REJECT': ('#E69F00', '^')}
+    >>> type_style(["REJECT"])
+    {'REJECT': ('#E69F00', '^')}
     """
     order = {name: i for i, name in enumerate(_PLOVER_ORDER)}
     present = sorted(set(event_types), key=lambda t: (order.get(t, len(order)), t))
-    return {
-        name: (TYPE_COLOURS[i % len(TYPE_COLOURS)], _MARKERS[i % len(_MARKERS)])
-        for i, name in enumerate(present)
-    }
+    return {name: plover_style(name) for name in present}
 
 
 def _mod_part(start: dt.date, end: dt.date, mod: str) -> tuple[dt.date, dt.date] | None:
