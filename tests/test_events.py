@@ -271,7 +271,7 @@ def test_timeline_columns_and_order() -> None:
     assert list(timeline.columns) == TIMELINE_COLUMNS
     assert TIMELINE_COLUMNS == [
         "date_start", "date_end", "precision", "value", "event_type", "actor", "recipient",
-        "attributed_to", "hedged", "sentence", "time_text", "summary",
+        "attributed_to", "hedged", "sentence", "time_text", "summary", "rule",
     ]  # fmt: skip
     assert list(timeline["value"]) == ["2022-12", "2023-W04", "2023-02-02"]
     assert list(timeline["date_start"]) == ["2022-12-01", "2023-01-23", "2023-02-02"]
