@@ -1,5 +1,4 @@
-"""The actor of a trigger: which mention acts, and the rule that says so.
-"""
+"""The actor of a trigger: which mention acts, and the rule that says so."""
 
 from __future__ import annotations
 
@@ -7,10 +6,17 @@ import re
 from dataclasses import dataclass
 
 from course_utils.events.lexicon import (
-    _AUXILIARIES, _PASSIVE_AUX, _POSSESSIVES, _PREPOSITIONS, _PRONOUNS, _TIME_GAP, W, Lexicon,
+    _AUXILIARIES,
+    _PASSIVE_AUX,
+    _POSSESSIVES,
+    _PREPOSITIONS,
+    _PRONOUNS,
+    _TIME_GAP,
+    Lexicon,
+    W,
 )  # fmt: skip
 from course_utils.events.sentences import _Mention, _Sentence, _words_before
-from course_utils.events.triggers import _Trigger, _lemma_of, _phrase_head
+from course_utils.events.triggers import _lemma_of, _phrase_head, _Trigger
 
 #: Words before "of" that make what follows the real subject ("thousands of protesters").
 _QUANTITY = W["quantity"]
@@ -103,7 +109,7 @@ def _relative(a: _Ask) -> _Found:
 
 
 def _antecedent_of_who(a: _Ask, main_verb_needed: bool) -> _Found:
-    """", who …": the mention before the comma ("X, who has accused Y, is expected to
+    """ ", who …": the mention before the comma ("X, who has accused Y, is expected to
     meet Z": X meets Z)."""
     s, lower = a.s, a.lower
     opening = a.opening()
@@ -144,7 +150,7 @@ def _place_or_time(a: _Ask) -> _Found:
 
 
 def _pronoun(a: _Ask) -> _Found:
-    """"X said it would …": the speaker; a pronoun opening the sentence: the sentence
+    """ "X said it would …": the speaker; a pronoun opening the sentence: the sentence
     before."""
     opening = a.opening()
     if not opening or opening[0] not in _PRONOUNS:
@@ -173,7 +179,7 @@ def _earlier_mention(a: _Ask) -> _Found:
 
 
 def _fronted_pronoun(a: _Ask) -> _Found:
-    """"On Monday, he spoke …": a pronoun after a fronted adverbial refers back."""
+    """ "On Monday, he spoke …": a pronoun after a fronted adverbial refers back."""
     s = a.s
     if s.mentions and s.mentions[0].start <= a.trigger.start:
         return None

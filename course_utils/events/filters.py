@@ -7,11 +7,20 @@ from __future__ import annotations
 import re
 
 from course_utils.events.lexicon import (
-    _ADJ_OPENERS, _AUXILIARIES, _DETERMINERS, _MODALS, _PASSIVE_AUX, _PHRASE_END, _PREPOSITIONS,
-    _TIME_GAP, _TIME_WORDS, W, Lexicon,
+    _ADJ_OPENERS,
+    _AUXILIARIES,
+    _DETERMINERS,
+    _MODALS,
+    _PASSIVE_AUX,
+    _PHRASE_END,
+    _PREPOSITIONS,
+    _TIME_GAP,
+    _TIME_WORDS,
+    Lexicon,
+    W,
 )  # fmt: skip
 from course_utils.events.sentences import _Sentence, _Token
-from course_utils.events.triggers import _Trigger, _is_verbish, _lemma_of, _phrase_head
+from course_utils.events.triggers import _is_verbish, _lemma_of, _phrase_head, _Trigger
 
 _REMAIN = W["remain"]
 #: Words before an -ed form that make it an adjective: "the detained", "to release detained".
@@ -48,7 +57,11 @@ def _complement(trigger: _Trigger, s: _Sentence, lexicon: Lexicon, verbs: list[_
 
 
 def _state(trigger: _Trigger, s: _Sentence, lexicon: Lexicon, verbs: list[_Trigger]) -> bool:
-    return trigger.pos == "verb" and _is_state_or_modifier(trigger, s.tokens, trigger.index)
+    """A verb form that names a state; an adjective phrase of the lexicon ("ready to",
+    "willing to") names a stance whatever verb comes before it ("remained ready to")."""
+    if trigger.pos != "verb" or trigger.lemma.endswith(" to"):
+        return False
+    return _is_state_or_modifier(trigger, s.tokens, trigger.index)
 
 
 def _alleged(trigger: _Trigger, s: _Sentence, lexicon: Lexicon, verbs: list[_Trigger]) -> bool:
@@ -61,7 +74,7 @@ def _earlier_verbs(trigger: _Trigger, s: _Sentence, verbs: list[_Trigger]) -> li
 
 
 def _gerund(trigger: _Trigger, s: _Sentence, lexicon: Lexicon, verbs: list[_Trigger]) -> bool:
-    """"accused X of shelling", and "… of shelling Y, killing Z" after it."""
+    """ "accused X of shelling", and "… of shelling Y, killing Z" after it."""
     if trigger.pos != "verb":
         return False
     tokens, i = s.tokens, trigger.index
@@ -74,8 +87,10 @@ def _gerund(trigger: _Trigger, s: _Sentence, lexicon: Lexicon, verbs: list[_Trig
     return any(_is_gerund_complement(tokens, k) for k in gerunds)
 
 
-def _plural_object(trigger: _Trigger, s: _Sentence, lexicon: Lexicon, verbs: list[_Trigger]) -> bool:
-    """"rejected calls for talks": a plural noun right after a verb trigger."""
+def _plural_object(
+    trigger: _Trigger, s: _Sentence, lexicon: Lexicon, verbs: list[_Trigger]
+) -> bool:
+    """ "rejected calls for talks": a plural noun right after a verb trigger."""
     word = s.tokens[trigger.index]
     earlier = _earlier_verbs(trigger, s, verbs)
     plural = word.lower.endswith("s") and trigger.lemma != word.lower
@@ -83,20 +98,20 @@ def _plural_object(trigger: _Trigger, s: _Sentence, lexicon: Lexicon, verbs: lis
 
 
 def _asked_for(trigger: _Trigger, s: _Sentence, lexicon: Lexicon, verbs: list[_Trigger]) -> bool:
-    """"demanded that the president veto the law", "urged X to release Y"."""
+    """ "demanded that the president veto the law", "urged X to release Y"."""
     if trigger.pos != "verb":
         return False
     tokens, i = s.tokens, trigger.index
     earlier = _earlier_verbs(trigger, s, verbs)
-    if "that" in [t.lower for t in tokens[max(0, i - 6) : i]]:
-        if any(v.event_type == "REQUEST" for v in earlier):
-            return True
+    that = "that" in [t.lower for t in tokens[max(0, i - 6) : i]]
+    if that and any(v.event_type == "REQUEST" for v in earlier):
+        return True
     asked = any(v.event_type == "REQUEST" and v.pos == "verb" for v in earlier)
     return asked and _after_to(tokens, i)
 
 
 def _warned(trigger: _Trigger, s: _Sentence, lexicon: Lexicon, verbs: list[_Trigger]) -> bool:
-    """"X warned that Y would respond": what a warning says will happen is its content, not
+    """ "X warned that Y would respond": what a warning says will happen is its content, not
     an act of its own (a modal before the trigger, a THREATEN verb and "that" before it)."""
     i = trigger.index
     window = [t.lower for t in s.tokens[max(0, i - 3) : i]]
@@ -158,7 +173,9 @@ EXCLUSIONS = (
 )
 
 
-def exclusion(trigger: _Trigger, s: _Sentence, lexicon: Lexicon, verbs_before: list[_Trigger]) -> str:
+def exclusion(
+    trigger: _Trigger, s: _Sentence, lexicon: Lexicon, verbs_before: list[_Trigger]
+) -> str:
     """Why the trigger is no event, in plain words; "" when no check fires.
 
     ``verbs_before`` are the verb triggers of the sentence before this one.

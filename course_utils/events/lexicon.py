@@ -140,11 +140,9 @@ def load_lexicon(folder: str | Path | None = None) -> Lexicon:
         form: lemma
         for lemma in frames
         for form in inflect(lemma, "verb")
-        if not any(e[1] == "verb" for e in forms.get(form, []))
+        if not any(e[1] == "verb" and not e[3] for e in forms.get(form, []))
     }
     return Lexicon(forms, hedges, attribution, cues, objects, frames, frame_forms)
-
-
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,10 @@ import pandas as pd
 from course_utils.dates import find_dates
 from course_utils.events.actor import _actor, _is_appositive_claim, _reported_passive
 from course_utils.events.filters import (
-    _agrees_to_sanction, _in_undated_relative, _is_conditional_threat, _starts_conditional,
+    _agrees_to_sanction,
+    _in_undated_relative,
+    _is_conditional_threat,
+    _starts_conditional,
     exclusion,
 )  # fmt: skip
 from course_utils.events.frames import fit_frame
@@ -179,7 +182,8 @@ def _base_row(trigger: _Trigger, s: _Sentence) -> dict[str, Any]:
         "hedged": False,
         "decision": "event",
         "reason": "",
-        "rule": f"trigger {trigger.lemma}/{trigger.pos}→{trigger.event_type}",
+        "rule": f"trigger {trigger.lemma}/{trigger.pos}"
+        + (f"→{trigger.event_type}" if trigger.event_type else ""),
         "_trigger": trigger,
     }
 
@@ -345,7 +349,9 @@ def _borrow(event: dict[str, Any], s: _Sentence, carried: _Context) -> None:
 
 
 def _kept(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [e for e in events if e["decision"] == "event"]
+    """The events a sentence passes on: every one that got a date (a duplicate within the
+    sentence too: the next sentence that repeats it repeats the same report)."""
+    return [e for e in events if e.get("date_source")]
 
 
 def find_events(

@@ -1,15 +1,14 @@
-"""The recipient of a trigger: whom the act is aimed at, and the rule that says so.
-"""
+"""The recipient of a trigger: whom the act is aimed at, and the rule that says so."""
 
 from __future__ import annotations
 
 import re
 
 from course_utils.events.actor import _coordinated_subject
-from course_utils.events.lexicon import _DETERMINERS, W, Lexicon
+from course_utils.events.lexicon import _DETERMINERS, Lexicon, W
 from course_utils.events.sentences import _Mention, _Sentence, _Token
 from course_utils.events.speech import _frame_start, _prefer_person
-from course_utils.events.triggers import _Trigger, _is_verbish, _phrase_head
+from course_utils.events.triggers import _is_verbish, _phrase_head, _Trigger
 
 _AIMED_AT = W["aimed_at"] - {"for"}
 
@@ -40,13 +39,17 @@ def _recipient(trigger: _Trigger, s: _Sentence, actor: str, lexicon: Lexicon) ->
         and m.actor != actor
         and not any(a <= m.start < b for a, b in barred)
     ]
-    return (_prefer_person(candidates, s).actor, "object: first mention after it") if candidates else ("", "")
+    return (
+        (_prefer_person(candidates, s).actor, "object: first mention after it")
+        if candidates
+        else ("", "")
+    )
 
 
 def _early_recipient(
     trigger: _Trigger, s: _Sentence, actor: str, after: list[_Token]
 ) -> tuple[str, str] | None:
-    """"urged them" (the parties named before), a passive's subject ("a move denounced by
+    """ "urged them" (the parties named before), a passive's subject ("a move denounced by
     X"), or none for "refused to condemn X"."""
     clause = s.clause_of(trigger.start)
     first = after[0].lower if after else ""

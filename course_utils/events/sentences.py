@@ -14,7 +14,6 @@ import pandas as pd
 from course_utils.events.lexicon import _CLAUSE_BREAK, Lexicon, load_lexicon
 from course_utils.text import fold_quotes
 
-
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|\d+")
 
 

@@ -1,5 +1,4 @@
-"""Who speaks: the speaker of a sentence, attribution and hedges.
-"""
+"""Who speaks: the speaker of a sentence, attribution and hedges."""
 
 from __future__ import annotations
 
@@ -62,7 +61,10 @@ def _prefer_person(candidates: Sequence[_Mention], s: _Sentence) -> _Mention:
         return first
     for other in candidates[1:]:
         gap = s.folded[first.end : other.start]
+        infinitive = re.search(r"\bto\s+(?!(?:the|a|an)\b)[a-z]+", gap)  # "a week to free X"
         if other.kind == "person" and other.start - first.end <= 60 and " and " not in gap:
+            if infinitive:
+                break
             return other
     return first
 

@@ -8,16 +8,25 @@ import re
 from dataclasses import dataclass
 
 from course_utils.events.lexicon import (
-    _DETERMINERS, _LIGHT_FORMS, _PHRASE_END, _PREPOSITIONS, _PRONOUNS, _TIME_GAP, _TIME_WORDS,
-    W, Lexicon, inflect, load_lexicon,
+    _DETERMINERS,
+    _LIGHT_FORMS,
+    _PHRASE_END,
+    _PREPOSITIONS,
+    _PRONOUNS,
+    _TIME_GAP,
+    _TIME_WORDS,
+    Lexicon,
+    W,
+    inflect,
+    load_lexicon,
 )  # fmt: skip
 from course_utils.events.sentences import _Token, _tokens
 from course_utils.text import fold_quotes
 
-
 _ARTICLES = W["article"]
 _SINGULAR = W["singular"]
 _OBJECT_END = W["object_end"]
+
 
 @dataclass(frozen=True)
 class _Trigger:
@@ -244,7 +253,9 @@ def _is_verbish(token: _Token, lexicon: Lexicon) -> bool:
     return token.lower.endswith("ed") or (token.lower.endswith("ing") and len(token.lower) > 5)
 
 
-def _with_frame_triggers(found: list[_Trigger], tokens: list[_Token], lexicon: Lexicon) -> list[_Trigger]:
+def _with_frame_triggers(
+    found: list[_Trigger], tokens: list[_Token], lexicon: Lexicon
+) -> list[_Trigger]:
     """Add the verbs that are triggers only through a frame of ``frames.csv`` ("apply",
     "respond"): their type is empty until a frame fits."""
     taken = {t.index for t in found}
