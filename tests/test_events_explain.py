@@ -51,7 +51,9 @@ def make(*paragraphs: str):
 def coded(*paragraphs: str) -> list[tuple[str, str, str, str]]:
     article, mentions = make(*paragraphs)
     table = find_events(article, mentions=mentions)
-    return list(zip(table["event_type"], table["actor"], table["recipient"], table["value"]))
+    return list(
+        zip(table["event_type"], table["actor"], table["recipient"], table["value"], strict=True)
+    )
 
 
 def explained(*paragraphs: str) -> pd.DataFrame:
@@ -143,9 +145,7 @@ def test_an_event_takes_the_date_of_its_own_clause():
 
 
 def test_a_pronoun_refers_back_to_the_person_before():
-    rows = coded(
-        "Jane Roe visited Kalonia on Monday. She said she remained ready to host talks."
-    )
+    rows = coded("Jane Roe visited Kalonia on Monday. She said she remained ready to host talks.")
     assert rows == [
         ("CONSULT", "Jane Roe", "Kalonia", "2023-01-30"),
         ("AGREE", "Jane Roe", "", "2023-01-30"),
