@@ -250,3 +250,9 @@ _CLAUSE_BREAK = re.compile(
     rf"|\s(?=(?:{_alternation('clause_opener')})\b)"
 )
 _ADJ_OPENERS = W["adjective_opener"]
+
+
+@lru_cache(maxsize=1024)
+def cue_pattern(cue: str, flags: int = 0) -> re.Pattern[str]:
+    """The compiled pattern of a cue as a whole word or phrase ("said", "according to")."""
+    return re.compile(rf"(?<![\w-]){re.escape(cue)}(?![\w-])", flags)

@@ -22,7 +22,7 @@ from course_utils.events.filters import (
     exclusion,
 )  # fmt: skip
 from course_utils.events.frames import fit_frame
-from course_utils.events.lexicon import Frame, Lexicon, W, load_lexicon
+from course_utils.events.lexicon import Frame, Lexicon, W, cue_pattern, load_lexicon
 from course_utils.events.recipient import _recipient
 from course_utils.events.sentences import _prepare, _Sentence
 from course_utils.events.speech import _according, _hedged, _speech
@@ -80,10 +80,7 @@ def _is_standing(trigger: _Trigger, s: _Sentence) -> bool:
 
 def _shifts_time(s: _Sentence, lexicon: Lexicon, before: int) -> bool:
     lower = s.folded.lower()[:before]
-    return any(
-        re.search(rf"(?<![\w-]){re.escape(cue)}(?![\w-])", lower)
-        for cue in lexicon.cue("time_shift")
-    )
+    return any(cue_pattern(cue).search(lower) for cue in lexicon.cue("time_shift"))
 
 
 def _published_or_none(article: Any, published: Any) -> Any:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from course_utils.events.actor import _coordinated_subject
-from course_utils.events.lexicon import _DETERMINERS, Lexicon, W
+from course_utils.events.lexicon import _DETERMINERS, Lexicon, W, cue_pattern
 from course_utils.events.sentences import _Mention, _Sentence, _Token
 from course_utils.events.speech import _frame_start, _prefer_person
 from course_utils.events.triggers import _is_verbish, _phrase_head, _Trigger
@@ -111,7 +111,7 @@ def _barred_spans(trigger: _Trigger, s: _Sentence, lexicon: Lexicon) -> list[tup
     for cue, where in lexicon.attribution.items():
         if where != "before":
             continue
-        for m in re.finditer(rf"(?<![\w-]){re.escape(cue)}(?![\w-])", lowered):
+        for m in cue_pattern(cue).finditer(lowered):
             start = _frame_start(s, m.start())
             if start >= trigger.end:
                 barred.append((start, m.end()))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from course_utils.events.lexicon import Lexicon
+from course_utils.events.lexicon import Lexicon, cue_pattern
 from course_utils.events.sentences import _Mention, _Sentence
 from course_utils.events.triggers import _Trigger
 
@@ -14,7 +14,7 @@ def _speech(s: _Sentence, lexicon: Lexicon) -> tuple[str, int]:
     """Return (speaker, end of the speech cue) of a sentence; ("", -1) if none."""
     lower = s.folded.lower()
     for cue, where in sorted(lexicon.attribution.items(), key=lambda c: -len(c[0])):
-        for m in re.finditer(rf"(?<![\w-]){re.escape(cue)}(?![\w-])", lower):
+        for m in cue_pattern(cue).finditer(lower):
             if where == "after":
                 after = [x for x in s.mentions if m.end() <= x.start <= m.end() + 80]
                 if after:
@@ -74,7 +74,7 @@ def _hedged(trigger: _Trigger, s: _Sentence, lexicon: Lexicon) -> bool:
     text = s.folded
     for cue, (_, scope) in lexicon.hedges.items():
         flags = 0 if cue == "may" else re.IGNORECASE
-        for m in re.finditer(rf"(?<![\w-]){re.escape(cue)}(?![\w-])", text, flags):
+        for m in cue_pattern(cue, flags).finditer(text):
             if clause[0] <= m.start() < clause[1]:
                 return True
             if scope == "sentence" and m.end() <= trigger.start:

@@ -235,14 +235,21 @@ def _is_adjectival(tokens: list[_Token], i: int, folded: str) -> bool:
     return not nxt.lower.endswith(("ed", "ly"))
 
 
+_CUE_FORMS: dict[int, tuple[Lexicon, dict[str, str]]] = {}
+
+
 def _lemma_of(word: str, lexicon: Lexicon) -> str:
+    """The base form of a light, control, reduce, describe or exposure verb ("held" →
+    "hold"), or the word itself."""
     if word in _LIGHT_FORMS:
         return _LIGHT_FORMS[word]
-    kinds = ("light", "control", "reduce", "describe", "exposure")
-    for cue in set().union(*(lexicon.cue(kind) for kind in kinds)):
-        if word in inflect(cue, "verb"):
-            return cue
-    return word
+    cached = _CUE_FORMS.get(id(lexicon))
+    if cached is None or cached[0] is not lexicon:
+        kinds = ("light", "control", "reduce", "describe", "exposure")
+        cues = sorted(set().union(*(lexicon.cue(kind) for kind in kinds)))
+        forms = {form: cue for cue in reversed(cues) for form in inflect(cue, "verb")}
+        cached = _CUE_FORMS[id(lexicon)] = (lexicon, forms)
+    return cached[1].get(word, word)
 
 
 def _is_verbish(token: _Token, lexicon: Lexicon) -> bool:
