@@ -26,7 +26,7 @@ from course_utils.events.lexicon import Frame, Lexicon, W, cue_pattern, load_lex
 from course_utils.events.recipient import _recipient
 from course_utils.events.sentences import _prepare, _Sentence
 from course_utils.events.speech import _according, _hedged, _speech
-from course_utils.events.triggers import _Trigger, find_triggers
+from course_utils.events.triggers import _Trigger, triggers_in
 
 _PERFECT = W["perfect"]
 
@@ -120,7 +120,7 @@ def _candidates(
 
         mentions = find_actors(article)
     sentences = _prepare(article, mentions, dates, lexicon)
-    invalid = _sentences_with_invalid_dates(article)
+    invalid: list[set[int]] = []  # found the first time a sentence could borrow a date
     wanted = set(sections)
     rows: list[dict[str, Any]] = []
     carried: _Context | None = None
@@ -132,7 +132,7 @@ def _candidates(
             carried = None
             continue
         own, dropped = _sentence_candidates(index, sentences, lexicon)
-        if s.id in invalid and not s.dates:
+        if own and not s.dates and _has_invalid_date(s, article, invalid):
             for event in own:
                 _drop(event, "its date is no day of the calendar: no date is borrowed")
             rows += own + dropped
@@ -141,6 +141,17 @@ def _candidates(
         dated, carried = _date_step(s, own, carried, lexicon)
         rows += dated + dropped
     return sorted(rows, key=lambda r: r["start"])
+
+
+def _has_invalid_date(s: _Sentence, article: Any, found: list[set[int]]) -> bool:
+    """Whether the sentence holds a date expression rejected as no day of the calendar ("31
+    February"); the article's rejected expressions are looked up once, and only for a
+    sentence with a digit."""
+    if not any(ch.isdigit() for ch in s.text):
+        return False
+    if not found:
+        found.append(_sentences_with_invalid_dates(article))
+    return s.id in found[0]
 
 
 def _sentences_with_invalid_dates(article: Any) -> set[int]:
@@ -157,7 +168,7 @@ def _drop(event: dict[str, Any], reason: str) -> None:
 
 def _dropped_sentence(s: _Sentence, lexicon: Lexicon, reason: str) -> list[dict[str, Any]]:
     rows = []
-    for trigger in find_triggers(s.text, lexicon, objects=True):
+    for trigger in triggers_in(s.folded, s.tokens, lexicon, objects=True):
         row = _base_row(trigger, s)
         _drop(row, reason)
         rows.append(row)
@@ -190,7 +201,7 @@ def _sentence_candidates(
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """(events kept so far, dropped candidates) of one sentence, before dates."""
     s = sentences[index]
-    triggers = find_triggers(s.text, lexicon, objects=True)
+    triggers = triggers_in(s.folded, s.tokens, lexicon, objects=True)
     speech = _speech(s, lexicon)
     verbs: list[_Trigger] = []
     own: list[dict[str, Any]] = []

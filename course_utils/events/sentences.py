@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
@@ -49,6 +49,7 @@ class _Sentence:
     quotes: list[tuple[int, int]]
     mentions: list[_Mention]
     dates: list[tuple[int, int, dict[str, Any]]]  # (start, end, date row) in the sentence
+    cache: dict[str, Any] = field(default_factory=dict)  # what a stage works out once
 
     def clause_of(self, position: int) -> tuple[int, int]:
         for start, end in self.clauses:

@@ -12,6 +12,8 @@ from course_utils.events.triggers import _Trigger
 
 def _speech(s: _Sentence, lexicon: Lexicon) -> tuple[str, int]:
     """Return (speaker, end of the speech cue) of a sentence; ("", -1) if none."""
+    if not s.mentions:
+        return "", -1
     lower = s.folded.lower()
     for cue, where in sorted(lexicon.attribution.items(), key=lambda c: -len(c[0])):
         for m in cue_pattern(cue).finditer(lower):
@@ -69,17 +71,27 @@ def _prefer_person(candidates: Sequence[_Mention], s: _Sentence) -> _Mention:
     return first
 
 
+def _hedge_marks(s: _Sentence, lexicon: Lexicon) -> list[tuple[int, int, str]]:
+    """Every hedge cue of the sentence: (start, end, scope), found once per sentence."""
+    marks = s.cache.get("hedges")
+    if marks is None:
+        marks = []
+        for cue, (_, scope) in lexicon.hedges.items():
+            flags = 0 if cue == "may" else re.IGNORECASE  # "May" is a month
+            marks += [
+                (m.start(), m.end(), scope) for m in cue_pattern(cue, flags).finditer(s.folded)
+            ]
+        s.cache["hedges"] = marks
+    return marks
+
+
 def _hedged(trigger: _Trigger, s: _Sentence, lexicon: Lexicon) -> bool:
+    """A hedge cue in the trigger's clause, or a sentence-wide one ("claimed") before it."""
     clause = s.clause_of(trigger.start)
-    text = s.folded
-    for cue, (_, scope) in lexicon.hedges.items():
-        flags = 0 if cue == "may" else re.IGNORECASE
-        for m in cue_pattern(cue, flags).finditer(text):
-            if clause[0] <= m.start() < clause[1]:
-                return True
-            if scope == "sentence" and m.end() <= trigger.start:
-                return True
-    return False
+    return any(
+        clause[0] <= start < clause[1] or (scope == "sentence" and end <= trigger.start)
+        for start, end, scope in _hedge_marks(s, lexicon)
+    )
 
 
 def _according(s: _Sentence) -> bool:

@@ -57,7 +57,13 @@ def find_triggers(
     """
     lexicon = lexicon or load_lexicon()
     folded = fold_quotes(sentence)
-    tokens = _tokens(folded)
+    return triggers_in(folded, _tokens(folded), lexicon, objects=objects)
+
+
+def triggers_in(
+    folded: str, tokens: list[_Token], lexicon: Lexicon, *, objects: bool = False
+) -> list[_Trigger]:
+    """:func:`find_triggers` on a sentence already split into tokens."""
     found: list[_Trigger] = []
     skip_until = -1
     for i, token in enumerate(tokens):
