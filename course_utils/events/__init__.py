@@ -27,7 +27,7 @@ are applied (every word list is a CSV file in ``data/lexicons`` that instructors
    a trigger written without the hyphen, and the second half of a compound starts no phrase
    and is no verb ("cease-fire on", "a Moscow-brokered truce"). Some verbs are triggers only
    with certain objects (``object_triggers.csv``): "sent troops" is MOBILIZE, "released
-   prisoners" RETREAT, "released 700,000 euros in aid" AID, "declared a ceasefire" CONCEDE,
+   prisoners" RETREAT, "released 2 million dollars in aid" AID, "declared a ceasefire" CONCEDE,
    "struck a deal" AGREE, "sent a letter" nothing; the object decides over the lexicon
    ("withdrew the bill" is CONCEDE). A ceasefire named alone ("committed to the ceasefire")
    is no event.
@@ -36,7 +36,7 @@ are applied (every word list is a CSV file in ``data/lexicons`` that instructors
    once its demands were met"); a trigger after a negation ("did not agree"), or a verb whose
    subject starts with "no" ("no troops would be deployed"); a verb in the "to" complement of
    another trigger or of "fail", "refuse" ("refused to condemn", "agreed last year to
-   supply": one event), also after a date ("a rally for Saturday to demand"); an -ing
+   supply": one event), also after a date ("a march for Sunday to demand"); an -ing
    verb after "of", "on", "about" ("accused X of shelling", "a protocol on withdrawing
    troops"); a verb in the "that" clause of a request ("demanded that X veto"); a plural right
    after a verb trigger ("rejected calls for talks"); a noun that is the object of a verb
@@ -48,9 +48,9 @@ are applied (every word list is a CSV file in ``data/lexicons`` that instructors
    (", saying Y had shelled Z" after "accused"). Verb forms that name no act: a state
    ("remained suspended"), "met" in the passive ("once demands were met"), an -ed form before
    its noun ("the detained activists", "over disputed land"), and a coercive verb in -ed with
-   no auxiliary and no object ("the people detained during the unrest").
+   no auxiliary and no object ("the men held after the riots").
 3. **Actor.** For a verb: the agent after "by" in a passive ("denounced by Russia"; a date
-   and a title may come between: "was signed late on Monday by Prime Minister X"); the
+   and a title may come between: "was signed early on Tuesday by Premier X"); the
    speaker for a trigger inside a quotation; the first of two parties named jointly ("X and
    his counterpart Y signed", and inside a relative clause: "…, which X and Y signed");
    otherwise the first actor mention of the clause before the trigger (the subject),
@@ -72,7 +72,7 @@ are applied (every word list is a CSV file in ``data/lexicons`` that instructors
    a state ("the Russian ambassador to Armenia, Sergei Kopyrkin"). "urged them" points to
    the people named before; "X and Y met" gives Y. A noun takes "against/on/to/with/for X"
    right after it ("support for Baku"), "of X" for attacks and accusations, or a "with X"
-   after a place or date ("talks in Ankara on Monday with X"; "talks with his counterpart,
+   after a place or date ("talks in Oslo on Friday with X"; "talks with his counterpart,
    X" names X). A coercive verb in the passive with no agent ("Y had been detained") takes Y as the
    recipient; its actor is the state or state institution that reports it, if one does. An
    attack in the passive with no agent ("Y were attacked") has Y as recipient and no actor.
@@ -87,8 +87,8 @@ are applied (every word list is a CSV file in ``data/lexicons`` that instructors
    takes the date of the sentence just before it in the same paragraph (``date_source``
    "context"), unless a word such as "afterwards" or "later" says time has moved on, or the
    trigger's clause is a standing position in the present perfect ("has long demanded",
-   "talks have dragged on for years"). A relative clause set off by commas after the subject
-   ("X, who had vowed to veto the bill, welcomed …") is background: with no date of its own
+   "negotiations have stalled for decades"). A relative clause set off by commas after the subject
+   ("X, who had promised to block the law, praised …") is background: with no date of its own
    it gives no event. An event from context that repeats one of that sentence (same
    type and actor) is the same event reported twice and is dropped, and so is an event that
    another of its sentence covers (same type and date, its actor and recipient the same or
@@ -104,7 +104,7 @@ are applied (every word list is a CSV file in ``data/lexicons`` that instructors
    adverbial refers back like one at the start. ", as X accused …" starts a clause of its
    own. "an accusation X denied", "which X rejected": X acts. "X said that Y …, an
    accusation …": X accuses Y. "X, who …, is expected to meet Z": X meets Z.
-10. **Acts named by their object.** "agreed to widen its sanctions against X" is a SANCTION
+10. **Acts named by their object.** "agreed to extend its sanctions against X" is a SANCTION
    (the subject of "agreed" acts), not an AGREE; "imposed sanctions" reads "sanctions" as a
    noun (the object of a light verb). "to monitor the ceasefire", "would study the request":
    a known act as the object of a plain verb is no new event.

@@ -64,7 +64,7 @@ _Found = tuple[str, str] | None  # (actor, rule), or None to ask the next rule
 
 
 def _by_agent(a: _Ask) -> _Found:
-    """A passive with its agent: "denounced by X", "was signed late on Monday by X"."""
+    """A passive with its agent: "denounced by X", "was signed early on Tuesday by X"."""
     agent = _passive_agent(a.trigger, a.s)
     return (agent.actor, "passive 'by' agent") if agent is not None else None
 
@@ -214,7 +214,7 @@ def _actor(trigger: _Trigger, index: int, sentences: list[_Sentence], lexicon: L
 
 def _passive_agent(trigger: _Trigger, s: _Sentence) -> _Mention | None:
     """The agent of a verb in the passive: the first mention after "by", when "by" follows
-    the verb directly or after time words ("signed late on Monday by"), or follows it after a
+    the verb directly or after time words ("signed early on Tuesday by"), or follows it after a
     passive auxiliary. Up to 60 characters of title may stand between "by" and the name, but
     no comma."""
     if trigger.pos != "verb":

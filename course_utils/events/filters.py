@@ -251,8 +251,8 @@ def _is_state_or_modifier(trigger: _Trigger, tokens: list[_Token], i: int) -> bo
 def _is_reduced_relative(trigger: _Trigger, tokens: list[_Token], i: int) -> bool:
     """A coercive verb ("detain", "arrest") always has an object when it is active. An -ed
     form of one with no auxiliary before it and no object after it (a preposition or the end
-    of the sentence follows) is a participle that describes a noun: "the 50 people detained
-    during the unrest", "the release of everyone detained". The act is background."""
+    of the sentence follows) is a participle that describes a noun: "the 30 men detained
+    after the riots", "the release of all those held". The act is background."""
     if trigger.event_type != "COERCE" or not tokens[i].lower.endswith("ed") or i == 0:
         return False
     before = tokens[i - 1]
@@ -276,7 +276,7 @@ def _in_accusation_content(
 def _agrees_to_sanction(
     trigger: _Trigger, s: _Sentence, triggers: list[_Trigger], lexicon: Lexicon
 ) -> bool:
-    """An agreement to act against someone is that act: "agreed on Monday to widen its
+    """An agreement to act against someone is that act: "agreed on Friday to extend its
     sanctions against X" is a SANCTION (the noun's event), not an AGREE. The verb after "to"
     is no trigger of its own, and the sanction noun follows it within four words."""
     if trigger.pos != "verb" or trigger.event_type != "AGREE":
@@ -318,7 +318,7 @@ def _is_noun_background(
     """A noun trigger that names no act of its own: a danger someone faces ("faced a threat
     from X", "under threat"), the reason for another act ("acted at X's request"), or the
     event of the sentence described again in a participle clause ("withdrew its troops,
-    ending a 10-day deployment")."""
+    ending a month-long deployment")."""
     tokens = s.tokens
     j = _phrase_head(tokens, trigger.index, lexicon)
     governor = tokens[j].lower if j >= 0 else ""
@@ -336,7 +336,7 @@ def _is_noun_background(
 
 def _in_complement(tokens: list[_Token], i: int, lexicon: Lexicon) -> bool:
     """Whether the verb at ``i`` is the "to" complement of a trigger or a control verb,
-    perhaps with a date or "help" between ("offered on Monday to host", "ready to help
+    perhaps with a date or "help" between ("offered on Friday to mediate", "ready to help
     mediate")."""
     j = i - 1
     if j >= 1 and tokens[j].lower == "help" and tokens[j - 1].lower == "to":
@@ -363,7 +363,7 @@ def _is_gerund_complement(tokens: list[_Token], i: int) -> bool:
 
 def _is_conditional_threat(trigger: _Trigger, s: _Sentence, lexicon: Lexicon) -> bool:
     """A hostile act, or a cut in cooperation, announced for when a condition is met is a
-    threat: "X could review its cooperation with Y if …", "Z would impose sanctions unless …"
+    threat: "X could review its ties with Y if …", "Z would impose sanctions unless …"
     (PLOVER codes conditional threats as THREATEN)."""
     if not re.search(r"\b(?:if|unless)\b", s.folded[trigger.end :].lower()):
         return False
@@ -381,8 +381,8 @@ _RELATIVE = re.compile(r",\s+(?:who|which)\b[^,;:]*,")
 
 
 def _in_undated_relative(trigger: _Trigger, s: _Sentence, lexicon: Lexicon) -> bool:
-    """A trigger in a relative clause set off by commas after the subject ("X, who had vowed
-    to veto the bill, welcomed …", "… that Y, which backed Z throughout the war, will …")
+    """A trigger in a relative clause set off by commas after the subject ("X, who had promised
+    to block the law, praised …", "… that Y, which armed Z for years, will …")
     tells the background of the subject. The main clause's date is not its date, so unless
     the relative clause has a date of its own the trigger gives no event. A relative clause
     after the verb ("spoke with X, who promised …") goes on with the story."""

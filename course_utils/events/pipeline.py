@@ -56,8 +56,8 @@ def _nearest_date(trigger: _Trigger, s: _Sentence) -> tuple[int, int, dict[str, 
 
 
 def _is_standing(trigger: _Trigger, s: _Sentence) -> bool:
-    """A clause in the present perfect that says how long ("has long demanded", "talks
-    have dragged on for years") states a standing position, not the dated act of the
+    """A clause in the present perfect that says how long ("has long demanded", "negotiations
+    have stalled for decades") states a standing position, not the dated act of the
     sentence before: it borrows no date. An adverb may come between "has" and the
     participle."""
     clause = s.clause_of(trigger.start)

@@ -151,7 +151,7 @@ def _noun_recipient(
 ) -> str:
     """For a noun, "against/on/to/with X" right after it names the recipient ("support for
     X", "an invasion of X" and "an attack on X" too); "with X" may come after a place or a
-    date ("talks in Ankara on Monday with X")."""
+    date ("talks in Oslo on Friday with X")."""
     tokens = s.tokens
     clause = s.clause_of(trigger.start)
     i = trigger.index

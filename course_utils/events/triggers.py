@@ -46,7 +46,7 @@ def find_triggers(
 
     With ``objects=True``, also the verbs of ``object_triggers.csv`` that are triggers only
     with certain words in their object ("sent troops" is MOBILIZE, "released prisoners"
-    RETREAT, "released 700,000 euros in aid" AID; "sent a letter" is nothing).
+    RETREAT, "released 2 million dollars in aid" AID; "sent a letter" is nothing).
 
     >>> [(t.text, t.pos, t.event_type) for t in find_triggers("They made such an offer.")]
     [('offer', 'noun', 'AGREE')]
@@ -154,7 +154,7 @@ def _object_triggers(folded: str, tokens: list[_Token], lexicon: Lexicon) -> lis
             before = tokens[i + len(window)]
             gap = folded[before.end : nxt.start]
             if gap == "," and before.lower.isdigit() and nxt.lower.isdigit():
-                gap = ""  # "700,000 euros"
+                gap = ""  # "2,000,000 dollars"
             if nxt.lower in _OBJECT_END or re.search(r"[,;:.()\"]", gap):
                 break
             window.append(nxt.lower)
