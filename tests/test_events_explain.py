@@ -32,6 +32,7 @@ NAMES = {
     "Ruritania": "state",
     "Jane Roe": "person",
     "Northern Union": "organization",
+    "Free Kalonia Front": "group",
 }
 
 
@@ -183,3 +184,30 @@ def test_events_run_in_linear_time():
         find_events(article, mentions=empty)
         times.append(time.perf_counter() - began)
     assert times[1] < times[0] * 4 * 2.5  # four times the text, well under sixteen times the time
+
+
+def test_he_or_she_opening_a_sentence_is_the_person_before_and_speaks():
+    article, mentions = make(
+        "Jane Roe arrived in Kalonia on Monday. She said she was ready to host talks."
+    )
+    events = find_events(article, mentions=mentions)
+    agree = events[events["event_type"] == "AGREE"]
+    assert agree[["actor", "attributed_to", "value"]].values.tolist() == [
+        ["Jane Roe", "Jane Roe", "2023-01-30"]
+    ]
+
+
+def test_the_junta_is_the_state_named_before():
+    rows = coded(
+        "Vesland's army seized power on Monday. "
+        "The junta rejected the demands of the Northern Union on Tuesday."
+    )
+    assert ("REJECT", "Vesland", "Northern Union", "2023-01-31") in rows
+
+
+def test_the_group_is_the_group_named_before():
+    rows = coded(
+        "The Free Kalonia Front marched through the capital on Monday. "
+        "The group accused Vesland on Tuesday of torture."
+    )
+    assert ("ACCUSE", "Free Kalonia Front", "Vesland", "2023-01-31") in rows

@@ -11,7 +11,7 @@ from typing import Any
 
 import pandas as pd
 
-from course_utils.events.lexicon import _CLAUSE_BREAK, Lexicon, load_lexicon
+from course_utils.events.lexicon import _CLAUSE_BREAK, Lexicon, W, load_lexicon
 from course_utils.text import fold_quotes
 
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|\d+")
@@ -135,6 +135,7 @@ def _prepare(
             )
         )  # fmt: skip
     resolve_references(sentences, lexicon or load_lexicon())
+    resolve_pronouns(sentences)
     return sentences
 
 
@@ -146,10 +147,7 @@ def resolve_references(sentences: list[_Sentence], lexicon: Lexicon) -> None:
     "the minister" or "the president" (kind ``title_word``) a person introduced with that
     title ("Defense Minister Y"). "the president of X" names its own owner and is left
     alone; so is a description that fits no one."""
-    organizations = lexicon.cue("organization_word")
-    institutions = lexicon.cue("institution_word")
-    titles = lexicon.cue("title_word")
-    words_all = organizations | institutions | titles
+    words_all = set().union(*(lexicon.cue(kind) for kind in _DESCRIPTION_KINDS))
     seen: list[tuple[_Mention, str]] = []  # earlier mentions, with the words before them
     for s in sentences:
         found: list[_Mention] = []
@@ -177,17 +175,35 @@ def resolve_references(sentences: list[_Sentence], lexicon: Lexicon) -> None:
                 (x, _title_words(s, x)) for x in s.mentions if x.end <= start
             ]
             for x, words in reversed(earlier):
-                fits = (
-                    (noun in organizations and x.kind == "organization" and ": " not in x.actor)
-                    or (noun in institutions and ": " in x.actor and noun in x.actor.lower())
-                    or (noun in titles and x.kind == "person" and noun in words)
-                )
-                if fits:
+                if _fits(noun, x, words, lexicon):
                     found.append(_Mention(x.actor, x.kind, start, end))
                     break
         seen += [(x, _title_words(s, x)) for x in s.mentions]
+        seen = seen[-_RECENT:]  # a description refers to something recent: linear time
         if found:
             s.mentions = sorted([*s.mentions, *found], key=lambda x: x.start)
+
+
+#: The cue kinds of ``event_cues.csv`` whose words make a description that refers back.
+_DESCRIPTION_KINDS = (
+    "organization_word", "institution_word", "title_word", "group_word", "government_word",
+)  # fmt: skip
+#: How many earlier mentions a description may refer back to.
+_RECENT = 200
+
+
+def _fits(noun: str, x: _Mention, words: str, lexicon: Lexicon) -> bool:
+    """Whether the description "the <noun>" fits the earlier mention ``x`` ("the bloc" an
+    organisation, "the ministry" an institution with that word, "the minister" a person
+    introduced with that title, "the group" a group, "the junta" a state)."""
+    cue = lexicon.cue
+    return (
+        (noun in cue("organization_word") and x.kind == "organization" and ": " not in x.actor)
+        or (noun in cue("institution_word") and ": " in x.actor and noun in x.actor.lower())
+        or (noun in cue("title_word") and x.kind == "person" and noun in words)
+        or (noun in cue("group_word") and x.kind == "group")
+        or (noun in cue("government_word") and x.kind == "state" and ": " not in x.actor)
+    )
 
 
 def _title_words(s: _Sentence, mention: _Mention) -> str:
@@ -202,3 +218,33 @@ def _title_words(s: _Sentence, mention: _Mention) -> str:
 
 def _words_before(s: _Sentence, position: int, lower: int = 0) -> list[_Token]:
     return [t for t in s.tokens if lower <= t.start and t.end <= position]
+
+
+def resolve_pronouns(sentences: list[_Sentence]) -> None:
+    """ "He" or "she" opening a sentence (perhaps after a fronted adverbial: "On Monday, he
+    …") refers to the first person of the sentence before in its paragraph; it becomes a
+    mention of that person, so that "He said …" has a speaker."""
+    for previous, s in itertools.pairwise(sentences):
+        if previous.paragraph != s.paragraph or not s.tokens:
+            continue
+        people = [m for m in previous.mentions if m.kind == "person"]
+        pronoun = _opening_pronoun(s)
+        if not people or pronoun is None:
+            continue
+        if any(m.start < pronoun.end for m in s.mentions):
+            continue
+        mention = _Mention(people[0].actor, "person", pronoun.start, pronoun.end)
+        s.mentions = [mention, *s.mentions]
+
+
+def _opening_pronoun(s: _Sentence) -> _Token | None:
+    """The "he" or "she" that opens the sentence, or follows its first comma within five
+    words."""
+    first = s.tokens[0]
+    if first.lower in W["pronoun_person"]:
+        return first
+    comma = s.folded.find(",")
+    after = [t for t in s.tokens[:6] if t.start > comma] if comma >= 0 else []
+    if after and after[0].lower in W["pronoun_person"]:
+        return after[0]
+    return None
