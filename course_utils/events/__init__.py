@@ -1,11 +1,12 @@
 """PLOVER events from a trigger lexicon and frames, and the timeline built from them.
 
 The pipeline has named stages, each in its own module: ``sentences`` (tokens, clauses,
-quotations, actor mentions, dates; descriptions that refer back are resolved there, in
-:func:`~course_utils.events.sentences.resolve_references`), ``triggers`` (trigger words and
-their part of speech, from the lexicons and the function words), ``frames`` (voice,
-polarity, modality and the frame of ``frames.csv`` that fits), ``filters`` (why a trigger
-is no event), ``actor`` and ``recipient`` (the role rules), ``speech`` (attribution and
+quotations, actor mentions, dates; what refers back is resolved there in one step:
+descriptions such as "the bloc", "the junta", "the group" in ``resolve_references``, "he"
+or "she" opening a sentence in ``resolve_pronouns``), ``triggers`` (trigger words and their
+part of speech, from the lexicons and the function words), ``frames`` (voice, polarity,
+modality and the frame of ``frames.csv`` that fits), ``filters`` (why a trigger is no
+event), ``actor`` and ``recipient`` (the role rules), ``speech`` (attribution and
 hedges) and ``pipeline`` (dates, duplicates, the tables). Every event row has a ``rule``
 column (the trigger, the frame, and which actor and recipient rules fired), and
 :func:`explain_events` lists every candidate trigger with its decision and reason.

@@ -407,8 +407,9 @@ def explain_events(
     >>> article = clean_article("Talks\\n\\nAlpha did not meet Beta on Monday.", "2023-02-03")
     >>> no_one = pd.DataFrame(columns=["actor", "kind", "text", "start", "end", "sentence"])
     >>> explain_events(article, mentions=no_one)[["trigger", "decision", "reason"]]
-      trigger decision                           reason
-    0    meet  dropped  negated ('not', 'never' before it)
+      trigger decision                       reason
+    0   Talks  dropped  not a body sentence (title)
+    1    meet  dropped  negated ('not', 'never' before it)
     """
     rows = _candidates(article, published, mentions, dates, sections, lexicon or load_lexicon())
     return pd.DataFrame(rows, columns=EXPLAIN_COLUMNS).astype(
