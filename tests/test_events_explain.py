@@ -211,3 +211,10 @@ def test_the_group_is_the_group_named_before():
         "The group accused Vesland on Tuesday of torture."
     )
     assert ("ACCUSE", "Free Kalonia Front", "Vesland", "2023-01-31") in rows
+
+
+def test_who_calls_a_protest_acts():
+    # "call" is a light verb: the noun after it is the act of its subject
+    assert coded("The Free Kalonia Front called a protest on Monday.") == [
+        ("PROTEST", "Free Kalonia Front", "", "2023-01-30")
+    ]
