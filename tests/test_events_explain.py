@@ -218,3 +218,10 @@ def test_who_calls_a_protest_acts():
     assert coded("The Free Kalonia Front called a protest on Monday.") == [
         ("PROTEST", "Free Kalonia Front", "", "2023-01-30")
     ]
+
+
+def test_refusing_to_extend_an_accord_is_a_rejection_and_extending_is_no_event():
+    assert coded("Vesland said on Monday that it would not extend the accord.") == [
+        ("REJECT", "Vesland", "", "2023-01-30")
+    ]
+    assert coded("Vesland said on Monday that it would extend the accord.") == []
