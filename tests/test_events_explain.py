@@ -225,3 +225,9 @@ def test_refusing_to_extend_an_accord_is_a_rejection_and_extending_is_no_event()
         ("REJECT", "Vesland", "", "2023-01-30")
     ]
     assert coded("Vesland said on Monday that it would extend the accord.") == []
+
+
+def test_shooting_down_an_aircraft_is_an_assault():
+    assert coded("Vesland shot down a Kalonia helicopter on Monday.") == [
+        ("ASSAULT", "Vesland", "Kalonia", "2023-01-30")
+    ]
