@@ -87,6 +87,7 @@ def _published_or_none(article: Any, published: Any) -> Any:
     return published if published is not None else getattr(article, "published", None)
 
 
+_DIGIT = re.compile(r"\d")
 _INVALID_DATE = "not a real day"  # the kind find_dates' rejected_expressions gives it
 
 #: The columns of :func:`explain_events`.
@@ -147,7 +148,7 @@ def _has_invalid_date(s: _Sentence, article: Any, found: list[set[int]]) -> bool
     """Whether the sentence holds a date expression rejected as no day of the calendar ("31
     February"); the article's rejected expressions are looked up once, and only for a
     sentence with a digit."""
-    if not any(ch.isdigit() for ch in s.text):
+    if not _DIGIT.search(s.text):
         return False
     if not found:
         found.append(_sentences_with_invalid_dates(article))

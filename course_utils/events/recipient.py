@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from course_utils.events.actor import _coordinated_subject
 from course_utils.events.lexicon import _DETERMINERS, Lexicon, W, cue_pattern
@@ -102,26 +103,41 @@ def _deployment_target(
 def _barred_spans(trigger: _Trigger, s: _Sentence, lexicon: Lexicon) -> list[tuple[int, int]]:
     """Stretches of the sentence that name no recipient: the agent after "by", the source
     after "according to", a closing speech frame (", spokesman X said"), and the subject of a
-    "that" clause after the trigger ("warned that Tehran would …")."""
-    barred: list[tuple[int, int]] = []
+    "that" clause after the trigger ("warned that Kalonia would …")."""
+    marks = _sentence_marks(s, lexicon)
+    barred = [(a, a + n) for a, n in marks["agents"] if not trigger.start <= a < trigger.end]
+    barred += [(a, b) for a, b in marks["frames"] if a >= trigger.end]
+    if not (trigger.event_type == "REQUEST" and trigger.pos == "verb"):
+        # "demanded that X stop …": X is the one asked; elsewhere a "that" clause's subject
+        # is no recipient
+        starts = {end for start, end in marks["that"] if start >= trigger.end}
+        barred.extend((x.start, x.end) for x in s.mentions if x.start in starts)
+    return barred + marks["background"]
+
+
+def _sentence_marks(s: _Sentence, lexicon: Lexicon) -> dict[str, list[Any]]:
+    """What :func:`_barred_spans` needs of a sentence, found once per sentence."""
+    marks = s.cache.get("barred")
+    if marks is not None:
+        return marks
     lowered = s.folded.lower()
-    for m in re.finditer(r"\b(?:by|according to)\s+", lowered):
-        if not trigger.start <= m.start() < trigger.end:  # "spoke by phone" is no agent
-            barred.append((m.start(), m.end() + 60))
+    frames = []
     for cue, where in lexicon.attribution.items():
-        if where != "before":
-            continue
-        for m in cue_pattern(cue).finditer(lowered):
-            start = _frame_start(s, m.start())
-            if start >= trigger.end:
-                barred.append((start, m.end()))
-    for m in re.finditer(r"\bthat\s+(?:the\s+)?", lowered[trigger.end :]):
-        if trigger.event_type == "REQUEST" and trigger.pos == "verb":
-            break  # "demanded that X stop …": X is the one asked
-        at = trigger.end + m.end()
-        barred.extend((x.start, x.end) for x in s.mentions if x.start == at)
-    barred.extend(_background_spans(s, lexicon))
-    return barred
+        if where == "before":
+            for m in cue_pattern(cue).finditer(lowered):
+                frames.append((_frame_start(s, m.start()), m.end()))
+    marks = {
+        "agents": [(m.start(), m.end() - m.start() + 60) for m in _AGENT.finditer(lowered)],
+        "frames": frames,
+        "that": [(m.start(), m.end()) for m in _THAT.finditer(lowered)],
+        "background": _background_spans(s, lexicon),
+    }
+    s.cache["barred"] = marks
+    return marks
+
+
+_AGENT = re.compile(r"\b(?:by|according to)\s+")
+_THAT = re.compile(r"\bthat\s+(?:the\s+)?")
 
 
 def _background_spans(s: _Sentence, lexicon: Lexicon) -> list[tuple[int, int]]:
