@@ -271,7 +271,7 @@ def _after_preposition(s: _Sentence, mention: _Mention) -> bool:
     """A mention right after a preposition ("of Georgia", "in Moscow") is not a subject;
     "thousands of protesters" is."""
     words = [t for t in s.tokens if t.end <= mention.start][-3:]
-    words = [t for t in words if t.lower not in {"the", "a", "an"}]
+    words = [t for t in words if t.lower not in W["article"]]
     if not words or words[-1].lower not in _PREPOSITIONS or words[-1].lower == "according":
         return False
     if words[-1].lower == "of" and len(words) >= 2 and words[-2].lower in _QUANTITY:
@@ -386,6 +386,6 @@ def _is_appositive_claim(trigger: _Trigger, s: _Sentence) -> bool:
     if trigger.pos != "noun" or trigger.event_type != "ACCUSE":
         return False
     words = [t for t in s.tokens if t.end <= trigger.start][-2:]
-    if words and words[-1].lower in {"a", "an", "the"}:
+    if words and words[-1].lower in W["article"]:
         return s.folded[: words[-1].start].rstrip().endswith(",")
     return s.folded[: trigger.start].rstrip().endswith(",")

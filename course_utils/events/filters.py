@@ -244,7 +244,7 @@ def _is_state_or_modifier(trigger: _Trigger, tokens: list[_Token], i: int) -> bo
         verb is not None
         and tokens[i - 2].lower == "to"
         and verb.text.islower()
-        and verb.lower not in {"have", "be", "get"}
+        and verb.lower not in W["weak_head"]
     )
 
 
@@ -358,7 +358,7 @@ def _is_gerund_complement(tokens: list[_Token], i: int) -> bool:
     j = i - 1
     if j >= 0 and tokens[j].lower.endswith("ly"):
         j -= 1
-    return j >= 0 and tokens[j].lower in {"of", "on", "about", "for"}
+    return j >= 0 and tokens[j].lower in W["gerund_opener"]
 
 
 def _is_conditional_threat(trigger: _Trigger, s: _Sentence, lexicon: Lexicon) -> bool:

@@ -71,7 +71,7 @@ def _is_standing(trigger: _Trigger, s: _Sentence) -> bool:
         if word.lower not in _PERFECT:
             continue
         nxt = words[k + 1 :][:3]
-        while nxt and (nxt[0].lower.endswith("ly") or nxt[0].lower in {"long", "already"}):
+        while nxt and (nxt[0].lower.endswith("ly") or nxt[0].lower in W["standing"]):
             nxt = nxt[1:]
         if nxt and (nxt[0].lower.endswith(("ed", "en")) or nxt[0].start == trigger.start):
             return True

@@ -188,7 +188,7 @@ def _noun_recipient(
         found = mention_after(tokens[i + 1])
         return found.actor if found else ""
     for token in tokens[i + 1 : i + 9]:
-        if token.start >= clause[1] or token.lower in {"and", "but", "which", "who", "that"}:
+        if token.start >= clause[1] or token.lower in W["connective"]:
             break
         if token.lower == "with":
             found = mention_after(token)

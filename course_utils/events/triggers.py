@@ -147,7 +147,7 @@ def _object_triggers(folded: str, tokens: list[_Token], lexicon: Lexicon) -> lis
     found = []
     for i, token in enumerate(tokens):
         entries = lexicon.objects.get(token.lower, [])
-        if not entries or (i > 0 and tokens[i - 1].lower in {"a", "an", "the"}):
+        if not entries or (i > 0 and tokens[i - 1].lower in W["article"]):
             continue
         window: list[str] = []
         for nxt in tokens[i + 1 : i + 9]:
@@ -259,7 +259,7 @@ def _lemma_of(word: str, lexicon: Lexicon) -> str:
 
 
 def _is_verbish(token: _Token, lexicon: Lexicon) -> bool:
-    if token.lower in _LIGHT_FORMS or token.lower in {"said", "told", "prompting"}:
+    if token.lower in _LIGHT_FORMS or token.lower in W["verb_form"]:
         return True
     if token.lower in lexicon.forms and any(e[1] == "verb" for e in lexicon.forms[token.lower]):
         return not token.lower.endswith("s") or token.lower.endswith("ss")
