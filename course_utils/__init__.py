@@ -41,6 +41,7 @@ _LAZY = {
     "find_dates": "course_utils.dates",
     "find_events": "course_utils.events",
     "build_timeline": "course_utils.events",
+    "explain_events": "course_utils.events",
 }
 _SUBMODULES = {"actors", "dates", "events", "evaluate", "plots", "widgets", "exercises", "cli"}
 

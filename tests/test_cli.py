@@ -123,7 +123,7 @@ FIELDS = {
     ],
     "timeline": [
         "date_start", "date_end", "precision", "value", "event_type", "actor", "recipient",
-        "attributed_to", "hedged", "sentence", "time_text", "summary",
+        "attributed_to", "hedged", "sentence", "time_text", "summary", "rule",
     ],
 }  # fmt: skip
 

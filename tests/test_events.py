@@ -271,7 +271,7 @@ def test_timeline_columns_and_order() -> None:
     assert list(timeline.columns) == TIMELINE_COLUMNS
     assert TIMELINE_COLUMNS == [
         "date_start", "date_end", "precision", "value", "event_type", "actor", "recipient",
-        "attributed_to", "hedged", "sentence", "time_text", "summary",
+        "attributed_to", "hedged", "sentence", "time_text", "summary", "rule",
     ]  # fmt: skip
     assert list(timeline["value"]) == ["2022-12", "2023-W04", "2023-02-02"]
     assert list(timeline["date_start"]) == ["2022-12-01", "2023-01-23", "2023-02-02"]
@@ -489,7 +489,7 @@ def test_reaffirmed_support_belongs_to_the_speaker() -> None:
 
 
 def test_closing_speech_frame_names_no_recipient() -> None:
-    row = only("Veldra offered on Monday to host talks, spokesman Orrin said.")
+    row = only("Veldra offered on Monday to mediate, spokesman Orrin said.")
     assert (row["event_type"], row["actor"], row["recipient"]) == ("AGREE", "Veldra", "")
     assert row["value"] == "2023-01-30"
 
@@ -519,7 +519,7 @@ def test_two_parties_named_jointly(sentence: str, value: str) -> None:
 
 
 def test_talks_during_a_visit_are_one_event() -> None:
-    row = only("Kalvik held talks in the capital on Monday with Orrin during a two-day visit.")
+    row = only("Kalvik held talks in the capital on Monday with Orrin during a brief visit.")
     assert (row["event_type"], row["actor"], row["recipient"]) == ("CONSULT", "Kalvik", "Orrin")
 
 
@@ -556,7 +556,7 @@ def test_a_where_clause_gives_no_actor() -> None:
 
 
 def test_object_of_a_plain_verb_takes_the_subject() -> None:
-    row = only("Sorrel will approve new sanctions against Veldra next week.")
+    row = only("Sorrel will approve fresh sanctions against Veldra next week.")
     assert (row["event_type"], row["actor"], row["recipient"]) == ("SANCTION", "Sorrel", "Veldra")
 
 
@@ -573,8 +573,8 @@ def test_object_of_a_plain_verb_takes_the_subject() -> None:
         ("Sorrel turned down the proposal on Monday.", "REJECT"),
         ("Sorrel will provide Veldra with artillery next month.", "AID"),
         ("Kalvik called on Monday for an end to the raids.", "REQUEST"),
-        ("Hollin Council said on Monday that Sorrel could review its cooperation with Veldra "
-         "if the vote went ahead.", "THREATEN"),
+        ("Hollin Council said on Monday that Sorrel could review all cooperation with Veldra "
+         "if the referendum went ahead.", "THREATEN"),
     ],
 )  # fmt: skip
 def test_news_triggers(sentence: str, event_type: str) -> None:
@@ -583,8 +583,8 @@ def test_news_triggers(sentence: str, event_type: str) -> None:
 
 def test_conditional_threat_belongs_to_the_speaker() -> None:
     row = only(
-        "Hollin Council said on Monday that Sorrel could review its cooperation with Veldra "
-        "if the vote went ahead."
+        "Hollin Council said on Monday that Sorrel could review all cooperation with Veldra "
+        "if the referendum went ahead."
     )
     assert (row["actor"], row["recipient"]) == ("Hollin Council", "Veldra")
 
@@ -597,7 +597,7 @@ def test_conditional_threat_belongs_to_the_speaker() -> None:
          "ACCUSE"),
         ("Sorrel on Monday rejected calls for talks with Veldra.", "REJECT"),
         ("Protesters demanded on Monday that Kalvik veto the law.", "REQUEST"),
-        ("Kalvik and Orrin signed a protocol on Monday on withdrawing troops.", "AGREE"),
+        ("Kalvik and Orrin signed a memorandum on Monday about withdrawing troops.", "AGREE"),
     ],
 )  # fmt: skip
 def test_one_report_one_event(sentence: str, event_type: str) -> None:
@@ -630,10 +630,10 @@ def test_declared_a_ceasefire_is_the_subjects_concession() -> None:
 
 
 def test_a_participle_clause_that_describes_the_event_is_no_event() -> None:
-    row = only("Sorrel on Monday withdrew its troops from Veldra, ending a 10-day deployment.")
+    row = only("Sorrel on Monday withdrew its troops from Veldra, ending a month-long deployment.")
     assert (row["event_type"], row["actor"]) == ("RETREAT", "Sorrel")
     # Without the main event before it, the noun is an event of its own.
-    assert invented("Sorrel began a 10-day deployment in Veldra on Monday.")[
+    assert invented("Sorrel began a month-long deployment in Veldra on Monday.")[
         "event_type"
     ].tolist() == ["MOBILIZE"]
 
@@ -770,7 +770,7 @@ def rows_of(table: pd.DataFrame) -> list[tuple[str, str, str, str]]:
 @pytest.mark.parametrize(
     "sentence, expected, hedged",
     [
-        ("Veldra said on Tuesday it would send hundreds of additional border guards to its "
+        ("Veldra said on Tuesday it would send dozens of extra border police to its "
          "frontier with Sorrel.", ("MOBILIZE", "Veldra", "", "2023-01-31"), True),
         ("Veldra dispatched 300 monitors to Sorrel on Monday.",
          ("MOBILIZE", "Veldra", "Sorrel", "2023-01-30"), False),
@@ -791,7 +791,7 @@ def test_sending_other_things_is_no_event() -> None:
 @pytest.mark.parametrize(
     "sentence, expected",
     [
-        ("The Hollin Council on Monday released 500,000 euros in humanitarian aid for refugees.",
+        ("The Hollin Council on Monday released 3 million dollars in emergency aid for refugees.",
          [("AID", "Hollin Council", "", "2023-01-30")]),
         ("Sorrel on Monday released 40 prisoners of war.",
          [("RETREAT", "Sorrel", "", "2023-01-30")]),
@@ -805,8 +805,8 @@ def test_what_is_released_decides_the_event(sentence: str, expected: list) -> No
 @pytest.mark.parametrize(
     "sentence, actor",
     [
-        ("The Hollin Council agreed on Monday to widen its sanctions against Marsk to target "
-         "airlines.", "Hollin Council"),
+        ("The Hollin Council agreed on Monday to extend its sanctions against Marsk to cover "
+         "banks.", "Hollin Council"),
         ("Veldra agreed on Monday to extend sanctions on Marsk.", "Veldra"),
         ("Veldra on Monday imposed sanctions on Marsk.", "Veldra"),
     ],
@@ -824,7 +824,7 @@ def test_agreeing_to_talks_is_still_an_agreement() -> None:
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("The Hollin Council agreed on Monday to widen its sanctions against Marsk. The bloc "
+        ("The Hollin Council agreed on Monday to extend its sanctions against Marsk. The bloc "
          "first imposed sanctions on Marsk in 2020.",
          ("SANCTION", "Hollin Council", "Marsk", "2020")),
         ("The Hollin Council met on Monday. The 27-member bloc also criticized Marsk.",
@@ -845,7 +845,7 @@ def test_a_definite_description_refers_back(text: str, expected: tuple) -> None:
 
 
 def test_a_pronoun_after_a_fronted_adverbial() -> None:
-    table = described("Kalvik threatened on Sunday to cut gas transit. On Monday, he spoke by "
+    table = described("Kalvik threatened on Sunday to halt oil deliveries. On Monday, he spoke by "
                       "phone with Orrin.")  # fmt: skip
     assert rows_of(table) == [
         ("THREATEN", "Kalvik", "", "2023-01-29"),
@@ -869,7 +869,7 @@ def test_which_x_denied_takes_x_as_actor() -> None:
 
 def test_a_subject_after_as_starts_its_own_clause() -> None:
     table = described("Veldra said on Friday it would send troops to the border, as the Hollin "
-                      "Council accused Marsk of using migrants as a weapon.")  # fmt: skip
+                      "Council accused Marsk of using refugees as a lever.")  # fmt: skip
     assert rows_of(table) == [
         ("MOBILIZE", "Veldra", "", "2023-02-03"),
         ("ACCUSE", "Hollin Council", "Marsk", "2023-02-03"),
@@ -915,7 +915,7 @@ def test_a_passive_attack_without_agent(sentence: str, expected: tuple) -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Marsk said on Monday it would study the request carefully.",
+        "Marsk said on Monday it would examine the request closely.",
         "Veldra and Sorrel on Monday opened a centre to monitor the ceasefire.",
     ],
 )
@@ -943,7 +943,7 @@ def test_a_warning_is_aimed_at_whom_it_names_before_that() -> None:
 
 def test_a_noun_trigger_before_a_determiner_is_no_adjective() -> None:
     # "appeal the" cannot be an adjective before a noun: "the" starts the next phrase
-    found = find_triggers("Sorrel made a similar appeal the same day.")
+    found = find_triggers("Sorrel made a fresh appeal the next day.")
     assert [(t.text, t.event_type) for t in found] == [("appeal", "REQUEST")]
 
 
@@ -955,7 +955,7 @@ def test_a_noun_trigger_before_a_determiner_is_no_adjective() -> None:
          ("CONCEDE", "Veldra", "", "2023-01-30")),
         ("Veldra on Monday withdrew its troops from the border.",
          ("RETREAT", "Veldra", "", "2023-01-30")),
-        ("Veldran guards dispersed the crowds with tear gas on Tuesday.",
+        ("Veldran guards dispersed the demonstrators with water cannon on Tuesday.",
          ("COERCE", "Veldra: guards", "", "2023-01-31")),
         ("Veldra struck Marsk with missiles on Tuesday.",
          ("ASSAULT", "Veldra", "Marsk", "2023-01-31")),
@@ -993,7 +993,9 @@ def test_a_compound_with_a_verb_trigger_modifies_its_noun() -> None:
 
 
 def test_an_undated_relative_clause_after_the_subject_gives_no_event() -> None:
-    table = described("Tessel, who had vowed to veto the law, welcomed its withdrawal on Tuesday.")
+    table = described(
+        "Tessel, who had threatened to block the law, welcomed its withdrawal on Tuesday."
+    )
     assert rows_of(table) == [("SUPPORT", "Tessel", "", "2023-01-31")]
 
 
@@ -1033,7 +1035,7 @@ def test_a_ceasefire_is_a_concession_only_when_declared() -> None:
     assert rows_of(described("Veldra declared a cease-fire on Monday.")) == [
         ("CONCEDE", "Veldra", "", "2023-01-30")
     ]
-    table = described("Veldra said on Monday it remained committed to the cease-fire.")
+    table = described("Veldra said on Monday it was still bound by the cease-fire.")
     assert "CONCEDE" not in set(table["event_type"])
 
 
@@ -1057,9 +1059,9 @@ def test_calling_off_a_meeting_is_a_rejection() -> None:
     "sentence, absent",
     [
         ("Veldra on Monday accused Marsk over detained reporters.", "COERCE"),
-        ("Sorrel said on Monday that most of the 40 people detained during the unrest had "
-         "been freed.", "COERCE"),
-        ("Orrin called a rally for Saturday to demand the release of everyone detained.",
+        ("Sorrel said on Monday that some of the 25 men detained after the riots had "
+         "gone home.", "COERCE"),
+        ("Orrin called a protest for Sunday to demand the release of all those held.",
          "REQUEST"),
         ("Veldra said on Monday it would lift the blockade once Marsk withdrew its troops.",
          "RETREAT"),
@@ -1097,13 +1099,13 @@ def test_two_parties_named_jointly_in_a_relative_clause() -> None:
 
 
 def test_a_passive_agent_after_a_date_and_a_title() -> None:
-    table = described("The accord was signed late on Monday by Deputy Prime Minister Kalvik "
+    table = described("The pact was signed early on Tuesday by Vice Premier Kalvik "
                       "and Orrin.")  # fmt: skip
     assert list(table["actor"]) == ["Kalvik"]
 
 
 def test_talks_with_a_counterpart_named_after_a_comma() -> None:
-    table = described("Kalvik will travel to Marsk next week for talks with his Veldran "
+    table = described("Kalvik will fly to Marsk next month for talks with his Veldran "
                       "counterpart, Orrin.")  # fmt: skip
     consult = table[table["event_type"] == "CONSULT"].iloc[0]
     assert (consult["actor"], consult["recipient"]) == ("Kalvik", "Orrin")
@@ -1111,7 +1113,10 @@ def test_talks_with_a_counterpart_named_after_a_comma() -> None:
 
 @pytest.mark.parametrize(
     "second",
-    ["Sorrel has long demanded reparations.", "Talks on the border have dragged on for years."],
+    [
+        "Sorrel has long demanded reparations.",
+        "Negotiations on the frontier have stalled for decades.",
+    ],
 )
 def test_a_standing_position_borrows_no_date(second: str) -> None:
     table = described(f"Marsk attacked Sorrel in March 2022. {second}")

@@ -40,6 +40,7 @@ def event(**fields):
         "sentence": 3,
         "time_text": "in January",
         "summary": "EU agreed",
+        "rule": "made by hand",
     }
     row.update(fields)
     return row

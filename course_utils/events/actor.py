@@ -1,0 +1,391 @@
+"""The actor of a trigger: which mention acts, and the rule that says so."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from course_utils.events.lexicon import (
+    _AUXILIARIES,
+    _PASSIVE_AUX,
+    _POSSESSIVES,
+    _PREPOSITIONS,
+    _PRONOUNS,
+    _TIME_GAP,
+    Lexicon,
+    W,
+)  # fmt: skip
+from course_utils.events.sentences import _Mention, _Sentence, _words_before
+from course_utils.events.triggers import _lemma_of, _phrase_head, _Trigger
+
+#: Words before "of" that make what follows the real subject ("thousands of protesters").
+_QUANTITY = W["quantity"]
+
+
+def _previous_subject(index: int, sentences: list[_Sentence], kind: str = "other") -> str:
+    """The subject of the sentence before; for "he" or "she", its first person."""
+    if index == 0:
+        return ""
+    previous = sentences[index - 1]
+    if kind == "person":
+        people = [m for m in previous.mentions if m.kind == "person"]
+        if people:
+            return people[0].actor
+    return previous.subject()
+
+
+@dataclass(frozen=True)
+class _Ask:
+    """What the actor rules look at: a trigger in its sentence, and who speaks there."""
+
+    trigger: _Trigger
+    index: int
+    sentences: list[_Sentence]
+    lexicon: Lexicon
+    speaker: str
+    speech_end: int
+
+    @property
+    def s(self) -> _Sentence:
+        return self.sentences[self.index]
+
+    @property
+    def lower(self) -> int:
+        """Where the trigger's subject may start: its clause, or after "said"."""
+        clause = self.s.clause_of(self.trigger.start)
+        reported = self.speech_end <= self.trigger.start
+        return max(clause[0], self.speech_end) if reported else clause[0]
+
+    def opening(self) -> list[str]:
+        return [t.lower for t in _words_before(self.s, self.trigger.start, self.lower)[:2]]
+
+
+_Found = tuple[str, str] | None  # (actor, rule), or None to ask the next rule
+
+
+def _by_agent(a: _Ask) -> _Found:
+    """A passive with its agent: "denounced by X", "was signed early on Tuesday by X"."""
+    agent = _passive_agent(a.trigger, a.s)
+    return (agent.actor, "passive 'by' agent") if agent is not None else None
+
+
+def _noun_agent(a: _Ask) -> _Found:
+    """A noun with "by X" or "from X" after it (or "issued by X")."""
+    if a.trigger.pos != "noun":
+        return None
+    after = [t for t in a.s.tokens if t.start >= a.trigger.end][:2]
+    by = after[0] if after else None
+    if len(after) > 1 and after[0].lower.endswith("ed") and after[1].lower == "by":
+        by = after[1]
+    if by is None or by.lower not in W["agent_marker"]:
+        return None
+    agents = [m for m in a.s.mentions if by.end < m.start <= by.end + 12]
+    return (agents[0].actor, f"agent after {by.lower!r}") if agents else None
+
+
+def _quoted(a: _Ask) -> _Found:
+    if a.s.in_quote(a.trigger.start) and a.speaker:
+        return a.speaker, "speaker of the quotation"
+    return None
+
+
+def _joint(a: _Ask) -> _Found:
+    pair = _coordinated_subject(a.trigger, a.s) if a.trigger.pos == "verb" else None
+    return (pair[0].actor, "first of a joint subject") if pair else None
+
+
+def _in_noun_phrase(a: _Ask) -> _Found:
+    if a.trigger.pos != "noun":
+        return None
+    found, use_subject = _noun_phrase_actor(a.trigger, a.s, a.lexicon)
+    if found:
+        return found, "inside its noun phrase ('X's blockade')"
+    return None if use_subject else ("", "")
+
+
+def _relative(a: _Ask) -> _Found:
+    found = _relative_subject(a.trigger, a.s, a.lexicon)
+    return (found.actor, "subject of a relative clause") if found else None
+
+
+def _antecedent_of_who(a: _Ask, main_verb_needed: bool) -> _Found:
+    """ ", who …": the mention before the comma ("X, who has accused Y, is expected to
+    meet Z": X meets Z)."""
+    s, lower = a.s, a.lower
+    opening = a.opening()
+    if not (opening and opening[0] in {"who", "which"} and s.folded[lower : lower + 1] == ","):
+        return None
+    antecedent = [m for m in s.mentions if m.end <= lower]
+    if main_verb_needed:
+        back = re.search(r",\s+(?:is|are|was|were|has|have|had|will|would)\b",
+                         s.folded[lower + 1 : a.trigger.start])  # fmt: skip
+        if not back:
+            return None
+    return (antecedent[-1].actor, "antecedent of 'who'/'which'") if antecedent else None
+
+
+def _who_then_verb(a: _Ask) -> _Found:
+    return _antecedent_of_who(a, main_verb_needed=True)
+
+
+def _subject(a: _Ask) -> _Found:
+    """The first mention of the clause before the trigger (in reported speech, after the
+    speech verb), not right after a preposition ("an affair of X")."""
+    s = a.s
+    before = [
+        m
+        for m in s.mentions
+        if a.lower <= m.start and m.end <= a.trigger.start and not _after_preposition(s, m)
+    ]
+    return (before[0].actor, "subject of its clause") if before else None
+
+
+def _who(a: _Ask) -> _Found:
+    return _antecedent_of_who(a, main_verb_needed=False)
+
+
+def _place_or_time(a: _Ask) -> _Found:
+    opening = a.opening()
+    return ("", "") if opening and opening[0] in W["place_time_relative"] else None
+
+
+def _pronoun(a: _Ask) -> _Found:
+    """ "X said it would …": the speaker; a pronoun opening the sentence: the sentence
+    before."""
+    opening = a.opening()
+    if not opening or opening[0] not in _PRONOUNS:
+        return None
+    after_speech = a.speech_end >= 0 and a.lower == a.speech_end
+    if after_speech and _speaker_fits(a.s, a.speaker, opening[0]):
+        return a.speaker, f"'{opening[0]}' after a speech verb: the speaker"
+    if a.lower == 0 or after_speech:
+        found = _previous_subject(a.index, a.sentences, _PRONOUNS[opening[0]])
+        return found, f"'{opening[0]}': the subject of the sentence before"
+    return None
+
+
+def _speaker_as_subject(a: _Ask) -> _Found:
+    if a.speech_end >= 0 and a.lower == a.speech_end and a.speaker:
+        return a.speaker, "the speaker (no subject after the speech verb)"
+    return None
+
+
+def _earlier_mention(a: _Ask) -> _Found:
+    s = a.s
+    earlier = [m for m in s.mentions if m.end <= a.trigger.start and not s.in_quote(m.start)]
+    if earlier and a.trigger.pos == "verb":
+        return earlier[0].actor, "first mention before it"
+    return None
+
+
+def _fronted_pronoun(a: _Ask) -> _Found:
+    """ "On Monday, he spoke …": a pronoun after a fronted adverbial refers back."""
+    s = a.s
+    if s.mentions and s.mentions[0].start <= a.trigger.start:
+        return None
+    words = _words_before(s, a.trigger.start)
+    comma = s.folded.find(",", 0, a.trigger.start)
+    if words and words[0].lower not in _PRONOUNS and comma >= 0:
+        words = [t for t in words if t.start > comma]
+    if words and words[0].lower in _PRONOUNS:
+        found = _previous_subject(a.index, a.sentences, _PRONOUNS[words[0].lower])
+        return found, f"'{words[0].lower}': the subject of the sentence before"
+    return None
+
+
+#: The actor rules, in order: the first that answers decides.
+ACTOR_RULES = (
+    _by_agent, _noun_agent, _quoted, _joint, _in_noun_phrase, _relative, _who_then_verb,
+    _subject, _who, _place_or_time, _pronoun, _speaker_as_subject, _earlier_mention,
+    _fronted_pronoun,
+)  # fmt: skip
+
+
+def _actor(trigger: _Trigger, index: int, sentences: list[_Sentence], lexicon: Lexicon,
+           speaker: str, speech_end: int) -> tuple[str, str]:  # fmt: skip
+    """(actor, rule): the first actor rule that answers, or ("", "")."""
+    ask = _Ask(trigger, index, sentences, lexicon, speaker, speech_end)
+    for rule in ACTOR_RULES:
+        found = rule(ask)
+        if found is not None:
+            return found
+    return "", ""
+
+
+def _passive_agent(trigger: _Trigger, s: _Sentence) -> _Mention | None:
+    """The agent of a verb in the passive: the first mention after "by", when "by" follows
+    the verb directly or after time words ("signed early on Tuesday by"), or follows it after a
+    passive auxiliary. Up to 60 characters of title may stand between "by" and the name, but
+    no comma."""
+    if trigger.pos != "verb":
+        return None
+    after = [t for t in s.tokens if t.start >= trigger.end][:5]
+    k = 0
+    while k < len(after) and after[k].lower in _TIME_GAP and after[k].lower != "by":
+        k += 1
+    if k >= len(after) or after[k].lower != "by":
+        return None
+    by = after[k]
+    if k:
+        before = [t for t in s.tokens if t.end <= trigger.start][-1:]
+        if not before or before[0].lower not in _PASSIVE_AUX:
+            return None  # "met on Monday by phone": no passive
+    limit = 12 if not k else 60
+    for m in s.mentions:
+        if by.end < m.start <= by.end + limit and "," not in s.folded[by.end : m.start]:
+            return m
+    return None
+
+
+def _speaker_fits(s: _Sentence, speaker: str, pronoun: str) -> bool:
+    """Whether the pronoun right after a speech verb is the speaker: "he" or "she" always
+    (as before), "it" when the speaker is no person ("the party said it would …"). "they"
+    is left to the sentence before: "X said they discussed …" names X and others."""
+    if not speaker or pronoun == "they":
+        return False
+    kinds = {m.kind for m in s.mentions if m.actor == speaker}
+    return _PRONOUNS[pronoun] == "person" or "person" not in kinds
+
+
+def _relative_subject(trigger: _Trigger, s: _Sentence, lexicon: Lexicon) -> _Mention | None:
+    """The subject of a relative clause right before a verb: "an accusation X denied",
+    "which X rejected", "the offer that X declined" (an adverb or auxiliary may come
+    between)."""
+    if trigger.pos != "verb":
+        return None
+    words = [t for t in s.tokens if t.end <= trigger.start]
+    while words and (words[-1].lower in _AUXILIARIES or words[-1].lower.endswith("ly")):
+        words = words[:-1]
+    mention = next((m for m in s.mentions if words and m.end == words[-1].end), None)
+    if mention is None:
+        return None
+    before = [t for t in words if t.end <= mention.start]
+    if not before or s.folded[before[-1].end : mention.start].strip():
+        return None
+    head = before[-1].lower
+    nouns = [e for e in lexicon.forms.get(head, []) if e[1] == "noun"]
+    return mention if head in {"which", "that", "whom"} or nouns else None
+
+
+def _after_preposition(s: _Sentence, mention: _Mention) -> bool:
+    """A mention right after a preposition ("of Georgia", "in Moscow") is not a subject;
+    "thousands of protesters" is."""
+    words = [t for t in s.tokens if t.end <= mention.start][-3:]
+    words = [t for t in words if t.lower not in W["article"]]
+    if not words or words[-1].lower not in _PREPOSITIONS or words[-1].lower == "according":
+        return False
+    if words[-1].lower == "of" and len(words) >= 2 and words[-2].lower in _QUANTITY:
+        return False
+    if words[-1].lower == "as" and s.folded[: words[-1].start].rstrip().endswith(","):
+        return False  # ", as the bloc accused X": a conjunction, then the subject
+    return s.folded[words[-1].end : mention.start].strip() in {"", "the", "a", "an"}
+
+
+def _coordinated_subject(trigger: _Trigger, s: _Sentence) -> tuple[_Mention, _Mention] | None:
+    """Two parties named jointly as the subject: "X and Y met", "X, the head of …, and his
+    counterpart Y signed"; the first is the actor and the second the recipient."""
+    clause = s.clause_of(trigger.start)
+    # In a relative clause ("…, which X and Y signed") the subject is inside the clause.
+    relative = re.match(r",?\s*(?:which|who|that|where|when)\b", s.folded[clause[0] :])
+    lower = clause[0] if relative else 0
+    before = [
+        m
+        for m in s.mentions
+        if m.end <= trigger.start and not s.in_quote(m.start) and m.start >= lower
+    ]
+    if len(before) < 2:
+        return None
+    first, second = before[0], before[-1]  # an appositive may name others between them
+    between = s.folded[first.end : second.start]
+    joined = re.fullmatch(
+        r"(?:,[^,]*,)?\s+and\s+(?:(?:his|her|its|their)\s+(?:[\w-]+\s+)?counterparts?,?\s+)?",
+        between,
+    )
+    if not joined:
+        return None
+    gap = [t.lower for t in s.tokens if second.end <= t.start and t.end <= trigger.start]
+    if len(gap) > 3 or any(w not in _AUXILIARIES and not w.endswith("ly") for w in gap):
+        return None
+    if _after_preposition(s, first):
+        return None
+    return first, second
+
+
+def _noun_phrase_actor(trigger: _Trigger, s: _Sentence, lexicon: Lexicon) -> tuple[str, bool]:
+    """For a noun trigger: (actor inside its phrase, whether the clause's subject applies)."""
+    tokens = s.tokens
+    i = trigger.index
+    # Walk back over the noun phrase to the word that governs it.
+    j = _phrase_head(tokens, i, lexicon)
+    phrase_start = tokens[j].end if j >= 0 else 0
+    inside = [m for m in s.mentions if phrase_start <= m.start and m.end <= trigger.start]
+    governor = tokens[j].lower if j >= 0 else ""
+    light = bool(governor) and _lemma_of(governor, lexicon) in lexicon.cue("light")
+    if (
+        governor == "to"
+        and j + 1 < i
+        and _lemma_of(tokens[j + 1].lower, lexicon) in lexicon.cue("light")
+    ):
+        light = True  # "agreed to extend sanctions": the subject of "agreed" acts
+    if inside and light and any(m.start < tokens[j].start for m in s.mentions):
+        # "X reaffirmed Ankara's support": the one who speaks acts, for Ankara
+        return "", True
+    if inside:
+        return inside[-1].actor, False
+    words = [t.lower for t in tokens[j + 1 : i]] + [t.lower for t in tokens[i + 1 : i + 4]]
+    if _POSSESSIVES & set(words):
+        return "", True
+    if light:
+        return "", True
+    nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+    is_subject = nxt in _AUXILIARIES and governor not in _PREPOSITIONS
+    # The object of a verb ("will approve new sanctions"): the verb's subject acts.
+    is_object = j >= 1 and governor in _AUXILIARIES and tokens[j - 1].lower not in _PREPOSITIONS
+    return "", is_subject or is_object
+
+
+# Institutions are written "<State>: <label>"; groups too, but they are of kind "group".
+_INSTITUTION_KINDS = {"state", "organization"}
+
+
+def _reported_passive(
+    trigger: _Trigger, s: _Sentence, speaker: str, speech_end: int
+) -> tuple[str, str] | None:
+    """(actor, recipient) of a coercive verb in the passive with no "by" agent: the one
+    detained is the recipient, not the actor. "The X Interior Ministry said that Y had been
+    detained": a state, or a state's institution, that reports a detention made it (the
+    actor); anyone else (a rights group, a person) only reports it, and the actor is
+    unknown."""
+    if trigger.pos != "verb" or trigger.event_type not in {"COERCE", "ASSAULT"}:
+        return None
+    words = [t for t in s.tokens if t.end <= trigger.start]
+    if words and words[-1].lower.endswith("ly"):
+        words = words[:-1]
+    if not words or words[-1].lower not in _PASSIVE_AUX:
+        return None
+    after = [t for t in s.tokens if t.start >= trigger.end]
+    if after and after[0].lower == "by":
+        return None  # the agent is named: the general rule applies
+    clause = s.clause_of(trigger.start)
+    reported = 0 <= speech_end <= trigger.start
+    lower = max(clause[0], speech_end) if reported else clause[0]
+    subjects = [m for m in s.mentions if lower <= m.start and m.end <= trigger.start]
+    recipient = subjects[0].actor if subjects else ""
+    actor = ""
+    if reported and speaker and trigger.event_type == "COERCE":
+        kinds = {m.kind for m in s.mentions if m.actor == speaker}
+        if "state" in kinds or (kinds & _INSTITUTION_KINDS and ": " in speaker):
+            actor = speaker
+    if actor == recipient:
+        recipient = ""
+    return actor, recipient
+
+
+def _is_appositive_claim(trigger: _Trigger, s: _Sentence) -> bool:
+    """An accusation noun in apposition to what was said: "…, an accusation Y denied"."""
+    if trigger.pos != "noun" or trigger.event_type != "ACCUSE":
+        return False
+    words = [t for t in s.tokens if t.end <= trigger.start][-2:]
+    if words and words[-1].lower in W["article"]:
+        return s.folded[: words[-1].start].rstrip().endswith(",")
+    return s.folded[: trigger.start].rstrip().endswith(",")

@@ -1,0 +1,501 @@
+"""The pipeline: sentences → triggers → frames → events with roles and dates; the timeline and
+the explanation of every candidate trigger.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from course_utils.dates import find_dates
+from course_utils.events.actor import _actor, _is_appositive_claim, _reported_passive
+from course_utils.events.filters import (
+    _agrees_to_sanction,
+    _in_undated_relative,
+    _is_conditional_threat,
+    _starts_conditional,
+    exclusion,
+)  # fmt: skip
+from course_utils.events.frames import fit_frame
+from course_utils.events.lexicon import Frame, Lexicon, W, cue_pattern, load_lexicon
+from course_utils.events.recipient import _recipient
+from course_utils.events.sentences import _prepare, _Sentence
+from course_utils.events.speech import _according, _hedged, _speech
+from course_utils.events.triggers import _Trigger, triggers_in
+
+_PERFECT = W["perfect"]
+
+
+#: The columns of :func:`find_events`.
+EVENT_COLUMNS = [
+    "event_type", "trigger", "lemma", "pos", "start", "end", "sentence", "actor", "recipient",
+    "attributed_to", "hedged", "time_text", "value", "precision", "mod", "date_start",
+    "date_end", "date_source", "rule",
+]  # fmt: skip
+
+
+#: The columns of :func:`build_timeline`.
+TIMELINE_COLUMNS = [
+    "date_start", "date_end", "precision", "value", "event_type", "actor", "recipient",
+    "attributed_to", "hedged", "sentence", "time_text", "summary", "rule",
+]  # fmt: skip
+
+
+def _nearest_date(trigger: _Trigger, s: _Sentence) -> tuple[int, int, dict[str, Any]] | None:
+    if not s.dates:
+        return None
+    clause = s.clause_of(trigger.start)
+    same = [d for d in s.dates if clause[0] <= d[0] < clause[1]]
+    pool = same or s.dates
+    return min(pool, key=lambda d: min(abs(d[0] - trigger.end), abs(trigger.start - d[1])))
+
+
+def _is_standing(trigger: _Trigger, s: _Sentence) -> bool:
+    """A clause in the present perfect that says how long ("has long demanded", "negotiations
+    have stalled for decades") states a standing position, not the dated act of the
+    sentence before: it borrows no date. An adverb may come between "has" and the
+    participle."""
+    clause = s.clause_of(trigger.start)
+    text = s.folded[clause[0] : clause[1]].lower()
+    if not re.search(
+        r"\b(?:has|have)\s+long\b|\bfor\s+(?:[\w-]+\s+){0,3}(?:years|decades|months)\b", text
+    ):
+        return False
+    words = [t for t in s.tokens if clause[0] <= t.start < clause[1]]
+    for k, word in enumerate(words[:-1]):
+        if word.lower not in _PERFECT:
+            continue
+        nxt = words[k + 1 :][:3]
+        while nxt and (nxt[0].lower.endswith("ly") or nxt[0].lower in W["standing"]):
+            nxt = nxt[1:]
+        if nxt and (nxt[0].lower.endswith(("ed", "en")) or nxt[0].start == trigger.start):
+            return True
+    return False
+
+
+def _shifts_time(s: _Sentence, lexicon: Lexicon, before: int) -> bool:
+    lower = s.folded.lower()[:before]
+    return any(cue_pattern(cue).search(lower) for cue in lexicon.cue("time_shift"))
+
+
+def _published_or_none(article: Any, published: Any) -> Any:
+    return published if published is not None else getattr(article, "published", None)
+
+
+_DIGIT = re.compile(r"\d")
+_INVALID_DATE = "not a real day"  # the kind find_dates' rejected_expressions gives it
+
+#: The columns of :func:`explain_events`.
+EXPLAIN_COLUMNS = [
+    "sentence", "trigger", "start", "end", "event_type", "decision", "reason", "rule",
+]  # fmt: skip
+
+
+@dataclass
+class _Context:
+    """What the date step passes from one sentence to the next in a paragraph."""
+
+    date: tuple[int, int, dict[str, Any]]
+    events: list[dict[str, Any]]
+    paragraph: int
+
+
+def _candidates(
+    article: Any,
+    published: dt.date | str | None,
+    mentions: pd.DataFrame | None,
+    dates: pd.DataFrame | None,
+    sections: Iterable[str],
+    lexicon: Lexicon,
+) -> list[dict[str, Any]]:
+    """Every candidate trigger of the article, as a row with its decision and reason."""
+    if dates is None:
+        dates = find_dates(article, _published_or_none(article, published))
+    if mentions is None:
+        from course_utils.actors import find_actors
+
+        mentions = find_actors(article)
+    sentences = _prepare(article, mentions, dates, lexicon)
+    invalid: list[set[int]] = []  # found the first time a sentence could borrow a date
+    wanted = set(sections)
+    rows: list[dict[str, Any]] = []
+    carried: _Context | None = None
+    for index, s in enumerate(sentences):
+        if carried and carried.paragraph != s.paragraph:
+            carried = None
+        if s.section not in wanted:
+            rows += _dropped_sentence(s, lexicon, f"not a body sentence ({s.section})")
+            carried = None
+            continue
+        own, dropped = _sentence_candidates(index, sentences, lexicon)
+        if own and not s.dates and _has_invalid_date(s, article, invalid):
+            for event in own:
+                _drop(event, "its date is no day of the calendar: no date is borrowed")
+            rows += own + dropped
+            carried = None
+            continue
+        dated, carried = _date_step(s, own, carried, lexicon)
+        rows += dated + dropped
+    return sorted(rows, key=lambda r: r["start"])
+
+
+def _has_invalid_date(s: _Sentence, article: Any, found: list[set[int]]) -> bool:
+    """Whether the sentence holds a date expression rejected as no day of the calendar ("31
+    February"); the article's rejected expressions are looked up once, and only for a
+    sentence with a digit."""
+    if not _DIGIT.search(s.text):
+        return False
+    if not found:
+        found.append(_sentences_with_invalid_dates(article))
+    return s.id in found[0]
+
+
+def _sentences_with_invalid_dates(article: Any) -> set[int]:
+    from course_utils.dates import rejected_expressions
+
+    rejected = rejected_expressions(article)
+    return set(rejected.loc[rejected["kind"] == _INVALID_DATE, "sentence"].astype(int))
+
+
+def _drop(event: dict[str, Any], reason: str) -> None:
+    event["decision"] = "dropped"
+    event["reason"] = reason
+
+
+def _dropped_sentence(s: _Sentence, lexicon: Lexicon, reason: str) -> list[dict[str, Any]]:
+    rows = []
+    for trigger in triggers_in(s.folded, s.tokens, lexicon, objects=True):
+        row = _base_row(trigger, s)
+        _drop(row, reason)
+        rows.append(row)
+    return rows
+
+
+def _base_row(trigger: _Trigger, s: _Sentence) -> dict[str, Any]:
+    return {
+        "event_type": trigger.event_type,
+        "trigger": s.text[trigger.start : trigger.end],
+        "lemma": trigger.lemma,
+        "pos": trigger.pos,
+        "start": s.offset + trigger.start,
+        "end": s.offset + trigger.end,
+        "sentence": s.id,
+        "actor": "",
+        "recipient": "",
+        "attributed_to": "",
+        "hedged": False,
+        "decision": "event",
+        "reason": "",
+        "rule": f"trigger {trigger.lemma}/{trigger.pos}"
+        + (f"→{trigger.event_type}" if trigger.event_type else ""),
+        "_trigger": trigger,
+    }
+
+
+def _sentence_candidates(
+    index: int, sentences: list[_Sentence], lexicon: Lexicon
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(events kept so far, dropped candidates) of one sentence, before dates."""
+    s = sentences[index]
+    triggers = triggers_in(s.folded, s.tokens, lexicon, objects=True)
+    speech = _speech(s, lexicon)
+    verbs: list[_Trigger] = []
+    own: list[dict[str, Any]] = []
+    dropped: list[dict[str, Any]] = []
+    for trigger in triggers:
+        row = _base_row(trigger, s)
+        frame = fit_frame(trigger, s, lexicon)
+        reason = _drop_reason(trigger, s, triggers, verbs, lexicon, frame)
+        if reason:
+            _drop(row, reason)
+            dropped.append(row)
+            continue
+        _fill_roles(row, trigger, index, sentences, lexicon, speech, frame)
+        own.append(row)
+    return own, dropped
+
+
+def _drop_reason(
+    trigger: _Trigger,
+    s: _Sentence,
+    triggers: list[_Trigger],
+    verbs: list[_Trigger],
+    lexicon: Lexicon,
+    frame: Frame | None,
+) -> str:
+    """Why a trigger gives no event ("" when it does). Verb triggers are added to ``verbs``
+    (the verbs before the next trigger) as a side effect."""
+    if _starts_conditional(s, lexicon):
+        return "conditional: the sentence opens with a condition"
+    if _agrees_to_sanction(trigger, s, triggers, lexicon):
+        return "part of a sanction: the agreement is to act against someone"
+    if not trigger.event_type and frame is None:
+        return f"no frame of {trigger.lemma!r} fits here (voice, negation or modality)"
+    if frame is not None and frame.event_type == "NONE":
+        return f"frame {frame.name}: no event"
+    negated_frame = frame is not None and frame.polarity == "negated"
+    reason = "" if negated_frame else exclusion(trigger, s, lexicon, verbs)
+    if trigger.pos == "verb":
+        verbs.append(trigger)
+    if not reason and _in_undated_relative(trigger, s, lexicon):
+        reason = "background clause: a relative clause after the subject, with no date"
+    return reason
+
+
+def _fill_roles(
+    row: dict[str, Any],
+    trigger: _Trigger,
+    index: int,
+    sentences: list[_Sentence],
+    lexicon: Lexicon,
+    speech: tuple[str, int],
+    frame: Frame | None,
+) -> None:
+    """Actor, recipient, attribution, hedge and type of a kept trigger, with their rules."""
+    s = sentences[index]
+    speaker, speech_end = speech
+    actor, actor_rule = _actor(trigger, index, sentences, lexicon, speaker, speech_end)
+    recipient, recipient_rule = _recipient(trigger, s, actor, lexicon)
+    rules = [row["rule"]]
+    passive = _reported_passive(trigger, s, speaker, speech_end)
+    if passive:
+        (actor, recipient), actor_rule = passive, "passive without agent"
+        recipient_rule = "subject of the passive"
+    in_speech = s.in_quote(trigger.start) or (0 <= speech_end <= trigger.start)
+    if speaker and 0 <= speech_end <= trigger.start and _is_appositive_claim(trigger, s):
+        named = [m for m in s.mentions if speech_end <= m.start < trigger.start]
+        named = [m for m in named if m.actor != speaker]
+        actor, recipient = speaker, (named[0].actor if named else "")
+        actor_rule, recipient_rule = "speaker of the claim", "subject of the claim"
+    event_type = trigger.event_type
+    if frame is not None:
+        event_type = frame.event_type
+        rules.append(f"frame {frame.name}")
+        actor, actor_rule = _frame_slot(frame.actor, trigger, s, speaker, (actor, actor_rule))
+        recipient, recipient_rule = _frame_slot(
+            frame.recipient, trigger, s, speaker, (recipient, recipient_rule), frame.prep
+        )
+    elif _is_conditional_threat(trigger, s, lexicon):
+        event_type = "THREATEN"  # the statement that makes the threat is the event
+        rules.append("conditional threat")
+        if in_speech and speaker:
+            actor, actor_rule = speaker, "speaker of the threat"
+    rules += [f"actor: {actor_rule}" if actor else "actor: none found"]
+    rules += [f"recipient: {recipient_rule}"] if recipient else []
+    row.update(
+        event_type=event_type, actor=actor, recipient=recipient,
+        attributed_to=speaker if in_speech or _according(s) else "",
+        hedged=_hedged(trigger, s, lexicon), rule="; ".join(rules),
+    )  # fmt: skip
+
+
+def _frame_slot(
+    slot: str,
+    trigger: _Trigger,
+    s: _Sentence,
+    speaker: str,
+    default: tuple[str, str],
+    prep: str = "",
+) -> tuple[str, str]:
+    """The mention a frame's slot names: ``speaker``, ``prep`` (after the frame's
+    preposition), ``none``, or the default rules' choice (``subject``, ``object``)."""
+    if slot == "speaker" and speaker:
+        return speaker, "frame slot speaker"
+    if slot == "none":
+        return "", ""
+    if slot == "prep" and prep:
+        after = [t for t in s.tokens if t.start >= trigger.end and t.lower == prep]
+        if after:
+            found = [m for m in s.mentions if 0 <= m.start - after[0].end <= 20]
+            return (found[0].actor, f"frame slot after {prep!r}") if found else ("", "")
+    return default
+
+
+def _date_step(
+    s: _Sentence, own: list[dict[str, Any]], carried: _Context | None, lexicon: Lexicon
+) -> tuple[list[dict[str, Any]], _Context | None]:
+    """Date the events of a sentence: its own date expressions, else the one the sentence
+    before passes on; return the rows and what this sentence passes on."""
+    if s.dates:
+        for event in own:
+            date = _nearest_date(event["_trigger"], s)
+            assert date is not None
+            _with_date(event, date[2], "sentence")
+        events = _dedupe(own)
+        return events, _Context(min(s.dates, key=lambda d: d[0]), _kept(events), s.paragraph)
+    if not own:
+        return [], None
+    if carried is None:
+        for event in own:
+            _drop(event, "no date in its sentence or the sentence before")
+        return own, None
+    if _shifts_time(s, lexicon, own[0]["_trigger"].start):
+        for event in own:
+            _drop(event, "time moves on ('later', 'afterwards'): no date is borrowed")
+        return own, None
+    for event in own:
+        _borrow(event, s, carried)
+    events = _dedupe(own)
+    return events, _Context(carried.date, carried.events + _kept(events), carried.paragraph)
+
+
+def _borrow(event: dict[str, Any], s: _Sentence, carried: _Context) -> None:
+    repeat = any(
+        e["event_type"] == event["event_type"] and e["actor"] == event["actor"]
+        for e in carried.events
+    )
+    if repeat:
+        _drop(event, "duplicate: the sentence before reports the same event")
+    elif _is_standing(event["_trigger"], s):
+        _drop(event, "a standing position ('has long …'): no date is borrowed")
+    else:
+        _with_date(event, carried.date[2], "context")
+
+
+def _kept(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The events a sentence passes on: every one that got a date (a duplicate within the
+    sentence too: the next sentence that repeats it repeats the same report)."""
+    return [e for e in events if e.get("date_source")]
+
+
+def find_events(
+    article: Any,
+    published: dt.date | str | None = None,
+    *,
+    mentions: pd.DataFrame | None = None,
+    dates: pd.DataFrame | None = None,
+    sections: Iterable[str] = ("body",),
+    lexicon: Lexicon | None = None,
+) -> pd.DataFrame:
+    """Find PLOVER events: one per trigger word in a dated sentence (see the package's rules).
+
+    ``mentions`` defaults to ``find_actors(article)`` and ``dates`` to
+    ``find_dates(article, published)``. Columns: ``event_type, trigger, lemma, pos, start,
+    end`` (the trigger's offsets in ``article.text``), ``sentence, actor, recipient,
+    attributed_to, hedged, time_text, value, precision, mod, date_start, date_end,
+    date_source`` (``sentence`` when the date is in the event's sentence, ``context`` when it
+    comes from the sentence before), ``rule`` (the frame and the role rules that fired).
+    :func:`explain_events` shows the triggers that gave no event, and why.
+    """
+    rows = _candidates(article, published, mentions, dates, sections, lexicon or load_lexicon())
+    kept = [r for r in rows if r["decision"] == "event"]
+    table = pd.DataFrame(kept, columns=EVENT_COLUMNS)
+    return table.astype({"start": int, "end": int, "sentence": int, "hedged": bool})
+
+
+def explain_events(
+    article: Any,
+    published: dt.date | str | None = None,
+    *,
+    mentions: pd.DataFrame | None = None,
+    dates: pd.DataFrame | None = None,
+    sections: Iterable[str] = ("body",),
+    lexicon: Lexicon | None = None,
+) -> pd.DataFrame:
+    """Show every candidate trigger, in text order, and why it became an event or not.
+
+    Columns: ``sentence, trigger, start, end, event_type, decision`` (``event`` or
+    ``dropped``), ``reason`` (plain words: negated, conditional, background clause,
+    duplicate, no date …), ``rule`` (the frame and the role rules that fired).
+
+    >>> import pandas as pd
+    >>> from course_utils.article import clean_article
+    >>> article = clean_article("Talks\\n\\nAlpha did not meet Beta on Monday.", "2023-02-03")
+    >>> no_one = pd.DataFrame(columns=["actor", "kind", "text", "start", "end", "sentence"])
+    >>> explain_events(article, mentions=no_one)[["trigger", "decision", "reason"]]
+      trigger decision                       reason
+    0   Talks  dropped  not a body sentence (title)
+    1    meet  dropped  negated ('not', 'never' before it)
+    """
+    rows = _candidates(article, published, mentions, dates, sections, lexicon or load_lexicon())
+    return pd.DataFrame(rows, columns=EXPLAIN_COLUMNS).astype(
+        {"start": int, "end": int, "sentence": int}
+    )
+
+
+def _with_date(event: dict[str, Any], date: dict[str, Any], source: str) -> None:
+    event.update(
+        time_text=date["text"],
+        value=date["value"],
+        precision=date["precision"],
+        mod=date["mod"],
+        date_start=date["date_start"],
+        date_end=date["date_end"],
+        date_source=source,
+    )
+
+
+def _dedupe(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One event per report: drop an event of a sentence that another event of the same type
+    and date covers (the same actor and recipient, or an empty one where the other has one):
+    "held talks … during a visit" is one consultation."""
+    kept: list[dict[str, Any]] = []
+    for event in events:
+        if event["decision"] != "event":
+            continue
+        if any(_covers(other, event) for other in kept):
+            _drop(event, "duplicate: another event of its sentence says the same")
+            continue
+        for other in kept:
+            if _covers(event, other):
+                _drop(other, "duplicate: another event of its sentence says more")
+        kept = [other for other in kept if other["decision"] == "event"]
+        kept.append(event)
+    return sorted(events, key=lambda e: e["start"])
+
+
+def _covers(wide: dict[str, Any], narrow: dict[str, Any]) -> bool:
+    """Whether ``wide`` says all that ``narrow`` says about the same event."""
+    if (wide["event_type"], wide["value"]) != (narrow["event_type"], narrow["value"]):
+        return False
+    return all(not narrow[f] or narrow[f] == wide[f] for f in ("actor", "recipient"))
+
+
+def _summary(row: dict[str, Any]) -> str:
+    actor = row["actor"] or "(someone)"
+    if row["pos"] == "noun":
+        line = f"{actor}: {row['trigger'].lower()}"
+    else:
+        line = f"{actor} {row['trigger']}"
+    if row["recipient"]:
+        line += f" → {row['recipient']}"
+    notes = []
+    if row["hedged"]:
+        notes.append("hedged")
+    if row["attributed_to"] and row["attributed_to"] != row["actor"]:
+        notes.append(f"according to {row['attributed_to']}")
+    if row["date_source"] == "context":
+        notes.append(f"date from the sentence before: {row['time_text']}")
+    return line + (f" ({'; '.join(notes)})" if notes else "")
+
+
+def build_timeline(
+    article: Any,
+    published: dt.date | str | None = None,
+    *,
+    mentions: pd.DataFrame | None = None,
+    dates: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Turn the events of an article into a timeline, sorted by date.
+
+    Columns: ``date_start, date_end, precision, value, event_type, actor, recipient,
+    attributed_to, hedged, sentence, time_text, summary, rule``. An event whose date comes
+    from the sentence before has ``(context)`` after its ``time_text``; ``rule`` says which
+    frame and which role rules fired.
+    """
+    events = find_events(article, published, mentions=mentions, dates=dates)
+    if events.empty:
+        return pd.DataFrame(columns=TIMELINE_COLUMNS).astype({"hedged": bool})
+    timeline = events.copy()
+    timeline["summary"] = [_summary(row) for row in events.to_dict("records")]
+    timeline["time_text"] = [
+        f"{text} (context)" if source == "context" else text
+        for text, source in zip(events["time_text"], events["date_source"], strict=True)
+    ]
+    timeline = timeline.sort_values(["date_start", "date_end", "sentence", "start"], kind="stable")
+    return timeline[TIMELINE_COLUMNS].reset_index(drop=True)

@@ -1,0 +1,98 @@
+"""Who speaks: the speaker of a sentence, attribution and hedges."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from course_utils.events.lexicon import Lexicon, cue_pattern
+from course_utils.events.sentences import _Mention, _Sentence
+from course_utils.events.triggers import _Trigger
+
+
+def _speech(s: _Sentence, lexicon: Lexicon) -> tuple[str, int]:
+    """Return (speaker, end of the speech cue) of a sentence; ("", -1) if none."""
+    if not s.mentions:
+        return "", -1
+    lower = s.folded.lower()
+    for cue, where in sorted(lexicon.attribution.items(), key=lambda c: -len(c[0])):
+        for m in cue_pattern(cue).finditer(lower):
+            if where == "after":
+                after = [x for x in s.mentions if m.end() <= x.start <= m.end() + 80]
+                if after:
+                    return _prefer_person(after, s).actor, m.end()
+                continue
+            clause = s.clause_of(m.start())
+            before = [x for x in s.mentions if clause[0] <= x.start and x.end <= m.start()]
+            before = [x for x in before if not s.in_quote(x.start)]
+            frame = _frame_speaker(s, m.start(), before)
+            if frame:
+                return frame.actor, m.end()
+            if before:
+                return before[0].actor, m.end()
+            after = [x for x in s.mentions if m.end() <= x.start <= m.end() + 3]
+            if after:  # "…," said Lavrov
+                return after[0].actor, m.end()
+    return "", -1
+
+
+def _frame_start(s: _Sentence, cue: int) -> int:
+    """Where a closing speech frame (", Foreign Ministry spokesman X said") starts: the comma
+    before the speech verb, or -1 when the verb does not close the sentence."""
+    comma = s.folded.rfind(",", 0, cue)
+    rest = s.folded[cue:].split(",")[0].strip(' ."')  # "X said Wednesday, as …" closes too
+    if comma < 0 or s.in_quote(comma) or len(rest.split()) > 3:
+        return -1
+    return comma
+
+
+def _frame_speaker(s: _Sentence, cue: int, before: Sequence[_Mention]) -> _Mention | None:
+    """The speaker of a closing frame ("…, the ministry said"): the last mention in it."""
+    start = _frame_start(s, cue)
+    inside = [m for m in before if m.start > start] if start >= 0 else []
+    if not inside:
+        return None
+    people = [m for m in inside if m.kind == "person"]
+    return (people or inside)[-1]
+
+
+def _prefer_person(candidates: Sequence[_Mention], s: _Sentence) -> _Mention:
+    """The first candidate, or a person named in the same phrase right after it."""
+    first = candidates[0]
+    if first.kind == "person":
+        return first
+    for other in candidates[1:]:
+        gap = s.folded[first.end : other.start]
+        infinitive = re.search(r"\bto\s+(?!(?:the|a|an)\b)[a-z]+", gap)  # "a week to free X"
+        if other.kind == "person" and other.start - first.end <= 60 and " and " not in gap:
+            if infinitive:
+                break
+            return other
+    return first
+
+
+def _hedge_marks(s: _Sentence, lexicon: Lexicon) -> list[tuple[int, int, str]]:
+    """Every hedge cue of the sentence: (start, end, scope), found once per sentence."""
+    marks = s.cache.get("hedges")
+    if marks is None:
+        marks = []
+        for cue, (_, scope) in lexicon.hedges.items():
+            flags = 0 if cue == "may" else re.IGNORECASE  # "May" is a month
+            marks += [
+                (m.start(), m.end(), scope) for m in cue_pattern(cue, flags).finditer(s.folded)
+            ]
+        s.cache["hedges"] = marks
+    return marks
+
+
+def _hedged(trigger: _Trigger, s: _Sentence, lexicon: Lexicon) -> bool:
+    """A hedge cue in the trigger's clause, or a sentence-wide one ("claimed") before it."""
+    clause = s.clause_of(trigger.start)
+    return any(
+        clause[0] <= start < clause[1] or (scope == "sentence" and end <= trigger.start)
+        for start, end, scope in _hedge_marks(s, lexicon)
+    )
+
+
+def _according(s: _Sentence) -> bool:
+    return "according to" in s.folded.lower()
