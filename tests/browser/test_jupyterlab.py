@@ -88,7 +88,7 @@ def check_cells(run: NotebookRun) -> list[str]:
         if not cell["blank"] and not cell["executed"]:
             problems.append(f"{where} did not run")
         problems += [f"{where} raised {error}" for error in cell["errors"]]
-        problems += [f"{where} wrote to stderr: {text}" for text in cell["stderr"]]
+        problems += [f"{where} wrote to stderr: {text.strip()}" for text in cell["stderr"]]
         problems += [f"{where} shows {error}" for error in cell["widgetErrors"]]
         problems += [f"{where} shows a widget as text: {text}" for text in cell["textReprs"]]
         if cell["widgetViews"] < cell["widgetOutputs"]:
@@ -106,7 +106,7 @@ def check_cells(run: NotebookRun) -> list[str]:
 def run_in_browser(page: Any, lab_server: LabServer, path: str) -> NotebookRun:
     """Open ``path``, run every cell, and move one control of each explorer."""
     run = NotebookRun(path)
-    page.on("console", lambda m: m.type == "error" and run.console_errors.append(m.text))
+    page.on("console", lambda m: m.type == "error" and run.console_errors.append(m.text[:300]))
     page.on("pageerror", lambda err: run.console_errors.append(f"uncaught: {err}"))
     start = time.monotonic()
     open_notebook(page, lab_server.url, lab_server.token, path, OPEN_SECONDS)
@@ -117,7 +117,11 @@ def run_in_browser(page: Any, lab_server: LabServer, path: str) -> NotebookRun:
     run.cells = wait_for_widget_views(page, WIDGET_SECONDS)
     views = page.locator(WIDGET_VIEW)
     for index in range(views.count()):
-        run.explorers.append(drive_explorer(views.nth(index), WIDGET_SECONDS))
+        action, changed = drive_explorer(views.nth(index), WIDGET_SECONDS)
+        if action:
+            run.explorers.append(action)
+        if not changed:
+            run.deaf_explorers.append(f"explorer {index + 1}: {action}, but its output stayed")
     run.seconds["total"] = time.monotonic() - start
     return run
 
@@ -139,6 +143,7 @@ def test_the_notebook_runs_and_its_explorers_answer(
     problems = check_cells(run) + [
         p for p in check_cells(NotebookRun(path, after)) if p not in check_cells(run)
     ]
+    problems += run.deaf_explorers
     problems += [f"console: {m}" for m in console_problems(run.console_errors)]
     assert not problems, f"{path} in JupyterLab:\n" + "\n".join(problems)
     assert any(cell["executed"] for cell in run.cells), "no cell ran"
