@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from lab_page import LabServer
+from lab_page import LabServer, LabTab
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
@@ -181,6 +181,16 @@ def browser() -> Iterator[Any]:
             yield chromium
         finally:
             chromium.close()
+
+
+@pytest.fixture(scope="session")
+def lab_tab(browser: Any, lab_server: LabServer) -> Iterator[LabTab]:
+    """One JupyterLab page that the notebooks are opened in, one after another."""
+    tab = LabTab(browser, lab_server)
+    try:
+        yield tab
+    finally:
+        tab.discard()
 
 
 @pytest.fixture(scope="session")

@@ -38,6 +38,15 @@ READY_JS = """(path) => {
   return !!kernel && kernel.status === 'idle' && kernel.connectionStatus === 'connected';
 }"""
 
+VIEWPORT = {"width": 1280, "height": 900}
+
+OPEN_JS = """(path) => { window.jupyterapp.commands.execute('docmanager:open', {path: path}); }"""
+
+CLOSE_JS = """() => {
+  const panel = window.jupyterapp.shell.currentWidget;
+  if (panel && panel.context) { panel.context.model.dirty = false; panel.dispose(); }
+}"""
+
 # Starts "Run All Cells"; window.__courseRun is set when every cell's reply has come back.
 RUN_ALL_JS = """() => {
   window.__courseRun = null;
@@ -113,18 +122,49 @@ class NotebookRun:
     """What one notebook did in the browser."""
 
     path: str
-    cells: list[dict[str, Any]] = field(default_factory=list)
+    cells: list[dict[str, Any]] = field(default_factory=list)  # after Run All Cells
+    after: list[dict[str, Any]] = field(default_factory=list)  # after the controls moved
     console_errors: list[str] = field(default_factory=list)
     explorers: list[str] = field(default_factory=list)  # what was done to each explorer
     deaf_explorers: list[str] = field(default_factory=list)  # ... when its output stayed
     seconds: dict[str, float] = field(default_factory=dict)
 
 
-def open_notebook(page: Any, url: str, token: str, path: str, timeout_s: float) -> None:
-    """Open ``path`` in a workspace of its own and wait until its kernel is idle."""
-    workspace = path.replace("/", "-").removesuffix(".ipynb")
-    page.goto(f"{url}/lab/workspaces/{workspace}/tree/{path}?token={token}")
-    page.wait_for_function(READY_JS, arg=path, timeout=timeout_s * 1000)
+@dataclass
+class LabTab:
+    """One browser page with JupyterLab loaded, reused from notebook to notebook (loading
+    JupyterLab costs seconds each time), and the errors its console logged, in order."""
+
+    browser: Any
+    server: LabServer
+    page: Any = None
+    console_errors: list[str] = field(default_factory=list)
+
+    def open(self, path: str, timeout_s: float) -> None:
+        """Open the notebook at ``path`` and wait until its kernel is idle."""
+        if self.page is None:
+            self.page = self.browser.new_page(viewport=VIEWPORT)
+            self.page.on("console", self.on_console)
+            self.page.on("pageerror", lambda err: self.console_errors.append(f"uncaught: {err}"))
+            self.page.goto(f"{self.server.url}/lab/tree/{path}?token={self.server.token}")
+        else:
+            self.page.set_viewport_size(VIEWPORT)
+            self.page.evaluate(OPEN_JS, path)
+        self.page.wait_for_function(READY_JS, arg=path, timeout=timeout_s * 1000)
+
+    def on_console(self, message: Any) -> None:
+        if message.type == "error":
+            self.console_errors.append(message.text[:300])
+
+    def close_notebook(self) -> None:
+        """Close the notebook without saving it (it is a copy; its new outputs are not kept)."""
+        self.page.evaluate(CLOSE_JS)
+
+    def discard(self) -> None:
+        """Close the page (after a failure, so that the next notebook starts afresh)."""
+        if self.page is not None:
+            self.page.close()
+            self.page = None
 
 
 def run_all_cells(page: Any, path: str, timeout_s: float) -> dict[str, Any]:

@@ -20,10 +20,10 @@ import pytest
 from lab_page import (
     WIDGET_VIEW,
     LabServer,
+    LabTab,
     NotebookRun,
     drive_explorer,
     full_page_screenshot,
-    open_notebook,
     run_all_cells,
     wait_for_widget_views,
 )
@@ -67,7 +67,7 @@ def test_a_request_without_the_token_is_refused(lab_server: LabServer) -> None:
     assert lab_server.get("/api/contents", "not-the-token") == 403
     assert lab_server.get("/api/kernels") == 403
     # the page itself sends a visitor without the token to the login form
-    assert lab_server.get("/lab/tree/01_reading_the_article.ipynb") in {302, 403}
+    assert lab_server.get(f"/lab/tree/{NOTEBOOKS[0]}") in {302, 403}
 
 
 def test_the_server_listens_on_loopback_only(lab_server: LabServer) -> None:
@@ -80,10 +80,10 @@ def test_the_server_listens_on_loopback_only(lab_server: LabServer) -> None:
     assert set(listening) == {"127.0.0.1"}, listening
 
 
-def check_cells(run: NotebookRun) -> list[str]:
-    """What went wrong in the cells of one run, one line per problem."""
+def check_cells(cells: list[dict[str, Any]]) -> list[str]:
+    """What went wrong in the cells of a notebook (see ``REPORT_JS``), one line per problem."""
     problems = []
-    for cell in run.cells:
+    for cell in cells:
         where = f"cell {cell['index']} ({cell['source']!r})"
         if not cell["blank"] and not cell["executed"]:
             problems.append(f"{where} did not run")
@@ -103,46 +103,47 @@ def check_cells(run: NotebookRun) -> list[str]:
     return problems
 
 
-def run_in_browser(page: Any, lab_server: LabServer, path: str) -> NotebookRun:
+def run_in_browser(tab: LabTab, path: str) -> NotebookRun:
     """Open ``path``, run every cell, and move one control of each explorer."""
-    run = NotebookRun(path)
-    page.on("console", lambda m: m.type == "error" and run.console_errors.append(m.text[:300]))
-    page.on("pageerror", lambda err: run.console_errors.append(f"uncaught: {err}"))
-    start = time.monotonic()
-    open_notebook(page, lab_server.url, lab_server.token, path, OPEN_SECONDS)
+    run, start, logged = NotebookRun(path), time.monotonic(), len(tab.console_errors)
+    tab.open(path, OPEN_SECONDS)
     run.seconds["open"] = time.monotonic() - start
-    ended = run_all_cells(page, path, RUN_SECONDS)
+    ended = run_all_cells(tab.page, path, RUN_SECONDS)
     assert "error" not in ended, f"Run All Cells failed: {ended['error']}"
     run.seconds["run"] = time.monotonic() - start - run.seconds["open"]
-    run.cells = wait_for_widget_views(page, WIDGET_SECONDS)
-    views = page.locator(WIDGET_VIEW)
+    run.cells = wait_for_widget_views(tab.page, WIDGET_SECONDS)
+    views = tab.page.locator(WIDGET_VIEW)
     for index in range(views.count()):
         action, changed = drive_explorer(views.nth(index), WIDGET_SECONDS)
         if action:
             run.explorers.append(action)
         if not changed:
             run.deaf_explorers.append(f"explorer {index + 1}: {action}, but its output stayed")
+    run.after = wait_for_widget_views(tab.page, WIDGET_SECONDS)  # again, the controls moved
+    run.console_errors = tab.console_errors[logged:]
     run.seconds["total"] = time.monotonic() - start
     return run
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=notebook_id)
 def test_the_notebook_runs_and_its_explorers_answer(
-    lab_server: LabServer, browser: Any, screenshots: Path, path: str
+    lab_tab: LabTab, lab_server: LabServer, screenshots: Path, path: str
 ) -> None:
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
     try:
-        run = run_in_browser(page, lab_server, path)
-        after = wait_for_widget_views(page, WIDGET_SECONDS)  # again, after the controls moved
-        full_page_screenshot(page, screenshots / f"{notebook_id(path)}.png")
+        run = run_in_browser(lab_tab, path)
+        start = time.monotonic()
+        full_page_screenshot(lab_tab.page, screenshots / f"{notebook_id(path)}.png")
+        run.seconds["screenshot"] = time.monotonic() - start
+        lab_tab.close_notebook()
+    except Exception:
+        lab_tab.discard()
+        raise
     finally:
-        page.close()
         lab_server.shut_down_kernels()
     seconds = ", ".join(f"{k} {v:.1f} s" for k, v in run.seconds.items())
     print(f"{path}: {len(run.cells)} code cells, explorers: {run.explorers or 'none'}; {seconds}")
-    problems = check_cells(run) + [
-        p for p in check_cells(NotebookRun(path, after)) if p not in check_cells(run)
-    ]
+    problems = check_cells(run.cells)
+    problems += [p for p in check_cells(run.after) if p not in problems]
     problems += run.deaf_explorers
     problems += [f"console: {m}" for m in console_problems(run.console_errors)]
     assert not problems, f"{path} in JupyterLab:\n" + "\n".join(problems)
