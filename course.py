@@ -33,7 +33,7 @@ PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 # download them, and the browser it drives: Debian's chromium package.
 BROWSER_LOCK = ROOT / "requirements" / "browser-lock.txt"
 BROWSER_STAMP = VENV / ".course-browser-stamp"
-CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM = Path(os.environ.get("COURSE_CHROMIUM", "/usr/bin/chromium"))
 
 # The test command: lint and format checks, then pytest over the unit tests, the doctests
 # in course_utils and every notebook (all outputs compared).
@@ -139,7 +139,8 @@ def set_up_browser() -> None:
     if not hasattr(os, "geteuid") or os.geteuid() != 0 or shutil.which("apt-get") is None:
         sys.exit(
             f"course: the browser test needs Chromium at {CHROMIUM}: install Debian's chromium "
-            "package (sudo apt-get install chromium), then run this command again"
+            "package (sudo apt-get install chromium), or set COURSE_CHROMIUM to the path of "
+            "a Chromium or Chrome, then run this command again"
         )
     say("installing Debian's chromium package for the browser test (first run only)")
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}

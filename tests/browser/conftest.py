@@ -144,6 +144,9 @@ def lab_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LabServer]:
         "--LabApp.news_url=None",
         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
     ]
+    # Matplotlib builds its font cache at its first import in a new environment and says so
+    # on stderr, which the test counts as an error output: build it before any notebook runs.
+    subprocess.run([sys.executable, "-c", "import matplotlib.font_manager"], check=True)
     log = base / "jupyterlab.log"
     with log.open("wb") as out:
         process = subprocess.Popen(
