@@ -43,12 +43,20 @@ HARMLESS_CONSOLE: dict[str, str] = {}
 
 
 def console_problems(messages: list[str]) -> list[str]:
-    """The console errors that are not in :data:`HARMLESS_CONSOLE`."""
+    """The console errors that are not in :data:`HARMLESS_CONSOLE`.
+
+    >>> console_problems(["TypeError: x is undefined"])
+    ['TypeError: x is undefined']
+    """
     return [m for m in messages if not any(re.match(p, m) for p in HARMLESS_CONSOLE)]
 
 
 def notebook_id(path: str) -> str:
-    """``student/01_x.ipynb`` -> ``student-01_x``; ``01_x.ipynb`` -> ``complete-01_x``."""
+    """The test id and screenshot name of a notebook: its edition, then its name.
+
+    >>> notebook_id("student/01_x.ipynb"), notebook_id("01_x.ipynb")
+    ('student-01_x', 'complete-01_x')
+    """
     name = path.removesuffix(".ipynb")
     return name.replace("/", "-") if "/" in name else f"complete-{name}"
 
