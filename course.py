@@ -33,7 +33,8 @@ PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 # download them, and the browser it drives: Debian's chromium package.
 BROWSER_LOCK = ROOT / "requirements" / "browser-lock.txt"
 BROWSER_STAMP = VENV / ".course-browser-stamp"
-CHROMIUM = Path(os.environ.get("COURSE_CHROMIUM", "/usr/bin/chromium"))
+DEBIAN_CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM = Path(os.environ.get("COURSE_CHROMIUM", DEBIAN_CHROMIUM))
 
 # The test command: lint and format checks, then pytest over the unit tests, the doctests
 # in course_utils and every notebook (all outputs compared).
@@ -136,7 +137,8 @@ def set_up_browser() -> None:
         BROWSER_STAMP.write_text(stamp)
     if CHROMIUM.exists():
         return
-    if not hasattr(os, "geteuid") or os.geteuid() != 0 or shutil.which("apt-get") is None:
+    root = hasattr(os, "geteuid") and os.geteuid() == 0
+    if CHROMIUM != DEBIAN_CHROMIUM or not root or shutil.which("apt-get") is None:
         sys.exit(
             f"course: the browser test needs Chromium at {CHROMIUM}: install Debian's chromium "
             "package (sudo apt-get install chromium), or set COURSE_CHROMIUM to the path of "
