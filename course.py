@@ -3,6 +3,7 @@
 
     python course.py lab     # set up (first time only) and open the course in JupyterLab
     python course.py test    # set up (first time only) and run every check
+    python course.py test --browser   # every notebook in JupyterLab in headless Chromium
 
 ``lab --instructor`` opens the complete notebooks (solutions and outputs) instead of the
 student edition; other arguments go to JupyterLab or pytest.
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -27,6 +29,12 @@ LOCK = ROOT / "requirements" / "lock.txt"
 STAMP = VENV / ".course-env-stamp"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
+# The browser test's own packages (Playwright), kept out of lock.txt so students never
+# download them, and the browser it drives: Debian's chromium package.
+BROWSER_LOCK = ROOT / "requirements" / "browser-lock.txt"
+BROWSER_STAMP = VENV / ".course-browser-stamp"
+DEBIAN_CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM = Path(os.environ.get("COURSE_CHROMIUM", DEBIAN_CHROMIUM))
 
 # The test command: lint and format checks, then pytest over the unit tests, the doctests
 # in course_utils and every notebook (all outputs compared).
@@ -93,11 +101,16 @@ def lab(extra: list[str]) -> int:
     else:
         folder = folder / "student"
         say("opening the student edition; start with 01_reading_the_article.ipynb")
+    say("stop JupyterLab with Ctrl+C")
+    return run([*lab_args(folder), *extra])
+
+
+def lab_args(folder: Path) -> list[str]:
+    """The arguments that start JupyterLab on ``folder`` (the browser test starts it so too)."""
     args = ["-m", "jupyterlab", "--ip=127.0.0.1", f"--ServerApp.root_dir={folder}"]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         args.append("--allow-root")  # containers often run as root; the token still guards it
-    say("stop JupyterLab with Ctrl+C")
-    return run([*args, *extra])
+    return args
 
 
 def test(extra: list[str]) -> int:
@@ -113,6 +126,44 @@ def test(extra: list[str]) -> int:
     return 0
 
 
+def set_up_browser() -> None:
+    """Install Playwright into .venv and Debian's chromium package, unless they are there."""
+    stamp = hashlib.sha256(BROWSER_LOCK.read_bytes() + sys.version.encode()).hexdigest()
+    if not (BROWSER_STAMP.is_file() and BROWSER_STAMP.read_text() == stamp):
+        say("installing Playwright for the browser test (first run only)")
+        pip = ["-m", "pip", "install", "--disable-pip-version-check", "--quiet", "--no-compile"]
+        if run([*pip, "--require-hashes", "-r", str(BROWSER_LOCK)]) != 0:
+            sys.exit("course: installing Playwright failed; check your internet connection")
+        BROWSER_STAMP.write_text(stamp)
+    if CHROMIUM.exists():
+        return
+    root = hasattr(os, "geteuid") and os.geteuid() == 0
+    if CHROMIUM != DEBIAN_CHROMIUM or not root or shutil.which("apt-get") is None:
+        sys.exit(
+            f"course: the browser test needs Chromium at {CHROMIUM}: install Debian's chromium "
+            "package (sudo apt-get install chromium), or set COURSE_CHROMIUM to the path of "
+            "a Chromium or Chrome, then run this command again"
+        )
+    say("installing Debian's chromium package for the browser test (first run only)")
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    for command in (["apt-get", "update", "-q"], ["apt-get", "install", "-y", "-q", "chromium"]):
+        if subprocess.call(command, env=env) != 0:
+            sys.exit("course: apt-get could not install chromium; see the message above")
+
+
+def browser_test(extra: list[str]) -> int:
+    """Run every notebook of both editions in JupyterLab in headless Chromium (tests/browser)."""
+    set_up_browser()
+    say("running the browser test: every notebook in JupyterLab, in headless Chromium …")
+    code = run(["-m", "pytest", "tests/browser", *extra])
+    if code == 5:
+        say("pytest collected no tests: that is a failure, not a pass")
+        return 1
+    if code == 0:
+        say("the browser test passed; screenshots are in tests/browser/screenshots/")
+    return code
+
+
 def main(argv: list[str]) -> int:
     if not argv or argv[0] not in {"lab", "test", "setup"}:
         print(__doc__)
@@ -120,6 +171,8 @@ def main(argv: list[str]) -> int:
     set_up()
     if argv[0] == "lab":
         return lab(argv[1:])
+    if argv[0] == "test" and "--browser" in argv[1:]:
+        return browser_test([arg for arg in argv[1:] if arg != "--browser"])
     if argv[0] == "test":
         return test(argv[1:])
     return 0
