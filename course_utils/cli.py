@@ -31,7 +31,6 @@ from course_utils.article import (
     course_article,
     decode_article,
     load_article,
-    parse_published,
 )
 from course_utils.errors import CourseError, PublicationDateError
 
@@ -55,7 +54,9 @@ class Input:
 
 def read_input(source: str | None, published: str | None) -> Input:
     """Load and clean ARTICLE (a path, ``-`` for stdin, or None for the bundled article)."""
-    given = parse_published(published)
+    from course_utils.dates import published_date
+
+    given = published_date(published)  # a day YYYY-MM-DD that relative dates can use
     if source is None:
         article = course_article(article_path())  # the bundled article, whatever course.toml says
         return Input(article, given or article.published)
@@ -228,6 +229,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         handler = args.handler if hasattr(args, "handler") else COMMANDS[args.command][1]
         handler(args, buffer)
     except CourseError as err:
+        _write_out(buffer.getvalue())  # what a writing command did before it stopped
         print(f"{PROG}: error: {err}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
@@ -240,12 +242,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
+    _write_out(buffer.getvalue())
+    return 0
+
+
+def _write_out(text: str) -> None:
     try:
-        sys.stdout.write(buffer.getvalue())
+        sys.stdout.write(text)
         sys.stdout.flush()
     except BrokenPipeError:  # e.g. piped into `head`
         pass
-    return 0
 
 
 def _load_extra_commands() -> None:

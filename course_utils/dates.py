@@ -65,6 +65,7 @@ __all__ = [
     "iso_week",
     "month_after",
     "month_before",
+    "published_date",
     "rejected_expressions",
     "resolve",
     "scan_text",
@@ -172,7 +173,7 @@ def iso_week(day: dt.date) -> str:
     '2022-W52'
     """
     year, week, _ = day.isocalendar()
-    return f"{year}-W{week:02d}"
+    return f"{year:04d}-W{week:02d}"
 
 
 def bounds(value: str) -> tuple[dt.date, dt.date]:
@@ -184,6 +185,8 @@ def bounds(value: str) -> tuple[dt.date, dt.date]:
     (datetime.date(2022, 12, 26), datetime.date(2023, 1, 1))
     >>> bounds("2024-02")[1]
     datetime.date(2024, 2, 29)
+    >>> bounds("199")                       # a decade: the 1990s
+    (datetime.date(1990, 1, 1), datetime.date(1999, 12, 31))
     """
     if re.fullmatch(r"\d{4}-W\d\d", value):
         monday = dt.date.fromisocalendar(int(value[:4]), int(value[6:]), 1)
@@ -196,6 +199,9 @@ def bounds(value: str) -> tuple[dt.date, dt.date]:
         return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
     if re.fullmatch(r"\d{4}", value):
         return dt.date(int(value), 1, 1), dt.date(int(value), 12, 31)
+    if re.fullmatch(r"\d{3}", value) and value != "000":
+        first = int(value) * 10
+        return dt.date(first, 1, 1), dt.date(first + 9, 12, 31)
     raise ValueError(f"not a TIMEX3 date value: {value!r}")
 
 
@@ -374,7 +380,7 @@ def _r_full_date(m: re.Match[str], published: dt.date, tense: Tense) -> TimeValu
 
 
 def _r_month_year(m: re.Match[str], published: dt.date, tense: Tense) -> TimeValue | None:
-    return TimeValue(f"{int(m['year'])}-{_month_of(m):02d}", "month", _mod_of(m), "month-year")
+    return TimeValue(f"{int(m['year']):04d}-{_month_of(m):02d}", "month", _mod_of(m), "month-year")
 
 
 def _r_month_day(m: re.Match[str], published: dt.date, tense: Tense) -> TimeValue | None:
@@ -391,7 +397,7 @@ def _r_month(m: re.Match[str], published: dt.date, tense: Tense) -> TimeValue | 
     month = _month_of(m)
     year = year_for_month(month, published, tense)
     rule = "month-with-mod" if _mod_of(m) else f"month-{tense or 'no-tense'}"
-    return TimeValue(f"{year}-{month:02d}", "month", _mod_of(m), rule)
+    return TimeValue(f"{year:04d}-{month:02d}", "month", _mod_of(m), rule)
 
 
 def _r_relative_month(m: re.Match[str], published: dt.date, tense: Tense) -> TimeValue | None:
@@ -402,17 +408,22 @@ def _r_relative_month(m: re.Match[str], published: dt.date, tense: Tense) -> Tim
         year, month = month_after(month, published)
     else:  # "this March": the one in the publication year
         year = published.year
-    return TimeValue(f"{year}-{month:02d}", "month", "", f"{which}-month-name")
+    return TimeValue(f"{year:04d}-{month:02d}", "month", "", f"{which}-month-name")
 
 
 def _r_month_relative_year(m: re.Match[str], published: dt.date, tense: Tense) -> TimeValue | None:
     by = {"last": -1, "this": 0, "next": 1}[m["which"].lower()]
     year = published.year + by
-    return TimeValue(f"{year}-{_month_of(m):02d}", "month", _mod_of(m), "month-relative-year")
+    return TimeValue(f"{year:04d}-{_month_of(m):02d}", "month", _mod_of(m), "month-relative-year")
 
 
 def _r_year(m: re.Match[str], published: dt.date, tense: Tense) -> TimeValue | None:
     return TimeValue(m["year"], "year", _mod_of(m), "year")
+
+
+def _r_decade(m: re.Match[str], published: dt.date, tense: Tense) -> TimeValue | None:
+    """ "the 1990s" is the TIMEX3 decade ``199``: its first three digits."""
+    return TimeValue(m["decade"], "decade", _mod_of(m), "decade")
 
 
 def _is_scheduled(m: re.Match[str]) -> bool:
@@ -451,8 +462,8 @@ def _unit_value(published: dt.date, unit: str, by: int, rule: str, mod: str = ""
         return TimeValue(iso_week(published + dt.timedelta(weeks=by)), "week", mod, rule)
     if unit == "month":
         year, month = _shift_month(published.year, published.month, by)
-        return TimeValue(f"{year}-{month:02d}", "month", mod, rule)
-    return TimeValue(str(published.year + by), "year", mod, rule)
+        return TimeValue(f"{year:04d}-{month:02d}", "month", mod, rule)
+    return TimeValue(f"{published.year + by:04d}", "year", mod, rule)
 
 
 def _r_relative_unit(m: re.Match[str], published: dt.date, tense: Tense) -> TimeValue | None:
@@ -500,6 +511,8 @@ RULES: tuple[_Rule, ...] = (
     # ("March" and "May" need it: "a protest March", "talks may resume").
     _rule("month", rf"{_B}{_TIME_PREP}\s+(?P<x>{_MONTH})(?!\s+\d)", _r_month, True),
     _rule("month", rf"{_B}{_FULL_MONTH}(?!\s+\d)", _r_month, True),
+    # A decade: "the 1990s", "the 1990's", "the mid-1990s", "the late 1980s".
+    _rule("decade", rf"{_B}(?:{_MOD_DASH})?(?P<decade>1\d\d|20\d)0'?s(?![\w-])", _r_decade),
     _rule("year", rf"{_B}{_MOD_DASH}{_YEAR}", _r_year),
     _rule("year", rf"{_B}(?:{_TIME_PREP}|the|The)\s+(?P<x>{_YEAR})", _r_year),
     _rule(
@@ -582,6 +595,39 @@ def _is_name_part(folded: str, start: int) -> bool:
     return word not in WEEKDAYS and word not in MONTHS and word not in MODS
 
 
+_NO_DAY = "looks like a date but is no day of the calendar"
+_OUT_OF_RANGE = "falls outside the years 0001-9999 that a TIMEX3 value can write"
+
+
+def _in_range(value: TimeValue) -> bool:
+    try:
+        first, last = bounds(value.value)
+    except (ValueError, OverflowError):
+        return False
+    return first <= last
+
+
+def _safe_resolve(
+    rule: _Rule, match: re.Match[str], published: dt.date, tense: Tense
+) -> tuple[TimeValue | None, str]:
+    """Resolve one match; ``(None, reason)`` for no real day or a year TIMEX3 cannot write.
+
+    >>> rule = next(r for r in RULES if r.name == "ago")
+    >>> match = rule.pattern.search("It began 5000 years ago.")
+    >>> _safe_resolve(rule, match, dt.date(2023, 2, 3), None)[1]
+    'falls outside the years 0001-9999 that a TIMEX3 value can write'
+    """
+    try:
+        value = rule.resolve(match, published, tense)
+    except (OverflowError, ValueError):  # a shift past year 1 or 9999
+        return None, _OUT_OF_RANGE
+    if value is None:
+        return None, _NO_DAY
+    if not _in_range(value):
+        return None, _OUT_OF_RANGE
+    return value, ""
+
+
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
@@ -627,8 +673,7 @@ def _scan(sentence: str, published: dt.date, tense: Any = _AUTO) -> list[_Hit]:
             reason = "a month inside a name ('Black January'), not a date"
             taken.append(_Hit(start, end, None, reason, "name"))
             continue
-        value = rule.resolve(match, published, used)
-        reason = "" if value else "looks like a date but is no day of the calendar"
+        value, reason = _safe_resolve(rule, match, published, used)
         taken.append(_Hit(start, end, value, reason))
     return sorted(taken, key=lambda h: h.start)
 
@@ -660,15 +705,61 @@ def resolve(expression: str, published: dt.date | str, *, tense: Tense = None) -
 # --- Articles -----------------------------------------------------------------------------------
 
 
-def _published(value: Any) -> dt.date:
+#: The publication dates relative dates can be resolved against: every date reached from
+#: them by the rules ("last week", "next year", "ten years ago") still has a four-digit year.
+PUBLISHED_RANGE = (dt.date(1000, 1, 1), dt.date(8999, 12, 31))
+_ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def published_date(value: str | dt.date | None) -> dt.date | None:
+    """Check a publication date: a day written ``YYYY-MM-DD``, within :data:`PUBLISHED_RANGE`.
+
+    A week ("2023-W05") or a date without dashes names no day of publication, so it is
+    refused rather than read as some day of it.
+
+    >>> published_date("2023-02-03")
+    datetime.date(2023, 2, 3)
+    >>> published_date("2023-W05")
+    Traceback (most recent call last):
+    ...
+    course_utils.errors.PublicationDateError: the publication date '2023-W05' is not a day \
+written YYYY-MM-DD: give the day the article was published, for example 2023-02-03
+    >>> published_date("0001-01-01")
+    Traceback (most recent call last):
+    ...
+    course_utils.errors.PublicationDateError: the publication date 0001-01-01 is outside \
+1000-01-01 to 8999-12-31, where every relative date ('last week', 'next year') still has a \
+four-digit year: check the date and give the day the article was published
+    """
+    if value is None:
+        return None
     if isinstance(value, dt.datetime):
-        return value.date()
+        value = value.date()
+    if not isinstance(value, dt.date):
+        text = str(value).strip()
+        if not _ISO_DAY.fullmatch(text):
+            raise PublicationDateError(
+                f"the publication date {value!r} is not a day written YYYY-MM-DD: give the "
+                "day the article was published, for example 2023-02-03"
+            )
+        value = parse_published(text)
+    first, last = PUBLISHED_RANGE
+    if not first <= value <= last:
+        raise PublicationDateError(
+            f"the publication date {value.isoformat()} is outside {first} to {last}, where "
+            "every relative date ('last week', 'next year') still has a four-digit year: "
+            "check the date and give the day the article was published"
+        )
+    return value
+
+
+def _published(value: Any) -> dt.date:
     if value is None:
         raise PublicationDateError(
             "no publication date is known, and relative dates such as 'last week' need one: "
             "pass published=date(2023, 2, 3) (or --published YYYY-MM-DD on the command line)"
         )
-    return parse_published(value)
+    return published_date(value)  # type: ignore[return-value]
 
 
 def _sentences(article: Any) -> Iterable[tuple[int, int, str]]:
@@ -723,7 +814,10 @@ def anaphoric_day(expression: str, anchor: TimeValue | None) -> TimeValue | None
     shift = _ANAPHOR_SHIFT[which.lower()] if which else 0
     said = match["mod"] or match["dmod"]  # "late that night", "early the next day"
     mod = _ANAPHOR_MOD[said.lower()] if said else ""
-    day = dt.date.fromisoformat(anchor.value) + dt.timedelta(days=shift)
+    try:
+        day = dt.date.fromisoformat(anchor.value) + dt.timedelta(days=shift)
+    except OverflowError:  # the day after 9999-12-31
+        return None
     return TimeValue(day.isoformat(), "day", mod, "anaphoric")
 
 
