@@ -496,10 +496,14 @@ def _orphans(dest_dir: Path, expected: dict[str, str]) -> list[Path]:
 
 
 def _is_own_orphan(path: Path) -> bool:
-    """A notebook the generator wrote, unchanged since, whose source notebook is gone."""
+    """A notebook the generator wrote under this very name, unchanged since, whose source
+    notebook is gone. A copy ("01_x-Copy1.ipynb") was not written under its name: kept."""
     text = _read_text(path)
     split = _split_notebook(text) if text is not None else None
-    return split is not None and split[1] is not None and split[1] == _sha256(split[0])
+    if split is None or split[1] is None or split[1] != _sha256(split[0]):
+        return False
+    mark = json.loads(text or "{}")["metadata"][MARK_KEY]
+    return isinstance(mark, dict) and mark.get("source") == path.name
 
 
 def _has_solutions(path: Path) -> bool:
