@@ -40,6 +40,7 @@ True
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -298,16 +299,60 @@ _NOT_PAST = {"need", "speed", "seed", "feed", "bed", "red", "shed", "hundred", "
 _SPEECH_VERBS = {"said", "told", "stated", "added", "announced", "reported", "noted", "wrote"}
 
 
-def _is_speech_frame(folded: str, end: int, match: re.Match[str]) -> bool:
-    """A speech verb after the expression, behind a comma, only frames the report."""
-    return (
-        match.group().lower() in _SPEECH_VERBS
-        and match.start() >= end
-        and "," in folded[end : match.start()]
-    )
+@dataclass(frozen=True)
+class _Cues:
+    """The tense cues of one sentence, sorted for nearest-cue look-ups."""
+
+    commas: list[int]  # where the commas are, in order
+    by_end: list[tuple[int, str]]  # (end, tense), sorted
+    by_start: list[tuple[int, int, str, str]]  # (start, end, tense, word), sorted
+
+    def comma_between(self, first: int, last: int) -> bool:
+        i = bisect.bisect_left(self.commas, first)
+        return i < len(self.commas) and self.commas[i] < last
 
 
-def tense_near(sentence: str, start: int, end: int) -> Tense:
+def _tense_cues(sentence: str) -> _Cues:
+    folded = fold_quotes(sentence)
+    found = []
+    for pattern, tense in ((_FUTURE_CUES, "future"), (_PAST_CUES, "past")):
+        for match in pattern.finditer(folded):
+            word = match.group().lower()
+            if tense == "past" and word in _NOT_PAST:
+                continue
+            found.append((match.start(), match.end(), tense, word))
+    found.sort()
+    commas = [i for i, char in enumerate(folded) if char == ","]
+    return _Cues(commas, sorted((e, t) for _, e, t, _ in found), found)
+
+
+# How many speech-frame cues after an expression are skipped before giving up.
+_MAX_FRAMES = 20
+
+
+def _cue_before(cues: _Cues, start: int) -> tuple[int, int, str] | None:
+    """The nearest cue ending at or before ``start``: (distance, 0, tense)."""
+    i = bisect.bisect_right(cues.by_end, (start, "~"))
+    if i == 0:
+        return None
+    nearest = cues.by_end[i - 1][0]
+    tenses = [t for e, t in cues.by_end[max(0, i - 4) : i] if e == nearest]
+    return start - nearest, 0, min(tenses)
+
+
+def _cue_after(cues: _Cues, end: int) -> tuple[int, int, str] | None:
+    """The nearest cue starting at or after ``end`` that is not a speech frame."""
+    i = bisect.bisect_left(cues.by_start, (end,))
+    window = cues.by_start[i : i + _MAX_FRAMES]
+    kept = [
+        (first - end, 1, tense)
+        for first, _, tense, word in window
+        if not (word in _SPEECH_VERBS and cues.comma_between(end, first))
+    ]
+    return min(kept) if kept else None
+
+
+def tense_near(sentence: str, start: int, end: int, cues: _Cues | None = None) -> Tense:
     """Say whether the verb nearest to ``sentence[start:end]`` looks back or forward.
 
     The nearest cue wins: "will", "would", "is expected to", "plans to" look forward; a
@@ -330,23 +375,11 @@ def tense_near(sentence: str, start: int, end: int) -> Tense:
     >>> tense_near(s, s.index("October"), s.index("October") + 7)
     'future'
     """
-    folded = fold_quotes(sentence)
-    cues: list[tuple[int, int, str]] = []  # (distance, before=0/after=1, tense)
-    for pattern, tense in ((_FUTURE_CUES, "future"), (_PAST_CUES, "past")):
-        for match in pattern.finditer(folded):
-            if match.start() < end and match.end() > start:
-                continue  # inside the expression itself ("late", "last")
-            if tense == "past" and match.group().lower() in _NOT_PAST:
-                continue
-            if _is_speech_frame(folded, end, match):
-                continue
-            if match.end() <= start:
-                cues.append((start - match.end(), 0, tense))
-            else:
-                cues.append((match.start() - end, 1, tense))
-    if not cues:
+    cues = cues or _tense_cues(sentence)
+    found = [c for c in (_cue_before(cues, start), _cue_after(cues, end)) if c]
+    if not found:
         return None
-    return min(cues)[2]  # type: ignore[return-value]
+    return min(found)[2]  # type: ignore[return-value]
 
 
 # --- Resolvers: one small function per rule ----------------------------------------------------
@@ -426,13 +459,16 @@ def _r_decade(m: re.Match[str], published: dt.date, tense: Tense) -> TimeValue |
     return TimeValue(m["decade"], "decade", _mod_of(m), "decade")
 
 
+_FOR_BEFORE = re.compile(r"(?<![\w-])for\s+$")
+
+
 def _is_scheduled(m: re.Match[str]) -> bool:
     """A bare weekday after "for" is what something is set for ("called a rally for
     Saturday", "scheduled for Monday"): the next such day, whatever the tense. "for
     Saturday's attack" names a day already past."""
-    before = m.string[: m.start()]
-    return bool(re.search(r"(?<![\w-])for\s+$", before)) and not m.string[m.end() :].startswith(
-        ("'", "’")
+    window = max(0, m.start() - 40)  # only the words just before: linear in the text
+    return bool(_FOR_BEFORE.search(m.string, window, m.start())) and not m.string.startswith(
+        ("'", "’"), m.end()
     )
 
 
@@ -588,7 +624,7 @@ _NAME_BEFORE = re.compile(r"(?<=[\w,;:\"(] )\"?(?P<word>[A-Z][a-z]+)\s+$")
 
 
 def _is_name_part(folded: str, start: int) -> bool:
-    match = _NAME_BEFORE.search(folded[:start])
+    match = _NAME_BEFORE.search(folded, max(0, start - 60), start)  # the word just before
     if not match:
         return False
     word = match["word"].lower()
@@ -648,10 +684,41 @@ def scan_text(sentence: str, published: dt.date) -> list[tuple[int, int, TimeVal
 _AUTO: Any = object()  # read the tense from the sentence
 
 
+# Words (lower case) one of which a rule's match must contain: a sentence without any of
+# them is not searched with that rule, which keeps long texts with few dates fast.
+_MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "relative-month": (_MONTH_STEMS,),
+    "month-relative-year": (_MONTH_STEMS, ("year",)),
+    "month-with-mod": (_MONTH_STEMS,),
+    "month": (_MONTH_STEMS,),
+    "weekday": (("day",),),
+    "deictic-day": (("yesterday", "today", "tomorrow"),),
+    "relative-unit": (("week", "month", "year"),),
+    "later-this-unit": (("week", "month", "year"),),
+    "ago": (("ago",),),
+}
+# Rules whose every match holds a digit, and a month name too for some.
+_NEEDS_DIGIT = {"iso-date", "full-date", "month-year", "month-day", "decade", "year"}
+_NEEDS.update({"full-date": (_MONTH_STEMS,), "month-year": (_MONTH_STEMS,)})
+_NEEDS.update({"month-day": (_MONTH_STEMS,)})
+_DIGIT = re.compile(r"\d")
+
+
+def _applies(rule: _Rule, lower: str, has_digit: bool) -> bool:
+    """Whether ``rule`` can match a sentence (``lower``: the sentence in lower case)."""
+    if rule.name in _NEEDS_DIGIT and not has_digit:
+        return False
+    return all(any(word in lower for word in group) for group in _NEEDS.get(rule.name, ()))
+
+
 def _scan(sentence: str, published: dt.date, tense: Any = _AUTO) -> list[_Hit]:
     folded = fold_quotes(sentence)
+    lower, has_digit = folded.lower(), bool(_DIGIT.search(folded))
     candidates: list[tuple[int, int, int, re.Match[str], _Rule]] = []
     for order, rule in enumerate(RULES):
+        if not _applies(rule, lower, has_digit):
+            continue
         for match in rule.pattern.finditer(folded):
             # A rule may need a word before the date ("in March"); group x is the date itself.
             start, end = match.span("x") if "x" in rule.pattern.groupindex else match.span()
@@ -659,13 +726,17 @@ def _scan(sentence: str, published: dt.date, tense: Any = _AUTO) -> list[_Hit]:
     # The longest match wins; between equal lengths, the rule listed first.
     candidates.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
     taken: list[_Hit] = []
+    covered = bytearray(len(folded) + 1)  # 1 where a kept match lies: overlap in O(span)
+    cues: _Cues | None = None  # read from the sentence once, when a rule first needs them
     for start, end, _, match, rule in candidates:
-        if any(_overlaps((start, end), (h.start, h.end)) for h in taken):
+        if covered.find(1, start, end) != -1:
             continue
+        covered[start:end] = b"\x01" * (end - start)
         if not rule.needs_tense:
             used: Tense = None
         elif tense is _AUTO:
-            used = tense_near(sentence, start, end)
+            cues = cues or _tense_cues(sentence)
+            used = tense_near(sentence, start, end, cues)
         else:
             used = tense
         bare_month = rule.name == "month" and "x" not in rule.pattern.groupindex
