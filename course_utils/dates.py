@@ -43,6 +43,7 @@ from __future__ import annotations
 import bisect
 import calendar
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -177,6 +178,7 @@ def iso_week(day: dt.date) -> str:
     return f"{year:04d}-W{week:02d}"
 
 
+@functools.lru_cache(maxsize=4096)
 def bounds(value: str) -> tuple[dt.date, dt.date]:
     """Return the first and last day of a TIMEX3 value (day, ISO week, month or year).
 
@@ -312,6 +314,9 @@ class _Cues:
         return i < len(self.commas) and self.commas[i] < last
 
 
+_COMMA = re.compile(",")
+
+
 def _tense_cues(sentence: str) -> _Cues:
     folded = fold_quotes(sentence)
     found = []
@@ -322,7 +327,7 @@ def _tense_cues(sentence: str) -> _Cues:
                 continue
             found.append((match.start(), match.end(), tense, word))
     found.sort()
-    commas = [i for i, char in enumerate(folded) if char == ","]
+    commas = [m.start() for m in _COMMA.finditer(folded)]
     return _Cues(commas, sorted((e, t) for _, e, t, _ in found), found)
 
 
@@ -705,19 +710,28 @@ _NEEDS.update({"month-day": (_MONTH_STEMS,)})
 _DIGIT = re.compile(r"\d")
 
 
-def _applies(rule: _Rule, lower: str, has_digit: bool) -> bool:
-    """Whether ``rule`` can match a sentence (``lower``: the sentence in lower case)."""
+_NEED_WORDS = sorted({word for groups in _NEEDS.values() for group in groups for word in group})
+
+
+def _applies(rule: _Rule, present: set[str], has_digit: bool) -> bool:
+    """Whether ``rule`` can match a sentence holding the words ``present`` (of _NEED_WORDS).
+
+    >>> weekday = next(r for r in RULES if r.name == "weekday")
+    >>> _applies(weekday, {"day"}, False), _applies(weekday, set(), True)
+    (True, False)
+    """
     if rule.name in _NEEDS_DIGIT and not has_digit:
         return False
-    return all(any(word in lower for word in group) for group in _NEEDS.get(rule.name, ()))
+    return all(not present.isdisjoint(group) for group in _NEEDS.get(rule.name, ()))
 
 
 def _scan(sentence: str, published: dt.date, tense: Any = _AUTO) -> list[_Hit]:
     folded = fold_quotes(sentence)
     lower, has_digit = folded.lower(), bool(_DIGIT.search(folded))
+    present = {word for word in _NEED_WORDS if word in lower}
     candidates: list[tuple[int, int, int, re.Match[str], _Rule]] = []
     for order, rule in enumerate(RULES):
-        if not _applies(rule, lower, has_digit):
+        if not _applies(rule, present, has_digit):
             continue
         for match in rule.pattern.finditer(folded):
             # A rule may need a word before the date ("in March"); group x is the date itself.
@@ -849,6 +863,8 @@ _ANAPHOR = re.compile(
     r"|(?:(?P<mod>(?i:late|later|early|earlier))\s+)?(?i:that)\s+"
     r"(?P<part>(?i:day|night|morning|afternoon|evening)))(?![\w-])"
 )
+# Every anaphor ends in one of these words: a sentence without them has none.
+_ANAPHOR_WORDS = ("day", "night", "morning", "afternoon", "evening")
 _ANAPHOR_SHIFT = {
     "next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1, "before": -1,
     "same": 0,
@@ -896,6 +912,9 @@ def _with_anaphors(
     text: str, found: list[tuple[int, int, TimeValue]], previous: TimeValue | None
 ) -> list[tuple[int, int, TimeValue]]:
     """Add "the next day" and its kind to the dates of one sentence, in text order."""
+    lower = text.lower()
+    if not any(word in lower for word in _ANAPHOR_WORDS):
+        return found
     anaphors = [
         m for m in _ANAPHOR.finditer(fold_quotes(text))
         if not any(_overlaps(m.span(), (a, b)) for a, b, _ in found)

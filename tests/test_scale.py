@@ -27,9 +27,11 @@ from pathlib import Path
 
 import pytest
 
-#: Seconds one stage may take on one of the 1 MB inputs (measured: at most ~1.5 s; see above).
-LIMIT_SECONDS = 3.0
-#: How long the child may run past the limit before it is stopped.
+#: CPU seconds one stage may take on one of the 1 MB inputs (measured figures: see above).
+LIMIT_SECONDS = 4.0
+#: The child is stopped when a stage has run this many times the limit in wall-clock time
+#: (plus the grace): on a busy machine CPU time, which is what is measured, runs slower.
+WALL_FACTOR = 3
 GRACE_SECONDS = 2.0
 SIZE = 1_000_000
 PUBLISHED = "2023-02-03"
@@ -94,14 +96,14 @@ for stage, run in steps:
     if stage in {skip!r}:
         continue
     print(json.dumps({{"stage": stage, "started": True}}), flush=True)
-    start = time.perf_counter()
+    start = time.process_time()
     try:
         result = run(article)
     except CourseError as err:
-        seconds = time.perf_counter() - start
+        seconds = time.process_time() - start
         print(json.dumps({{"stage": stage, "seconds": seconds, "refused": str(err)}}), flush=True)
         break
-    print(json.dumps({{"stage": stage, "seconds": time.perf_counter() - start}}), flush=True)
+    print(json.dumps({{"stage": stage, "seconds": time.process_time() - start}}), flush=True)
     if stage == "clean":
         article = result
 """
@@ -126,7 +128,8 @@ def _run_child(code: str, limit: float, times: dict[str, float]) -> str | None:
             for line in lines:
                 event = json.loads(line)
                 if event.get("started"):
-                    running, deadline = event["stage"], time.monotonic() + limit + GRACE_SECONDS
+                    wall = limit * WALL_FACTOR + GRACE_SECONDS
+                    running, deadline = event["stage"], time.monotonic() + wall
                 else:
                     running, times[event["stage"]] = None, event["seconds"]
     finally:
@@ -137,12 +140,14 @@ def _run_child(code: str, limit: float, times: dict[str, float]) -> str | None:
             raise AssertionError(f"a stage raised: {message.splitlines()[-1]}")
 
 
-def time_stages(name: str, size: int = SIZE, limit: float = LIMIT_SECONDS) -> dict[str, float]:
+def time_stages(
+    name: str, size: int = SIZE, limit: float = LIMIT_SECONDS, skip: frozenset[str] = frozenset()
+) -> dict[str, float]:
     """Seconds each stage took on input ``name``. A stage still running ``GRACE_SECONDS``
     after ``limit`` is stopped and gets ``inf``; the other stages are then timed in a new
     child without it. If cleaning is stopped, no later stage can run: all get ``inf``."""
     times = dict.fromkeys(STAGES, float("inf"))
-    skip: set[str] = set()
+    skip = set(skip)
     while True:
         code = _CHILD.format(
             tests=str(TESTS), name=name, size=size, published=PUBLISHED, skip=sorted(skip)
@@ -155,9 +160,15 @@ def time_stages(name: str, size: int = SIZE, limit: float = LIMIT_SECONDS) -> di
 
 _MEASURED: dict[str, dict[str, float]] = {}
 
-#: Stages that other changes make linear; until they land these cases may fail here.
-#: (input, stage) -> which part of issue 11 fixes it.
-PENDING: dict[tuple[str, str], str] = {}
+# Stages made linear by other parts of issue 11, not yet in this branch: they are not run
+# (a quadratic stage would only burn minutes before its deadline) and are marked xfail.
+# Remove an entry when its fix lands; the test then holds that stage to the limit.
+_ACTORS = "actors: the place test reads the text before each name (issue 11, cleaning/actors)"
+PENDING: dict[tuple[str, str], str] = {
+    **{(name, "actors"): _ACTORS for name in INPUTS},
+    **{(name, "timeline"): "timeline finds actors first: " + _ACTORS for name in INPUTS},
+    ("paragraphs", "clean"): "clean: _drop rebuilds the kept lines for every line (issue 11)",
+}
 
 
 @pytest.mark.parametrize("stage", STAGES)
@@ -166,7 +177,8 @@ def test_each_stage_handles_1_mb_in_linear_time(name: str, stage: str) -> None:
     if (name, stage) in PENDING:
         pytest.xfail(PENDING[(name, stage)])
     if name not in _MEASURED:
-        _MEASURED[name] = time_stages(name)
+        pending = frozenset(stage for (n, stage) in PENDING if n == name) - {"clean"}
+        _MEASURED[name] = time_stages(name, skip=pending)
     seconds = _MEASURED[name][stage]
     assert seconds <= LIMIT_SECONDS, (
         f"{stage} took {seconds:.1f} s on the 1 MB '{name}' input (limit {LIMIT_SECONDS} s): "
