@@ -322,3 +322,17 @@ def test_course_py_test_passes_extra_arguments_to_pytest(monkeypatch) -> None:
     other_calls = [c for c in calls if c[:2] != ["-m", "pytest"]]
     assert len(pytest_calls) == 1 and pytest_calls[0][-3:] == ["-k", "dates", "-x"]
     assert other_calls and all("-k" not in c for c in other_calls), "ruff gets none of them"
+
+
+def test_control_characters_are_escaped_in_text_output(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "article.txt"
+    path.write_text(
+        "Talks in Vesland\x1b[31m\n\nThe envoys\x07 of Kalonia met\x00 last week.\n",
+        encoding="utf-8",
+    )
+    for argv in (["clean"], ["dates", "--published", "2023-02-03"], ["actors"]):
+        status, out, err = run([argv[0], str(path), *argv[1:], "--format", "text"], capsys)
+        assert status == 0, err
+        assert not any(c in out for c in "\x1b\x07\x00"), repr(out)
+    status, out, _ = run(["clean", str(path), "--format", "text"], capsys)
+    assert "Talks in Vesland\\x1b[31m" in out and "envoys\\x07" in out
