@@ -336,3 +336,17 @@ def test_control_characters_are_escaped_in_text_output(tmp_path: Path, capsys) -
         assert not any(c in out for c in "\x1b\x07\x00"), repr(out)
     status, out, _ = run(["clean", str(path), "--format", "text"], capsys)
     assert "Talks in Vesland\\x1b[31m" in out and "envoys\\x07" in out
+
+
+def test_run_notebooks_is_byte_stable_with_widgets(tmp_path: Path) -> None:
+    from course_utils.edition import execute_notebook
+
+    nb = new_notebook(cells=[new_code_cell("import ipywidgets\nipywidgets.IntSlider(value=3)")])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
+    path = tmp_path / "01_widgets.ipynb"
+    nbformat.write(nb, path)
+    execute_notebook(path)
+    first = path.read_bytes()
+    assert b"application/vnd.jupyter.widget-view+json" in first, "the test needs a widget"
+    execute_notebook(path)
+    assert path.read_bytes() == first, "new random model_ids would make the file differ"
