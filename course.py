@@ -113,10 +113,21 @@ def lab_args(folder: Path) -> list[str]:
     return args
 
 
+def with_extra(check: list[str], extra: list[str]) -> list[str]:
+    """The command of one check; the extra arguments (``-k X``, ``-x`` …) go to pytest only.
+
+    >>> with_extra(["-m", "pytest", "tests"], ["-k", "dates"])
+    ['-m', 'pytest', 'tests', '-k', 'dates']
+    >>> with_extra(["-m", "ruff", "check", "."], ["-k", "dates"])
+    ['-m', 'ruff', 'check', '.']
+    """
+    return [*check, *extra] if check[:2] == ["-m", "pytest"] else check
+
+
 def test(extra: list[str]) -> int:
     for check in CHECKS:
         say("running " + " ".join(check[1:4]) + " …")
-        code = run([*check, *extra] if check[2] == "pytest" else check)
+        code = run(with_extra(check, extra))
         if code == 5:
             say("pytest collected no tests: that is a failure, not a pass")
             return 1

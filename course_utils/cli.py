@@ -17,6 +17,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -31,7 +32,6 @@ from course_utils.article import (
     course_article,
     decode_article,
     load_article,
-    parse_published,
 )
 from course_utils.errors import CourseError, PublicationDateError
 
@@ -55,7 +55,9 @@ class Input:
 
 def read_input(source: str | None, published: str | None) -> Input:
     """Load and clean ARTICLE (a path, ``-`` for stdin, or None for the bundled article)."""
-    given = parse_published(published)
+    from course_utils.dates import published_date
+
+    given = published_date(published)  # a day YYYY-MM-DD that relative dates can use
     if source is None:
         article = course_article(article_path())  # the bundled article, whatever course.toml says
         return Input(article, given or article.published)
@@ -118,13 +120,31 @@ def _csv_value(value: Any) -> Any:
     return value
 
 
+# Control characters (C0, DEL, C1) and line or paragraph separators: on a terminal they
+# would move the cursor, ring the bell or change colours, so text output shows them escaped.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def printable(text: str) -> str:
+    r"""``text`` with every control character shown as an escape (``\x1b``), for a terminal.
+
+    >>> printable("Talks\x1b[31m ended\x07")
+    'Talks\\x1b[31m ended\\x07'
+    >>> printable("one\ntwo")
+    'one\\ntwo'
+    """
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
 def write_text(frame: pd.DataFrame, out: io.TextIOBase) -> None:
-    """A table for people."""
+    """A table for people; control characters in the cells are shown escaped."""
     if frame.empty:
         out.write("(nothing found)\n")
         return
+    shown = frame.map(lambda v: printable(v) if isinstance(v, str) else v)
+    shown.columns = [printable(str(c)) for c in frame.columns]
     with pd.option_context("display.max_colwidth", 60, "display.width", 200):
-        out.write(frame.to_string(index=False) + "\n")
+        out.write(shown.to_string(index=False) + "\n")
 
 
 def emit_table(frame: pd.DataFrame, fmt: str, out: io.TextIOBase) -> None:
@@ -149,10 +169,10 @@ def cmd_clean(args: argparse.Namespace, out: io.TextIOBase) -> None:
     elif args.format == "csv":
         write_csv(records(article.sentences), list(article.sentences.columns), out)
     else:
-        out.write(f"{article.title}\n\n")
+        out.write(f"{printable(article.title)}\n\n")
         for caption in article.captions:
-            out.write(f"[caption] {caption}\n\n")
-        out.write("\n\n".join(article.paragraphs) + "\n\n")
+            out.write(f"[caption] {printable(caption)}\n\n")
+        out.write("\n\n".join(printable(p) for p in article.paragraphs) + "\n\n")
         out.write(f"removed {len(article.removed)} line(s):\n")
         for row in article.removed.itertuples(index=False):
             out.write(f"  line {row.line}: {row.text!r} ({row.reason})\n")
@@ -228,6 +248,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         handler = args.handler if hasattr(args, "handler") else COMMANDS[args.command][1]
         handler(args, buffer)
     except CourseError as err:
+        _write_out(buffer.getvalue())  # what a writing command did before it stopped
         print(f"{PROG}: error: {err}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
@@ -240,12 +261,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
+    _write_out(buffer.getvalue())
+    return 0
+
+
+def _write_out(text: str) -> None:
     try:
-        sys.stdout.write(buffer.getvalue())
+        sys.stdout.write(text)
         sys.stdout.flush()
     except BrokenPipeError:  # e.g. piped into `head`
         pass
-    return 0
 
 
 def _load_extra_commands() -> None:

@@ -66,12 +66,35 @@ def load_config(start: Path | None = None) -> CourseConfig:
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
         raise ArticleFileError(f"{file} is not valid TOML ({err}): fix the line it names") from None
     section = data.get("article", {})
+    if not isinstance(section, dict):
+        raise ArticleFileError(
+            f"{file}: article = {section!r} is not a table; write it as a section, "
+            'a line [article] followed by path = "data/articles/NAME"'
+        )
     path = section.get("path")
+    if path is not None and (not isinstance(path, str) or not path.strip()):
+        raise ArticleFileError(
+            f"{file}: path = {path!r} is not a file or folder name; write it in quotes, "
+            'like path = "data/articles/csto-monitors-2023"'
+        )
     article = (file.parent / path).resolve() if path else default
-    published = section.get("published")
-    if published is not None and not isinstance(published, dt.date):
+    return CourseConfig(article, _published(file, section.get("published")), file)
+
+
+def _published(file: Path, value: object) -> dt.date | None:
+    """The ``published`` value of ``course.toml``: a TOML date, checked like --published."""
+    from course_utils.dates import published_date
+
+    if value is None:
+        return None
+    if not isinstance(value, dt.date):
         raise PublicationDateError(
-            f"{file}: published = {published!r} is not a date; write it without quotes, "
+            f"{file}: published = {value!r} is not a date; write it without quotes, "
             "like published = 2023-02-03"
         )
-    return CourseConfig(article, published, file)
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    try:
+        return published_date(value)
+    except PublicationDateError as err:
+        raise PublicationDateError(f"{file}: {err}") from None

@@ -40,8 +40,10 @@ True
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -65,6 +67,7 @@ __all__ = [
     "iso_week",
     "month_after",
     "month_before",
+    "published_date",
     "rejected_expressions",
     "resolve",
     "scan_text",
@@ -172,9 +175,10 @@ def iso_week(day: dt.date) -> str:
     '2022-W52'
     """
     year, week, _ = day.isocalendar()
-    return f"{year}-W{week:02d}"
+    return f"{year:04d}-W{week:02d}"
 
 
+@functools.lru_cache(maxsize=4096)
 def bounds(value: str) -> tuple[dt.date, dt.date]:
     """Return the first and last day of a TIMEX3 value (day, ISO week, month or year).
 
@@ -184,6 +188,8 @@ def bounds(value: str) -> tuple[dt.date, dt.date]:
     (datetime.date(2022, 12, 26), datetime.date(2023, 1, 1))
     >>> bounds("2024-02")[1]
     datetime.date(2024, 2, 29)
+    >>> bounds("199")                       # a decade: the 1990s
+    (datetime.date(1990, 1, 1), datetime.date(1999, 12, 31))
     """
     if re.fullmatch(r"\d{4}-W\d\d", value):
         monday = dt.date.fromisocalendar(int(value[:4]), int(value[6:]), 1)
@@ -196,6 +202,9 @@ def bounds(value: str) -> tuple[dt.date, dt.date]:
         return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
     if re.fullmatch(r"\d{4}", value):
         return dt.date(int(value), 1, 1), dt.date(int(value), 12, 31)
+    if re.fullmatch(r"\d{3}", value) and value != "000":
+        first = int(value) * 10
+        return dt.date(first, 1, 1), dt.date(first + 9, 12, 31)
     raise ValueError(f"not a TIMEX3 date value: {value!r}")
 
 
@@ -292,16 +301,63 @@ _NOT_PAST = {"need", "speed", "seed", "feed", "bed", "red", "shed", "hundred", "
 _SPEECH_VERBS = {"said", "told", "stated", "added", "announced", "reported", "noted", "wrote"}
 
 
-def _is_speech_frame(folded: str, end: int, match: re.Match[str]) -> bool:
-    """A speech verb after the expression, behind a comma, only frames the report."""
-    return (
-        match.group().lower() in _SPEECH_VERBS
-        and match.start() >= end
-        and "," in folded[end : match.start()]
-    )
+@dataclass(frozen=True)
+class _Cues:
+    """The tense cues of one sentence, sorted for nearest-cue look-ups."""
+
+    commas: list[int]  # where the commas are, in order
+    by_end: list[tuple[int, str]]  # (end, tense), sorted
+    by_start: list[tuple[int, int, str, str]]  # (start, end, tense, word), sorted
+
+    def comma_between(self, first: int, last: int) -> bool:
+        i = bisect.bisect_left(self.commas, first)
+        return i < len(self.commas) and self.commas[i] < last
 
 
-def tense_near(sentence: str, start: int, end: int) -> Tense:
+_COMMA = re.compile(",")
+
+
+def _tense_cues(sentence: str) -> _Cues:
+    folded = fold_quotes(sentence)
+    found = []
+    for pattern, tense in ((_FUTURE_CUES, "future"), (_PAST_CUES, "past")):
+        for match in pattern.finditer(folded):
+            word = match.group().lower()
+            if tense == "past" and word in _NOT_PAST:
+                continue
+            found.append((match.start(), match.end(), tense, word))
+    found.sort()
+    commas = [m.start() for m in _COMMA.finditer(folded)]
+    return _Cues(commas, sorted((e, t) for _, e, t, _ in found), found)
+
+
+# How many speech-frame cues after an expression are skipped before giving up.
+_MAX_FRAMES = 20
+
+
+def _cue_before(cues: _Cues, start: int) -> tuple[int, int, str] | None:
+    """The nearest cue ending at or before ``start``: (distance, 0, tense)."""
+    i = bisect.bisect_right(cues.by_end, (start, "~"))
+    if i == 0:
+        return None
+    nearest = cues.by_end[i - 1][0]
+    tenses = [t for e, t in cues.by_end[max(0, i - 4) : i] if e == nearest]
+    return start - nearest, 0, min(tenses)
+
+
+def _cue_after(cues: _Cues, end: int) -> tuple[int, int, str] | None:
+    """The nearest cue starting at or after ``end`` that is not a speech frame."""
+    i = bisect.bisect_left(cues.by_start, (end,))
+    window = cues.by_start[i : i + _MAX_FRAMES]
+    kept = [
+        (first - end, 1, tense)
+        for first, _, tense, word in window
+        if not (word in _SPEECH_VERBS and cues.comma_between(end, first))
+    ]
+    return min(kept) if kept else None
+
+
+def tense_near(sentence: str, start: int, end: int, cues: _Cues | None = None) -> Tense:
     """Say whether the verb nearest to ``sentence[start:end]`` looks back or forward.
 
     The nearest cue wins: "will", "would", "is expected to", "plans to" look forward; a
@@ -324,23 +380,11 @@ def tense_near(sentence: str, start: int, end: int) -> Tense:
     >>> tense_near(s, s.index("October"), s.index("October") + 7)
     'future'
     """
-    folded = fold_quotes(sentence)
-    cues: list[tuple[int, int, str]] = []  # (distance, before=0/after=1, tense)
-    for pattern, tense in ((_FUTURE_CUES, "future"), (_PAST_CUES, "past")):
-        for match in pattern.finditer(folded):
-            if match.start() < end and match.end() > start:
-                continue  # inside the expression itself ("late", "last")
-            if tense == "past" and match.group().lower() in _NOT_PAST:
-                continue
-            if _is_speech_frame(folded, end, match):
-                continue
-            if match.end() <= start:
-                cues.append((start - match.end(), 0, tense))
-            else:
-                cues.append((match.start() - end, 1, tense))
-    if not cues:
+    cues = cues or _tense_cues(sentence)
+    found = [c for c in (_cue_before(cues, start), _cue_after(cues, end)) if c]
+    if not found:
         return None
-    return min(cues)[2]  # type: ignore[return-value]
+    return min(found)[2]  # type: ignore[return-value]
 
 
 # --- Resolvers: one small function per rule ----------------------------------------------------
@@ -374,7 +418,7 @@ def _r_full_date(m: re.Match[str], published: dt.date, tense: Tense) -> TimeValu
 
 
 def _r_month_year(m: re.Match[str], published: dt.date, tense: Tense) -> TimeValue | None:
-    return TimeValue(f"{int(m['year'])}-{_month_of(m):02d}", "month", _mod_of(m), "month-year")
+    return TimeValue(f"{int(m['year']):04d}-{_month_of(m):02d}", "month", _mod_of(m), "month-year")
 
 
 def _r_month_day(m: re.Match[str], published: dt.date, tense: Tense) -> TimeValue | None:
@@ -391,7 +435,7 @@ def _r_month(m: re.Match[str], published: dt.date, tense: Tense) -> TimeValue | 
     month = _month_of(m)
     year = year_for_month(month, published, tense)
     rule = "month-with-mod" if _mod_of(m) else f"month-{tense or 'no-tense'}"
-    return TimeValue(f"{year}-{month:02d}", "month", _mod_of(m), rule)
+    return TimeValue(f"{year:04d}-{month:02d}", "month", _mod_of(m), rule)
 
 
 def _r_relative_month(m: re.Match[str], published: dt.date, tense: Tense) -> TimeValue | None:
@@ -402,26 +446,34 @@ def _r_relative_month(m: re.Match[str], published: dt.date, tense: Tense) -> Tim
         year, month = month_after(month, published)
     else:  # "this March": the one in the publication year
         year = published.year
-    return TimeValue(f"{year}-{month:02d}", "month", "", f"{which}-month-name")
+    return TimeValue(f"{year:04d}-{month:02d}", "month", "", f"{which}-month-name")
 
 
 def _r_month_relative_year(m: re.Match[str], published: dt.date, tense: Tense) -> TimeValue | None:
     by = {"last": -1, "this": 0, "next": 1}[m["which"].lower()]
     year = published.year + by
-    return TimeValue(f"{year}-{_month_of(m):02d}", "month", _mod_of(m), "month-relative-year")
+    return TimeValue(f"{year:04d}-{_month_of(m):02d}", "month", _mod_of(m), "month-relative-year")
 
 
 def _r_year(m: re.Match[str], published: dt.date, tense: Tense) -> TimeValue | None:
     return TimeValue(m["year"], "year", _mod_of(m), "year")
 
 
+def _r_decade(m: re.Match[str], published: dt.date, tense: Tense) -> TimeValue | None:
+    """ "the 1990s" is the TIMEX3 decade ``199``: its first three digits."""
+    return TimeValue(m["decade"], "decade", _mod_of(m), "decade")
+
+
+_FOR_BEFORE = re.compile(r"(?<![\w-])for\s+$")
+
+
 def _is_scheduled(m: re.Match[str]) -> bool:
     """A bare weekday after "for" is what something is set for ("called a rally for
     Saturday", "scheduled for Monday"): the next such day, whatever the tense. "for
     Saturday's attack" names a day already past."""
-    before = m.string[: m.start()]
-    return bool(re.search(r"(?<![\w-])for\s+$", before)) and not m.string[m.end() :].startswith(
-        ("'", "’")
+    window = max(0, m.start() - 40)  # only the words just before: linear in the text
+    return bool(_FOR_BEFORE.search(m.string, window, m.start())) and not m.string.startswith(
+        ("'", "’"), m.end()
     )
 
 
@@ -451,8 +503,8 @@ def _unit_value(published: dt.date, unit: str, by: int, rule: str, mod: str = ""
         return TimeValue(iso_week(published + dt.timedelta(weeks=by)), "week", mod, rule)
     if unit == "month":
         year, month = _shift_month(published.year, published.month, by)
-        return TimeValue(f"{year}-{month:02d}", "month", mod, rule)
-    return TimeValue(str(published.year + by), "year", mod, rule)
+        return TimeValue(f"{year:04d}-{month:02d}", "month", mod, rule)
+    return TimeValue(f"{published.year + by:04d}", "year", mod, rule)
 
 
 def _r_relative_unit(m: re.Match[str], published: dt.date, tense: Tense) -> TimeValue | None:
@@ -500,6 +552,8 @@ RULES: tuple[_Rule, ...] = (
     # ("March" and "May" need it: "a protest March", "talks may resume").
     _rule("month", rf"{_B}{_TIME_PREP}\s+(?P<x>{_MONTH})(?!\s+\d)", _r_month, True),
     _rule("month", rf"{_B}{_FULL_MONTH}(?!\s+\d)", _r_month, True),
+    # A decade: "the 1990s", "the 1990's", "the mid-1990s", "the late 1980s".
+    _rule("decade", rf"{_B}(?:{_MOD_DASH})?(?P<decade>1\d\d|20\d)0'?s(?![\w-])", _r_decade),
     _rule("year", rf"{_B}{_MOD_DASH}{_YEAR}", _r_year),
     _rule("year", rf"{_B}(?:{_TIME_PREP}|the|The)\s+(?P<x>{_YEAR})", _r_year),
     _rule(
@@ -575,11 +629,44 @@ _NAME_BEFORE = re.compile(r"(?<=[\w,;:\"(] )\"?(?P<word>[A-Z][a-z]+)\s+$")
 
 
 def _is_name_part(folded: str, start: int) -> bool:
-    match = _NAME_BEFORE.search(folded[:start])
+    match = _NAME_BEFORE.search(folded, max(0, start - 60), start)  # the word just before
     if not match:
         return False
     word = match["word"].lower()
     return word not in WEEKDAYS and word not in MONTHS and word not in MODS
+
+
+_NO_DAY = "looks like a date but is no day of the calendar"
+_OUT_OF_RANGE = "falls outside the years 0001-9999 that a TIMEX3 value can write"
+
+
+def _in_range(value: TimeValue) -> bool:
+    try:
+        first, last = bounds(value.value)
+    except (ValueError, OverflowError):
+        return False
+    return first <= last
+
+
+def _safe_resolve(
+    rule: _Rule, match: re.Match[str], published: dt.date, tense: Tense
+) -> tuple[TimeValue | None, str]:
+    """Resolve one match; ``(None, reason)`` for no real day or a year TIMEX3 cannot write.
+
+    >>> rule = next(r for r in RULES if r.name == "ago")
+    >>> match = rule.pattern.search("It began 5000 years ago.")
+    >>> _safe_resolve(rule, match, dt.date(2023, 2, 3), None)[1]
+    'falls outside the years 0001-9999 that a TIMEX3 value can write'
+    """
+    try:
+        value = rule.resolve(match, published, tense)
+    except (OverflowError, ValueError):  # a shift past year 1 or 9999
+        return None, _OUT_OF_RANGE
+    if value is None:
+        return None, _NO_DAY
+    if not _in_range(value):
+        return None, _OUT_OF_RANGE
+    return value, ""
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -602,10 +689,50 @@ def scan_text(sentence: str, published: dt.date) -> list[tuple[int, int, TimeVal
 _AUTO: Any = object()  # read the tense from the sentence
 
 
+# Words (lower case) one of which a rule's match must contain: a sentence without any of
+# them is not searched with that rule, which keeps long texts with few dates fast.
+_MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "relative-month": (_MONTH_STEMS,),
+    "month-relative-year": (_MONTH_STEMS, ("year",)),
+    "month-with-mod": (_MONTH_STEMS,),
+    "month": (_MONTH_STEMS,),
+    "weekday": (("day",),),
+    "deictic-day": (("yesterday", "today", "tomorrow"),),
+    "relative-unit": (("week", "month", "year"),),
+    "later-this-unit": (("week", "month", "year"),),
+    "ago": (("ago",),),
+}
+# Rules whose every match holds a digit, and a month name too for some.
+_NEEDS_DIGIT = {"iso-date", "full-date", "month-year", "month-day", "decade", "year"}
+_NEEDS.update({"full-date": (_MONTH_STEMS,), "month-year": (_MONTH_STEMS,)})
+_NEEDS.update({"month-day": (_MONTH_STEMS,)})
+_DIGIT = re.compile(r"\d")
+
+
+_NEED_WORDS = sorted({word for groups in _NEEDS.values() for group in groups for word in group})
+
+
+def _applies(rule: _Rule, present: set[str], has_digit: bool) -> bool:
+    """Whether ``rule`` can match a sentence holding the words ``present`` (of _NEED_WORDS).
+
+    >>> weekday = next(r for r in RULES if r.name == "weekday")
+    >>> _applies(weekday, {"day"}, False), _applies(weekday, set(), True)
+    (True, False)
+    """
+    if rule.name in _NEEDS_DIGIT and not has_digit:
+        return False
+    return all(not present.isdisjoint(group) for group in _NEEDS.get(rule.name, ()))
+
+
 def _scan(sentence: str, published: dt.date, tense: Any = _AUTO) -> list[_Hit]:
     folded = fold_quotes(sentence)
+    lower, has_digit = folded.lower(), bool(_DIGIT.search(folded))
+    present = {word for word in _NEED_WORDS if word in lower}
     candidates: list[tuple[int, int, int, re.Match[str], _Rule]] = []
     for order, rule in enumerate(RULES):
+        if not _applies(rule, present, has_digit):
+            continue
         for match in rule.pattern.finditer(folded):
             # A rule may need a word before the date ("in March"); group x is the date itself.
             start, end = match.span("x") if "x" in rule.pattern.groupindex else match.span()
@@ -613,13 +740,17 @@ def _scan(sentence: str, published: dt.date, tense: Any = _AUTO) -> list[_Hit]:
     # The longest match wins; between equal lengths, the rule listed first.
     candidates.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
     taken: list[_Hit] = []
+    covered = bytearray(len(folded) + 1)  # 1 where a kept match lies: overlap in O(span)
+    cues: _Cues | None = None  # read from the sentence once, when a rule first needs them
     for start, end, _, match, rule in candidates:
-        if any(_overlaps((start, end), (h.start, h.end)) for h in taken):
+        if covered.find(1, start, end) != -1:
             continue
+        covered[start:end] = b"\x01" * (end - start)
         if not rule.needs_tense:
             used: Tense = None
         elif tense is _AUTO:
-            used = tense_near(sentence, start, end)
+            cues = cues or _tense_cues(sentence)
+            used = tense_near(sentence, start, end, cues)
         else:
             used = tense
         bare_month = rule.name == "month" and "x" not in rule.pattern.groupindex
@@ -627,8 +758,7 @@ def _scan(sentence: str, published: dt.date, tense: Any = _AUTO) -> list[_Hit]:
             reason = "a month inside a name ('Black January'), not a date"
             taken.append(_Hit(start, end, None, reason, "name"))
             continue
-        value = rule.resolve(match, published, used)
-        reason = "" if value else "looks like a date but is no day of the calendar"
+        value, reason = _safe_resolve(rule, match, published, used)
         taken.append(_Hit(start, end, value, reason))
     return sorted(taken, key=lambda h: h.start)
 
@@ -660,15 +790,61 @@ def resolve(expression: str, published: dt.date | str, *, tense: Tense = None) -
 # --- Articles -----------------------------------------------------------------------------------
 
 
-def _published(value: Any) -> dt.date:
+#: The publication dates relative dates can be resolved against: every date reached from
+#: them by the rules ("last week", "next year", "ten years ago") still has a four-digit year.
+PUBLISHED_RANGE = (dt.date(1000, 1, 1), dt.date(8999, 12, 31))
+_ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def published_date(value: str | dt.date | None) -> dt.date | None:
+    """Check a publication date: a day written ``YYYY-MM-DD``, within :data:`PUBLISHED_RANGE`.
+
+    A week ("2023-W05") or a date without dashes names no day of publication, so it is
+    refused rather than read as some day of it.
+
+    >>> published_date("2023-02-03")
+    datetime.date(2023, 2, 3)
+    >>> published_date("2023-W05")
+    Traceback (most recent call last):
+    ...
+    course_utils.errors.PublicationDateError: the publication date '2023-W05' is not a day \
+written YYYY-MM-DD: give the day the article was published, for example 2023-02-03
+    >>> published_date("0001-01-01")
+    Traceback (most recent call last):
+    ...
+    course_utils.errors.PublicationDateError: the publication date 0001-01-01 is outside \
+1000-01-01 to 8999-12-31, where every relative date ('last week', 'next year') still has a \
+four-digit year: check the date and give the day the article was published
+    """
+    if value is None:
+        return None
     if isinstance(value, dt.datetime):
-        return value.date()
+        value = value.date()
+    if not isinstance(value, dt.date):
+        text = str(value).strip()
+        if not _ISO_DAY.fullmatch(text):
+            raise PublicationDateError(
+                f"the publication date {value!r} is not a day written YYYY-MM-DD: give the "
+                "day the article was published, for example 2023-02-03"
+            )
+        value = parse_published(text)
+    first, last = PUBLISHED_RANGE
+    if not first <= value <= last:
+        raise PublicationDateError(
+            f"the publication date {value.isoformat()} is outside {first} to {last}, where "
+            "every relative date ('last week', 'next year') still has a four-digit year: "
+            "check the date and give the day the article was published"
+        )
+    return value
+
+
+def _published(value: Any) -> dt.date:
     if value is None:
         raise PublicationDateError(
             "no publication date is known, and relative dates such as 'last week' need one: "
             "pass published=date(2023, 2, 3) (or --published YYYY-MM-DD on the command line)"
         )
-    return parse_published(value)
+    return published_date(value)  # type: ignore[return-value]
 
 
 def _sentences(article: Any) -> Iterable[tuple[int, int, str]]:
@@ -687,6 +863,8 @@ _ANAPHOR = re.compile(
     r"|(?:(?P<mod>(?i:late|later|early|earlier))\s+)?(?i:that)\s+"
     r"(?P<part>(?i:day|night|morning|afternoon|evening)))(?![\w-])"
 )
+# Every anaphor ends in one of these words: a sentence without them has none.
+_ANAPHOR_WORDS = ("day", "night", "morning", "afternoon", "evening")
 _ANAPHOR_SHIFT = {
     "next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1, "before": -1,
     "same": 0,
@@ -723,7 +901,10 @@ def anaphoric_day(expression: str, anchor: TimeValue | None) -> TimeValue | None
     shift = _ANAPHOR_SHIFT[which.lower()] if which else 0
     said = match["mod"] or match["dmod"]  # "late that night", "early the next day"
     mod = _ANAPHOR_MOD[said.lower()] if said else ""
-    day = dt.date.fromisoformat(anchor.value) + dt.timedelta(days=shift)
+    try:
+        day = dt.date.fromisoformat(anchor.value) + dt.timedelta(days=shift)
+    except OverflowError:  # the day after 9999-12-31
+        return None
     return TimeValue(day.isoformat(), "day", mod, "anaphoric")
 
 
@@ -731,6 +912,9 @@ def _with_anaphors(
     text: str, found: list[tuple[int, int, TimeValue]], previous: TimeValue | None
 ) -> list[tuple[int, int, TimeValue]]:
     """Add "the next day" and its kind to the dates of one sentence, in text order."""
+    lower = text.lower()
+    if not any(word in lower for word in _ANAPHOR_WORDS):
+        return found
     anaphors = [
         m for m in _ANAPHOR.finditer(fold_quotes(text))
         if not any(_overlaps(m.span(), (a, b)) for a, b, _ in found)

@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import io
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -36,7 +37,6 @@ from course_utils.article import (
     clean_article,
     load_article,
     load_metadata,
-    parse_published,
 )
 from course_utils.cli import register_command
 from course_utils.errors import CourseError, PublicationDateError
@@ -168,7 +168,9 @@ def draft_keys(article: Article, published: str | dt.date | None = None) -> dict
     to the article's own publication date. Mentions the key format cannot name (a span that
     does not start on a whole word) are left out and listed in ``frame.attrs["skipped"]``.
     """
-    day = parse_published(published) or article.published
+    from course_utils.dates import published_date
+
+    day = published_date(published) or article.published
     if day is None:
         raise PublicationDateError(
             "drafting the date and event keys needs the article's publication date: "
@@ -186,9 +188,36 @@ def draft_keys(article: Article, published: str | dt.date | None = None) -> dict
 # --- Command line -------------------------------------------------------------------------
 
 
+def _check_targets(targets: dict[str, Path], *, force: bool) -> None:
+    """Refuse to overwrite existing drafts without ``force``, and links always."""
+    links = [str(p) for p in targets.values() if p.is_symlink()]
+    if links:
+        raise DraftExistsError(
+            f"{', '.join(links)} is a symbolic link; drafts are never written through a "
+            "link (it could point outside the folder), and nothing was written: remove the "
+            "link, or use --out DIR"
+        )
+    existing = [str(p) for p in targets.values() if p.exists()]
+    if existing and not force:
+        raise DraftExistsError(
+            f"{', '.join(existing)} already exist(s); nothing was written: add --force to "
+            "overwrite, or --out DIR to write the drafts elsewhere"
+        )
+
+
+def _write_csv(frame: pd.DataFrame, target: Path) -> None:
+    """Write through a temporary file and a rename, so no link at ``target`` is followed."""
+    temp = target.with_name(f".{target.name}.tmp")
+    temp.unlink(missing_ok=True)
+    frame.to_csv(temp, index=False, lineterminator="\n", encoding="utf-8")
+    os.replace(temp, target)
+
+
 def cmd_draft_key(args: argparse.Namespace, out: io.TextIOBase) -> None:
     """``course-utils draft-key [ARTICLE] [--published D] [--out DIR] [--force]``."""
-    given = parse_published(args.published)
+    from course_utils.dates import published_date
+
+    given = published_date(args.published)
     if args.article is None:
         from course_utils.config import load_config
 
@@ -197,23 +226,18 @@ def cmd_draft_key(args: argparse.Namespace, out: io.TextIOBase) -> None:
         given = given or config.published
     else:
         file = article_path(args.article)
-    published = given or parse_published(load_metadata(file).get("published"))
+    published = given or published_date(load_metadata(file).get("published"))
     article = clean_article(load_article(file), published, source=str(file))
     folder = Path(args.out) if args.out else file.parent
     targets = {kind: folder / name for kind, name in draft_file_names().items()}
-    existing = [str(p) for p in targets.values() if p.exists()]
-    if existing and not args.force:
-        raise DraftExistsError(
-            f"{', '.join(existing)} already exist(s); nothing was written: add --force to "
-            "overwrite, or --out DIR to write the drafts elsewhere"
-        )
+    _check_targets(targets, force=args.force)
     drafts = draft_keys(article, published)
     folder.mkdir(parents=True, exist_ok=True)
     day = published or article.published
     out.write(f"draft answer keys for {file} (published {day}):\n")
     for kind, frame in drafts.items():
-        marked = frame.assign(checked="no")  # scorers refuse rows not yet checked by reading
-        marked.to_csv(targets[kind], index=False, lineterminator="\n", encoding="utf-8")
+        # scorers refuse rows not yet checked by reading
+        _write_csv(frame.assign(checked="no"), targets[kind])
         out.write(f"  wrote {targets[kind]} ({len(frame)} rows)\n")
         for item in frame.attrs.get("skipped", []):
             out.write(f"    left out {item}: add it by hand if it is right\n")

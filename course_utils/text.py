@@ -21,6 +21,7 @@ from collections.abc import Iterator
 
 __all__ = [
     "ABBREVIATIONS",
+    "abbreviation_stops",
     "find_phrase",
     "fix_line_endings",
     "fix_spaces",
@@ -179,32 +180,51 @@ ABBREVIATIONS: frozenset[str] = frozenset(
 )  # fmt: skip
 
 # A dotted acronym such as U.S., U.K., U.N. or e.g.: letters each followed by a stop.
-_DOTTED = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
+_DOTTED = re.compile(r"(?:\b[A-Za-z]\.){2,}")
 # A single capital initial such as the "J." in "J. Smith".
-_INITIAL = re.compile(r"(?:^|[\s(])[A-Z]\.$")
+_INITIAL = re.compile(r"(?:^|(?<=[\s(]))[A-Z]\.")
+# A word followed by a full stop; it is an abbreviation if it is in ABBREVIATIONS.
+_WORD_STOP = re.compile(r"(?<![A-Za-z])([A-Za-z]+)\.")
 # Where a sentence may end: terminal punctuation, any closing quotes or brackets, then space.
-_CANDIDATE = re.compile(r"[.!?]+['\"’”»)\]]*(?=\s+)")
+# It starts at the first mark of a run, so that a long run of dots is read once, not once
+# per dot; the possessive quantifiers never give back what they took.
+_CANDIDATE = re.compile(r"(?<![.!?])[.!?]++['\"’”»)\]]*+(?=\s)")
 # What a new sentence may start with: an opening quote or bracket, then a capital or digit.
 _NEXT_START = re.compile(r"\s+['\"‘“«(\[]*[A-Z0-9\u0400-\u04FF\u0531-\u0556]")
 
 
-def _ends_with_abbreviation(before: str) -> bool:
-    """Tell whether the text up to and including a full stop ends in an abbreviation."""
-    if _DOTTED.search(before) or _INITIAL.search(before):
-        return True
-    word = re.search(r"([A-Za-z]+)\.$", before)
-    return bool(word) and word.group(1).lower() in ABBREVIATIONS
+def abbreviation_stops(text: str) -> set[int]:
+    """The offsets of the full stops in ``text`` that end an abbreviation.
+
+    An abbreviation is a dotted acronym ("U.S."), a capital initial ("J." in "J. Smith")
+    or a word of :data:`ABBREVIATIONS` ("Gen."). Each pattern reads the text once, so the
+    cost is linear in its length, however many full stops it holds.
+
+    >>> text = "Gen. J. Roe met U.S. envoys. Then"
+    >>> sorted(abbreviation_stops(text))
+    [3, 6, 17, 19]
+    >>> text[27] in ".", 27 in abbreviation_stops(text)
+    (True, False)
+    """
+    stops = {m.end() - 1 for m in _DOTTED.finditer(text)}
+    stops.update(m.end() - 1 for m in _INITIAL.finditer(text))
+    stops.update(m.end() - 1 for m in _WORD_STOP.finditer(text) if m[1].lower() in ABBREVIATIONS)
+    return stops
 
 
 def _boundaries(text: str) -> Iterator[int]:
+    abbreviations: set[int] | None = None  # found the first time a full stop needs them
     for match in _CANDIDATE.finditer(text):
         end = match.end()
         if not _NEXT_START.match(text, end):
             continue
         punct = match.group()
         full_stop = punct.startswith(".") and punct.rstrip("'\"’”»)]") == "."
-        if full_stop and _ends_with_abbreviation(text[: match.start() + 1]):
-            continue
+        if full_stop:
+            if abbreviations is None:
+                abbreviations = abbreviation_stops(text)
+            if match.start() in abbreviations:
+                continue
         yield end
 
 

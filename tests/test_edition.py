@@ -25,6 +25,7 @@ from course_utils import cli
 from course_utils.edition import (
     BEGIN,
     END,
+    MARK_KEY,
     EditionError,
     execute_notebook,
     render_notebook,
@@ -252,14 +253,17 @@ def test_rendering_is_byte_for_byte_stable(tmp_path: Path) -> None:
     source, dest = tmp_path / "notebooks", tmp_path / "notebooks" / "student"
     source.mkdir()
     nbformat.write(fixture_notebook(), source / "01_demo.ipynb")
-    written = write_student_edition(source, dest)
+    written = write_student_edition(source, dest).written
     assert sorted(p.name for p in written) == ["01_demo.ipynb", "README.md"]
     data = (dest / "01_demo.ipynb").read_bytes()
     assert data.endswith(b"}\n") and b"\r\n" not in data
-    assert data.decode() == render_notebook(student_notebook(fixture_notebook()))
     parsed = json.loads(data)
+    mark = parsed["metadata"].pop(MARK_KEY)
+    assert mark["source"] == "01_demo.ipynb" and len(mark["sha256"]) == 64
+    unmarked = render_notebook(student_notebook(fixture_notebook()))
+    assert json.loads(unmarked) == parsed, "the mark is the only addition"
     assert list(parsed) == sorted(parsed), "keys are sorted, as nbformat writes them"
-    assert write_student_edition(source, dest) == [], "a second run writes nothing"
+    assert write_student_edition(source, dest).written == [], "a second run writes nothing"
     assert (dest / "01_demo.ipynb").read_bytes() == data
 
 
@@ -275,10 +279,17 @@ def test_stale_files_finds_every_kind_of_drift(tmp_path: Path) -> None:
     nbformat.write(changed, source / "01_demo.ipynb")
     assert stale_files(source, dest) == ["01_demo.ipynb (out of date)"]
     write_student_edition(source, dest)
-    (dest / "02_gone.ipynb").write_text("{}")
-    assert stale_files(source, dest) == ["02_gone.ipynb (no source notebook)"]
-    write_student_edition(source, dest)
-    assert not (dest / "02_gone.ipynb").exists()
+    (source / "01_demo.ipynb").rename(source / "02_demo.ipynb")
+    assert stale_files(source, dest) == [
+        "02_demo.ipynb (missing)",
+        "01_demo.ipynb (no source notebook)",
+    ]
+    report = write_student_edition(source, dest)
+    assert report.removed == [dest / "01_demo.ipynb"], "a generated, unchanged orphan goes"
+    (dest / "03_mine.ipynb").write_text("{}")
+    assert stale_files(source, dest) == [], "a notebook the generator did not make is no drift"
+    assert write_student_edition(source, dest).left == [dest / "03_mine.ipynb"]
+    assert (dest / "03_mine.ipynb").read_text() == "{}"
 
 
 def test_command_line_writes_and_checks(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:

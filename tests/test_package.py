@@ -22,7 +22,8 @@ def test_import_does_not_pull_in_matplotlib_or_ipywidgets(tmp_path):
     code = (
         "import sys, course_utils\n"
         "course_utils.course_article()\n"
-        "heavy = sorted(m for m in ('matplotlib', 'ipywidgets') if m in sys.modules)\n"
+        "heavy = ('matplotlib', 'ipywidgets', 'trafilatura', 'lxml')\n"
+        "heavy = sorted(m for m in heavy if m in sys.modules)\n"
         "print(heavy)\n"
     )
     proc = python(code, tmp_path)
