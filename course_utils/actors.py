@@ -254,6 +254,8 @@ def _pycountry_names(iso3: str) -> list[str]:
         import pycountry
     except ImportError:  # pragma: no cover - pycountry is a dependency
         return []
+    if re.fullmatch(r"X[A-Z]{2}", iso3):  # user-assigned, as XKX for Kosovo: no ISO names
+        return []
     country = pycountry.countries.get(alpha_3=iso3) or pycountry.historic_countries.get(
         alpha_3=iso3
     )
