@@ -419,7 +419,28 @@ def _drop_credits(line: Line, _: Kept) -> str | None:
 
 
 def _drop_bylines(line: Line, _: Kept) -> str | None:
-    return "byline" if _BYLINE_RE.match(line.text.strip()) else None
+    return "byline" if _is_byline(line.text.strip()) else None
+
+
+def _is_byline(text: str) -> bool:
+    """A byline: "By" and names, perhaps with an agency or a place after them.
+
+    >>> _is_byline("By Jane Roe and Omar Sayed, Reuters")
+    True
+    >>> _is_byline("By Ann Lee in Nairobi | AP")
+    True
+    >>> _is_byline("By the end of the week the talks had failed.")
+    False
+    """
+    if _BYLINE_RE.match(text):
+        return True
+    match = re.match(r"(?:By|BY)\s+(.+)$", text)
+    if not match or _words(text) > 14 or re.search(r"[!?]$|[a-z]{3}\.$", text):
+        return False
+    joiners = {"and", "in", "at", "&", "|", "for", "from", "-", "–", "—", "with"}
+    words = [w.strip(",;") for w in match.group(1).split()]
+    words = [w for w in words if w and w.lower() not in joiners]
+    return bool(words) and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _drop_repeats(line: Line, kept: Kept) -> str | None:
@@ -449,13 +470,52 @@ def _date_from_dateline(text: str) -> dt.date | None:
         return None
 
 
+_TIME_LINE_RE = re.compile(
+    r"(?:(?:first )?published|updated|last updated|posted|modified)\b.{0,80}"
+    r"|.{0,60}\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*"
+    r"(?:GMT|UTC|BST|CET|CEST|EST|EDT|ET|PT|PST|EAT|CAT|WAT|IST|JST|AEST|AEDT)\b.{0,40}"
+    r"|.{0,40}\b\d+\s+(?:minutes?|mins?|hours?|hrs?|days?)\s+ago",
+    re.IGNORECASE,
+)
+_DATE_IN_LINE_RE = re.compile(
+    rf"\b(?:(?P<month>{_MONTH_RE})\.?\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})"
+    rf"|(?P<day2>\d{{1,2}})\s+(?P<month2>{_MONTH_RE})\.?,?\s+(?P<year2>\d{{4}})"
+    rf"|(?P<iso>\d{{4}}-\d{{2}}-\d{{2}}))\b",
+    re.IGNORECASE,
+)
+
+
+def _is_time_line(text: str) -> bool:
+    """A line that only says when the story was published or updated.
+
+    >>> _is_time_line("Updated 14:05 GMT, 5 March 2024")
+    True
+    >>> _is_time_line("Published 3 hours ago")
+    True
+    >>> _is_time_line("Updated figures were released by the ministry on Monday, officials said.")
+    False
+    """
+    text = text.strip()
+    return _words(text) <= 14 and not is_body_text(text) and bool(_TIME_LINE_RE.fullmatch(text))
+
+
+def _date_in_line(text: str) -> dt.date | None:
+    """The first calendar date written in ``text``.
+
+    >>> _date_in_line("Updated 14:05 GMT, 5 March 2024")
+    datetime.date(2024, 3, 5)
+    """
+    match = _DATE_IN_LINE_RE.search(text)
+    return _date_from_dateline(match.group()) if match else None
+
+
 def _take_dateline(draft: Draft) -> Draft:
     """Remove date lines; the first one that is a real date becomes the publication date."""
     published = draft.published
     kept, removed = [], list(draft.removed)
     for line in draft.lines:
-        if _DATELINE_RE.match(line.text.strip()):
-            found = _date_from_dateline(line.text)
+        if _DATELINE_RE.match(line.text.strip()) or _is_time_line(line.text):
+            found = _date_from_dateline(line.text) or _date_in_line(line.text)
             published = published or found
             removed.append((line.number, line.text, "date line (the publication date)"))
         else:
@@ -534,7 +594,7 @@ def furniture_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     rows = []
     path = data_dir() / "furniture" / "lines.tsv"
     for number, row in enumerate(path.read_text(encoding="utf-8").splitlines()[1:], start=2):
-        reason, _, pattern = row.partition("\\t")
+        reason, _, pattern = row.partition("\t")
         try:
             rows.append((reason.strip(), re.compile(pattern.strip(), re.IGNORECASE)))
         except re.error as err:
@@ -570,12 +630,12 @@ def stop_words() -> frozenset[str]:
 def stop_word_share(text: str) -> float:
     """The share of words of ``text`` that are function words (jusText's main evidence).
 
-    >>> stop_word_share("The talks were held in the capital on Monday.")
-    0.5
-    >>> stop_word_share("Home World Business Sport")
+    >>> stop_word_share("The talks were held in the capital on Monday.") > 0.5
+    True
+    >>> stop_word_share("Khartoum Omdurman Kassala Gedaref Atbara")
     0.0
     """
-    words = re.findall(r"[^\\W\\d_]+(?:['’][^\\W\\d_]+)?", text.lower())
+    words = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", text.lower())
     return sum(w in stop_words() for w in words) / len(words) if words else 0.0
 
 
@@ -585,14 +645,14 @@ def _words(text: str) -> int:
 
 def is_body_text(text: str) -> bool:
     """Whether a line reads as the prose of a story: a sentence of 10 or more words, with
-    enough function words (a run of names or links has few).
+    enough common words (jusText's threshold: 30 %; a run of names or links has few).
 
     >>> is_body_text("The foreign ministers of both countries met in the capital on Monday.")
     True
-    >>> is_body_text("Home World Africa Middle East Business Sport Culture Weather Video Live.")
+    >>> is_body_text("Vesland Kalonia Nordmark Ostrava Kassala Gedaref Atbara Omdurman Juba.")
     False
     """
-    return _is_sentence(text) and _words(text) >= 10 and stop_word_share(text) >= 0.2
+    return _is_sentence(text) and _words(text) >= 10 and stop_word_share(text) >= 0.3
 
 
 def _furniture_reason(text: str) -> str | None:
@@ -601,10 +661,10 @@ def _furniture_reason(text: str) -> str | None:
         for reason, pattern in furniture_patterns():
             if pattern.fullmatch(folded):
                 return reason
-    words = re.findall(r"[\\w-]+", folded.lower())
+    words = re.findall(r"[\w-]+", folded.lower())
     if words and len(words) <= 12 and all(w in _share_words() for w in words):
         return "share row"
-    if len(re.findall(r"\\s[|•·]\\s", folded)) >= 2 and not _is_sentence(folded):
+    if len(re.findall(r"\s[|•·]\s", folded)) >= 2 and not _is_sentence(folded):
         return "menu (links on one line)"
     return None
 
@@ -692,9 +752,9 @@ def _drop_before_headline(draft: Draft) -> Draft:
 #: A wire-service dateline in front of the first sentence: "KHARTOUM, Sudan (AP) — ",
 #: "NAIROBI, March 5 (Reuters) - ", "(AFP) - ", "GAZA CITY — ".
 _AGENCY_DATELINE_RE = re.compile(
-    rf"^(?P<place>[A-Z][A-Z.'’ -]{{2,}}(?:,\\s+[A-Z][\\w.'’ -]{{1,30}}?)?)?"
-    rf"(?:,\\s*(?P<month>(?i:{_MONTH_RE}))\\.?\\s+(?P<day>\\d{{1,2}}))?"
-    rf"\\s*(?P<agency>\\([A-Za-z][\\w/ .&-]{{0,30}}\\))?\\s*[-–—]{{1,2}}\\s+(?=\\S)",
+    rf"^(?P<place>[A-Z][A-Z.'’ -]{{2,}}(?:,\s+[A-Z][\w.'’ -]{{1,30}}?)?)?"
+    rf"(?:,\s*(?P<month>(?i:{_MONTH_RE}))\.?\s+(?P<day>\d{{1,2}}))?"
+    rf"\s*(?P<agency>\([A-Za-z][\w/ .&-]{{0,30}}\))?\s*[-–—]{{1,2}}\s+(?=\S)",
 )
 
 
@@ -710,6 +770,8 @@ def _agency_dateline(text: str) -> re.Match[str] | None:
     if not match or not (match["place"] or match["agency"]):
         return None
     place = (match["place"] or "").split(",")[0]
+    if place.strip() == "FILE":
+        return None  # "FILE - …" marks an archive photo's caption
     if not match["agency"] and not (place.isupper() and len(place.strip()) >= 3):
         return None  # "Armenia - A soldier …" is a caption, not a dateline
     return match
@@ -798,7 +860,8 @@ def run_steps(raw: str, steps: Iterable[Step] = CLEANING_STEPS) -> list[tuple[St
     """Run the cleaning steps one by one and return each step with the draft after it.
 
     >>> history = run_steps("Title\\n\\nXS\\nA body line.\\n")
-    >>> [(step.name, len(draft.lines)) for step, draft in history][3:6]
+    >>> names = ("blank lines", "skip links", "layout labels")
+    >>> [(step.name, len(draft.lines)) for step, draft in history if step.name in names]
     [('blank lines', 3), ('skip links', 3), ('layout labels', 2)]
     """
     raw, _ = _prepare(raw)
@@ -899,6 +962,32 @@ def _page_date(value: str) -> dt.date | None:
         return None
 
 
+_CAPTION_CREDIT_RE = re.compile(
+    r"^(?:image caption|caption|photo caption)\s*[,:]\s*\S"
+    r"|[(\[]?(?:photo|photograph|picture|image|credit)s?\s*(?::|by)\s*[^()]{1,60}[)\]]?\.?$"
+    r"|\b[A-Z][\w.&-]*/[A-Z][\w. '-]{1,40}$|\bvia Getty Images\.?$",
+    re.IGNORECASE,
+)
+
+
+def _credited_caption(line: Line, credits: set[int]) -> bool:
+    """A caption proved by its photo credit: one at its end ("… (Photo: Jane Roe/AFP)"),
+    an "Image caption," label in front, or a credit line printed right after it.
+
+    >>> _credited_caption(Line(5, "Displaced families queue for water. REUTERS/Jane Roe"), set())
+    True
+    >>> _credited_caption(Line(5, "Displaced families queue for water in the camp."), {6})
+    True
+    >>> _credited_caption(Line(5, "The ministers met on Monday."), set())
+    False
+    """
+    if _words(line.text) > 60:
+        return False
+    return bool(_CAPTION_CREDIT_RE.search(line.text)) or bool(
+        {line.number + 1, line.number + 2} & credits
+    )
+
+
 def _structure(draft: Draft) -> tuple[str, list[str], list[str], list[tuple[int, str, str]]]:
     """Split the remaining lines into the headline, photo captions and body paragraphs."""
     if not draft.lines:
@@ -906,16 +995,23 @@ def _structure(draft: Draft) -> tuple[str, list[str], list[str], list[tuple[int,
             "nothing is left once page furniture is removed: is this the article's text?"
         )
     title, *rest = draft.lines
+    credits = {n for n, _, reason in draft.removed if reason == "image credit"}
     # A line printed twice in a row is a photo's alt text and then its visible caption, so
     # it is a caption whatever its form ("Place - …", "FILE - …", or none at all).
     repeated = {_fold(text) for _, text, reason in draft.removed if reason.startswith("repeated")}
     captions: list[str] = []
     paragraphs: list[str] = []
+    numbers: list[int] = []
     removed: list[tuple[int, str, str]] = []
     for line in rest:
         text = line.text
-        is_caption = _fold(text) in repeated or (
-            _CAPTION_RE.match(text) and (_CAPTION_DATE_RE.search(text) or len(text.split()) <= 40)
+        is_caption = (
+            _fold(text) in repeated
+            or bool(
+                _CAPTION_RE.match(text)
+                and (_CAPTION_DATE_RE.search(text) or len(text.split()) <= 40)
+            )
+            or _credited_caption(line, credits)
         )
         if is_caption:
             if _fold(text) not in {_fold(c) for c in captions}:
@@ -926,6 +1022,9 @@ def _structure(draft: Draft) -> tuple[str, list[str], list[str], list[tuple[int,
             removed.append((line.number, text, "short line that is not a sentence (a label)"))
         else:
             paragraphs.append(text)
+            numbers.append(line.number)
+    while len(paragraphs) > 1 and not _is_sentence(paragraphs[-1]):
+        removed.append((numbers.pop(), paragraphs.pop(), "after the end of the story"))
     return title.text, captions, paragraphs, removed
 
 
