@@ -1183,9 +1183,13 @@ def _resolve(candidates: Iterable[_Candidate]) -> list[_Candidate]:
         return (-(c.claim[1] - c.claim[0]), order, c.start)
 
     kept: list[_Candidate] = []
+    claims: list[tuple[int, int]] = []  # the kept claims, sorted: they never overlap
     for cand in sorted(set(candidates), key=rank):
-        if any(cand.claim[0] < k.claim[1] and k.claim[0] < cand.claim[1] for k in kept):
+        start, end = cand.claim
+        index = bisect.bisect_left(claims, (end, end))
+        if any(s < end and start < e for s, e in claims[max(0, index - 2) : index + 1]):
             continue
+        bisect.insort(claims, (start, end))
         kept.append(cand)
     return kept
 
