@@ -760,8 +760,9 @@ def _institution_candidates(doc: _Doc, gaz: Gazetteer) -> list[_Candidate]:
         for m in pats[name].finditer(doc.norm):
             iso3 = _owner_state(gaz, m.group("owner"))
             label = gaz.institutions.get(re.sub(r"\s+", " ", m.group("inst")).lower())
-            if not iso3 or not label:
-                continue
+            named = gaz.by_surface.get(re.sub(r"\s+", " ", m.group()))
+            if not iso3 or not label or (named is not None and named.kind == "organization"):
+                continue  # "Sudanese Armed Forces" is listed as an organisation of its own
             actor = f"{_state_name(gaz, iso3)}: {label}"
             found.append(
                 _candidate(actor, "organization", m.start(), m.end(), "gazetteer", state=iso3)

@@ -547,8 +547,8 @@ def _continues(prev: str, text: str) -> bool:
     >>> _continues("Talks collapse", "The talks ended on Monday.")
     False
     """
-    if _is_sentence(prev):
-        return False
+    if _is_sentence(prev) or (_is_short(text) and text[:1].isupper()):
+        return False  # a short capitalised line is a name or a label: "Ana Gomez"
     last = re.search(r"(\w+)\W*$", prev)
     if text[:1].islower() or re.search(r"[,;]$", prev):
         return True
@@ -964,7 +964,9 @@ def _page_date(value: str) -> dt.date | None:
 
 _CAPTION_CREDIT_RE = re.compile(
     r"^(?:image caption|caption|photo caption)\s*[,:]\s*\S"
-    r"|[(\[]?(?:photo|photograph|picture|image|credit)s?\s*(?::|by)\s*[^()]{1,60}[)\]]?\.?$"
+    r"|[(\[]?(?:photo|photograph|picture|image|credit)s?\s*(?::|by)\s*[^()]{1,60}"
+    r"(?:\([^()]{1,30}\))?[)\]]?\.?$"
+    r"|\((?:[A-Z]+ )?(?:photo|image)/[^()]{1,40}\)\.?$"
     r"|\b[A-Z][\w.&-]*/[A-Z][\w. '-]{1,40}$|\bvia Getty Images\.?$",
     re.IGNORECASE,
 )
