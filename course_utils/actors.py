@@ -125,7 +125,7 @@ PLACE_NOUNS = frozenset(
     waters coast coastline shore enclave exclave areas area part parts side-of outskirts suburb
     suburbs streets street center centre airport port ports countryside interior mainland road roads
     highway corridor language languages speakers culture cuisine origin descent alphabet script word
-    words name version translation edition service section population map maps
+    words name version translation edition service section population map maps period era times
     """.split()
 )
 #: Adjectives that may stand between an owner and a place noun: "Armenia's southern border".
@@ -133,7 +133,7 @@ PLACE_ADJECTIVES = frozenset(
     """
     northern southern eastern western central northeastern northwestern southeastern southwestern
     sovereign own entire whole internationally recognized recognised breakaway separatist
-    occupied annexed disputed
+    occupied annexed disputed colonial imperial ancient medieval
     """.split()
 )
 #: Place nouns that may follow a proper name after an owner: "Ukraine's Kharkiv region".
@@ -151,6 +151,7 @@ NOT_ACTOR_PREFIXES = frozenset(["ex", "pro", "anti", "post", "non", "pan", "neo"
 PLACE_SUFFIXES = frozenset(
     """
     based born bred speaking language made populated controlled held occupied style majority era
+    led
     """.split()
 )
 _DETERMINERS = frozenset(["the", "a", "an"])  # "the Moscow talks"; not "that Moscow would"

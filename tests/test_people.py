@@ -80,3 +80,15 @@ def _actor_time(paragraphs: int) -> float:
 def test_actors_take_linear_time_on_many_short_paragraphs():
     small, large = _actor_time(1000), _actor_time(4000)
     assert large < 6 * small + 1  # quadratic time would be 16 times as long
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The fort dates from the Spanish colonial period, officials said.",
+        "A Kenyan-led team of police arrived on Monday.",
+        "The American Red Cross sent aid.",
+    ],
+)
+def test_adjectives_that_only_describe_are_not_states(text):
+    assert not (find_actors(text)["kind"] == "state").any()
