@@ -395,8 +395,10 @@ def _skip_link_rule(main_script: Callable[[], str]) -> Callable[[Line, Kept], st
             return "skip-link heading"
         # Before the headline, a short line in another script is the site's frame:
         # azatutyun.am prints its skip-link heading in Armenian even on English pages.
+        if kept.lines or len(text.split()) > 6:
+            return None
         letters = [c for c in text if c.isalpha()]
-        if not kept.lines and letters and len(text.split()) <= 6 and not _is_sentence(text):
+        if letters and not _is_sentence(text):
             foreign = sum(_text.script_of(c) != main_script() for c in letters)
             if foreign / len(letters) > 0.5:
                 return "skip-link heading (site frame in another script)"
@@ -406,7 +408,8 @@ def _skip_link_rule(main_script: Callable[[], str]) -> Callable[[Line, Kept], st
 
 
 def _drop_skip_links(draft: Draft) -> Draft:
-    script = _text.main_script(draft.text) or "LATIN"
+    # the script of the first 20,000 characters is the article's (and reading more is slow)
+    script = _text.main_script(draft.text[:20_000]) or "LATIN"
     return _drop(_skip_link_rule(lambda: script))(draft)
 
 
