@@ -804,16 +804,6 @@ CLEANING_STEPS: tuple[Step, ...] = (
     Step("trim", "Remove spaces at the start and end of each line.", _map_lines(str.strip)),
     Step("blank lines", "Drop empty lines (they only separate paragraphs).", _drop(_drop_blank)),
     Step(
-        "control characters",
-        "Delete control characters and terminal colour codes (NUL, BEL, ANSI escapes).",
-        _strip_lines(_CONTROL_RE, "only control characters"),
-    ),
-    Step(
-        "html tags",
-        "Delete stray HTML tags (<b>, <br/>, <a href=…>) and decode entities such as &amp;.",
-        _strip_lines(_TAG_RE, "only HTML tags"),
-    ),
-    Step(
         "skip links",
         "Drop the hidden 'skip to content' heading, in any language or script.",
         _drop_skip_links,
@@ -822,6 +812,16 @@ CLEANING_STEPS: tuple[Step, ...] = (
         "layout labels",
         "Drop labels of the page's layout: Breaking News, XS/SM/MD/LG, 16x9 Image, Share …",
         _drop(_drop_labels),
+    ),
+    Step(
+        "control characters",
+        "Delete control characters and terminal colour codes (NUL, BEL, ANSI escapes).",
+        _strip_lines(_CONTROL_RE, "only control characters"),
+    ),
+    Step(
+        "html tags",
+        "Delete stray HTML tags (<b>, <br/>, <a href=…>) and decode entities such as &amp;.",
+        _strip_lines(_TAG_RE, "only HTML tags"),
     ),
     Step(
         "credits", "Drop credit lines such as 'Some material … came from AP.'", _drop(_drop_credits)
