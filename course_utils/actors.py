@@ -713,7 +713,10 @@ def baseline_actors(article: Any) -> pd.DataFrame:
 # --- Method 2: the gazetteer -------------------------------------------------------------
 
 
-def _gazetteer_matches(doc: _Doc, gaz: Gazetteer) -> list[tuple[int, int, Entry]]:
+@lru_cache(maxsize=8)
+def _gazetteer_matches(doc: _Doc, gaz: Gazetteer) -> tuple[tuple[int, int, Entry], ...]:
+    """Every gazetteer name in the text, longest first where two start together (cached:
+    each method asks for them)."""
     pats = _patterns(gaz)
     found: dict[int, tuple[int, int, Entry]] = {}
     for name in ("exact", "loose"):
@@ -731,7 +734,7 @@ def _gazetteer_matches(doc: _Doc, gaz: Gazetteer) -> list[tuple[int, int, Entry]
         if result and start < result[-1][1]:
             continue
         result.append((start, end, entry))
-    return result
+    return tuple(result)
 
 
 def _state_name(gaz: Gazetteer, iso3: str) -> str:
