@@ -125,7 +125,7 @@ PLACE_NOUNS = frozenset(
     waters coast coastline shore enclave exclave areas area part parts side-of outskirts suburb
     suburbs streets street center centre airport port ports countryside interior mainland road roads
     highway corridor language languages speakers culture cuisine origin descent alphabet script word
-    words name version translation edition service section population map maps
+    words name version translation edition service section population map maps period era times
     """.split()
 )
 #: Adjectives that may stand between an owner and a place noun: "Armenia's southern border".
@@ -133,7 +133,7 @@ PLACE_ADJECTIVES = frozenset(
     """
     northern southern eastern western central northeastern northwestern southeastern southwestern
     sovereign own entire whole internationally recognized recognised breakaway separatist
-    occupied annexed disputed
+    occupied annexed disputed colonial imperial ancient medieval
     """.split()
 )
 #: Place nouns that may follow a proper name after an owner: "Ukraine's Kharkiv region".
@@ -151,6 +151,7 @@ NOT_ACTOR_PREFIXES = frozenset(["ex", "pro", "anti", "post", "non", "pan", "neo"
 PLACE_SUFFIXES = frozenset(
     """
     based born bred speaking language made populated controlled held occupied style majority era
+    led
     """.split()
 )
 _DETERMINERS = frozenset(["the", "a", "an"])  # "the Moscow talks"; not "that Moscow would"
@@ -253,6 +254,8 @@ def _pycountry_names(iso3: str) -> list[str]:
     try:
         import pycountry
     except ImportError:  # pragma: no cover - pycountry is a dependency
+        return []
+    if re.fullmatch(r"X[A-Z]{2}", iso3):  # user-assigned, as XKX for Kosovo: no ISO names
         return []
     country = pycountry.countries.get(alpha_3=iso3) or pycountry.historic_countries.get(
         alpha_3=iso3
@@ -378,7 +381,9 @@ def _patterns(gaz: Gazetteer) -> dict[str, re.Pattern[str]]:
             rf"(?<![\w-])(?P<owner>{_alternation(demonyms + orgs)}|(?:{_alternation(owners)})'s?)"
             rf"(?P<mods>(?:\s+[a-z]+(?:-[a-z]+)?){{0,2}}?)\s+(?P<noun>(?i:{groups}))(?!\w)"
         ),
-        "title": re.compile(rf"(?<![\w-])(?:{_alternation(gaz.titles)})(?![\w-])", re.IGNORECASE),
+        "title": re.compile(
+            rf"(?<![\w-])(?:{_alternation(gaz.titles)})(?:s|es)?(?![\w-])", re.IGNORECASE
+        ),
         "minister": re.compile(r"(?<![\w-])(?:[A-Z][a-z]+\s+){1,3}Minister(?![\w-])"),
     }
 
@@ -498,7 +503,9 @@ def _next_word(norm: str, pos: int) -> tuple[str, int]:
 
 
 def _followed_by_place_noun(norm: str, end: int, demonyms: frozenset[str] = frozenset()) -> bool:
-    while (hyphen := re.match(r"-([^\W\d_][\w]*)", norm[end:])) and hyphen.group(1) in demonyms:
+    while (hyphen := re.match(r"-([^\W\d_][\w]*)", norm[end : end + 60])) and hyphen.group(
+        1
+    ) in demonyms:
         end += hyphen.end()  # "Armenian-Azerbaijani border": look past the compound
     word, after = _next_word(norm, end)
     if word.lower() in PLACE_ADJECTIVES:
@@ -550,59 +557,98 @@ def _title_without_name(norm: str, pos: int) -> bool:
     ]
     if not ends:
         return False
-    nxt = re.match(r"\s*,?\s*([\w'-]+)", norm[max(ends) :])
+    nxt = re.match(r"\s*,?\s*([\w'-]+)", norm[max(ends) : max(ends) + 80])
     if nxt is None:
         return True  # the end of the text
     word = nxt.group(1)
     return not word[0].isupper() and word not in ("of", "to", "for", "at", "in")
 
 
-def _place_reason(doc: _Doc, start: int, end: int, role: str, spans: dict[int, int]) -> str:
-    """Why the name at ``start:end`` is only a place (or a word in a name); "" if an actor."""
+def _at_line_start(norm: str, start: int) -> bool:
+    """Whether only spaces stand between the start of its line and ``start``."""
+    head = norm[max(0, start - 200) : start].rstrip(" \t")
+    return head.endswith("\n") or (not head and start <= 200)
+
+
+def _form_reason(doc: _Doc, start: int, end: int) -> str:
+    """Why the word's own form makes it no actor: a prefix, a suffix, a dateline, a place."""
     norm = doc.norm
-    before, after = norm[:start], norm[end:]
-    prefix = re.search(r"(\w+)-$", before)
+    prefix = re.search(r"(\w+)-$", norm[max(0, start - 40) : start])
     if prefix and prefix.group(1).lower() in NOT_ACTOR_PREFIXES:
         return f"prefix {prefix.group(1)}-"
-    suffix = re.match(r"-(\w+)", after)
+    suffix = re.match(r"-(\w+)", norm[end : end + 40])
     if suffix and suffix.group(1).lower() in PLACE_SUFFIXES:
         return f"suffix -{suffix.group(1)}"
-    if re.search(r"(?:^|\n)[ \t]*$", before) and re.match(r"\s*[-–—]\s", after):
+    if _at_line_start(norm, start) and re.match(r"\s*[-–—]\s", norm[end : end + 5]):
         return "dateline"
     if _followed_by_place_noun(norm, end, _demonyms()):
         return "owner of a place"
+    return ""
+
+
+def _demonym_reason(doc: _Doc, start: int, end: int, previous: str) -> str:
+    """Why a demonym ("Russian") is not its state here: a language, an ethnicity, a name."""
+    if previous == "in":
+        return "language"
+    if previous in _ETHNIC_WORDS:
+        return "an ethnicity"
+    nxt = re.match(r"\s+([^\W\d_][\w'-]*)", doc.norm[end : end + 80])
+    if (
+        nxt
+        and nxt.group(1)[0].isupper()
+        and _sentence_of(doc, start) not in doc.headline
+        and not _title_without_name(doc.norm, end + nxt.start(1))
+    ):
+        return "part of a longer name"
+    return ""
+
+
+def _list_reason(doc: _Doc, start: int, end: int, role: str, spans: dict[int, int]) -> str | None:
+    """A name in a list shares the reading of the list's first name; None if not in a list."""
+    norm = doc.norm
+    after = norm[end : end + 40]
+    for other_start in range(max(0, start - 80), start):
+        other_end = spans.get(other_start, start + 1)
+        gap = norm[other_end:start]
+        if other_end < start and re.fullmatch(r"(?:'s)?\s*(?:,\s*)?(?:(?:and|or)\s+)?", gap):
+            only_comma = "," in gap and not re.search(r"\b(?:and|or)\b", gap)
+            if only_comma and not re.match(r"\s*(?:[,.;:]|and\b|or\b|$)", after):
+                continue  # "In Moscow, Russia said": no list, a new clause
+            # the whole list shares one reading: "troops from A, B, C and D" are places
+            return _place_reason(doc, other_start, other_end, role, spans)
+    return None
+
+
+def _place_reason(doc: _Doc, start: int, end: int, role: str, spans: dict[int, int]) -> str:
+    """Why the name at ``start:end`` is only a place (or a word in a name); "" if an actor.
+
+    Only a short window around the name is read, so the time is linear in the text.
+    """
+    norm = doc.norm
+    form = _form_reason(doc, start, end)
+    if form:
+        return form
     words = _words_before(norm, start, 5)
     if words and words[0] in _PAIR_WORDS:  # "with both Armenia and ...": look past "both"
         words = words[1:]
     previous = words[0] if words else ""
     if role == "demonym":
-        if previous == "in":
-            return "language"
-        if previous in _ETHNIC_WORDS:
-            return "an ethnicity"
-        nxt = re.match(r"\s+([^\W\d_][\w'-]*)", after)
-        if (
-            nxt
-            and nxt.group(1)[0].isupper()
-            and _sentence_of(doc, start) not in doc.headline
-            and not _title_without_name(norm, end + nxt.start(1))
-        ):
-            return "part of a longer name"
-        return ""
-    # a capital or state name: look at the words before it
+        return _demonym_reason(doc, start, end, previous)
+    after = norm[end : end + 80]
     if previous in ("and", "or", ","):
-        for other_start, other_end in spans.items():
-            gap = norm[other_end:start]
-            if other_end < start and re.fullmatch(r"(?:'s)?\s*(?:,\s*)?(?:(?:and|or)\s+)?", gap):
-                only_comma = "," in gap and not re.search(r"\b(?:and|or)\b", gap)
-                if only_comma and not re.match(r"\s*(?:[,.;:]|and\b|or\b|$)", after):
-                    continue  # "In Moscow, Russia said": no list, a new clause
-                # the whole list shares one reading: "troops from A, B, C and D" are places
-                earlier = {s: e for s, e in spans.items() if e <= other_start}
-                return _place_reason(doc, other_start, other_end, role, earlier)
+        listed = _list_reason(doc, start, end, role, spans)
+        if listed is not None:
+            return listed
         # "in Tiraspol, Moldova," and "in the capital, Astana,": the name locates a place
+        before = norm[max(0, start - 200) : start]
         if previous == "," and re.match(r"\s*(?:[,.;:)]|$)", after) and _locates_a_place(before):
             return "locates a place"
+    return _context_reason(doc, start, role, words, after)
+
+
+def _context_reason(doc: _Doc, start: int, role: str, words: list[str], after: str) -> str:
+    """Why the words around a state or capital make it a place."""
+    previous = words[0] if words else ""
     if role == "capital" and previous in _DETERMINERS:
         return "used as a modifier"
     if (
@@ -667,7 +713,10 @@ def baseline_actors(article: Any) -> pd.DataFrame:
 # --- Method 2: the gazetteer -------------------------------------------------------------
 
 
-def _gazetteer_matches(doc: _Doc, gaz: Gazetteer) -> list[tuple[int, int, Entry]]:
+@lru_cache(maxsize=8)
+def _gazetteer_matches(doc: _Doc, gaz: Gazetteer) -> tuple[tuple[int, int, Entry], ...]:
+    """Every gazetteer name in the text, longest first where two start together (cached:
+    each method asks for them)."""
     pats = _patterns(gaz)
     found: dict[int, tuple[int, int, Entry]] = {}
     for name in ("exact", "loose"):
@@ -685,7 +734,7 @@ def _gazetteer_matches(doc: _Doc, gaz: Gazetteer) -> list[tuple[int, int, Entry]
         if result and start < result[-1][1]:
             continue
         result.append((start, end, entry))
-    return result
+    return tuple(result)
 
 
 def _state_name(gaz: Gazetteer, iso3: str) -> str:
@@ -715,8 +764,9 @@ def _institution_candidates(doc: _Doc, gaz: Gazetteer) -> list[_Candidate]:
         for m in pats[name].finditer(doc.norm):
             iso3 = _owner_state(gaz, m.group("owner"))
             label = gaz.institutions.get(re.sub(r"\s+", " ", m.group("inst")).lower())
-            if not iso3 or not label:
-                continue
+            named = gaz.by_surface.get(re.sub(r"\s+", " ", m.group()))
+            if not iso3 or not label or (named is not None and named.kind == "organization"):
+                continue  # "Sudanese Armed Forces" is listed as an organisation of its own
             actor = f"{_state_name(gaz, iso3)}: {label}"
             found.append(
                 _candidate(actor, "organization", m.start(), m.end(), "gazetteer", state=iso3)
@@ -818,104 +868,153 @@ def _scan_name(
     return (pos, end) if end else None
 
 
-def _title_candidates(doc: _Doc, gaz: Gazetteer) -> list[_Candidate]:
-    norm = doc.norm
+@dataclass
+class _Title:
+    """A title found in the text and what stands around it."""
+
+    start: int
+    end: int
+    left: int
+    right: int
+    state: str = ""
+    affiliation: str = ""
+
+
+def _title_spans(doc: _Doc, gaz: Gazetteer) -> list[tuple[int, int]]:
+    """Where titles stand: the listed ones and "<Word> Minister" forms."""
     pats = _patterns(gaz)
-    owners = {e: (s, entry) for s, e, entry in _gazetteer_matches(doc, gaz)}
-    # institutions inside a title: "the Moldovan Foreign Ministry spokeswoman X"
-    institutions = {c.end: c for c in _institution_candidates(doc, gaz)}
-    found: list[_Candidate] = []
-    titles = [(m.start(), m.end()) for m in pats["title"].finditer(norm)]
-    for m in pats["minister"].finditer(norm):
+    titles = [(m.start(), m.end()) for m in pats["title"].finditer(doc.norm)]
+    for m in pats["minister"].finditer(doc.norm):
         start = m.start()
         for word in re.finditer(r"[A-Z][a-z]+\s+", m.group()):
-            if word.group().strip() in gaz.by_surface or word.group().strip().lower() in (
-                _TITLE_MODIFIERS
-            ):
+            bare = word.group().strip()
+            if bare in gaz.by_surface or bare.lower() in _TITLE_MODIFIERS:
                 start = m.start() + word.end()
             else:
                 break
         titles.append((start, m.end()))
-    for t_start, t_end in sorted(set(titles)):
-        # left: modifiers and an affiliation ("former", "Russian", "CSTO", "Armenia's")
-        left, state, affiliation = t_start, "", ""
-        for _ in range(5):
-            word = re.search(r"([\w.'-]+)\s+$", norm[:left])
-            if not word:
-                break
-            inst = institutions.get(word.end(1)) or institutions.get(word.end(1) - 2)
-            owner = owners.get(word.end(1)) or owners.get(word.end(1) - 2)
-            if inst and not affiliation:
-                affiliation, state, left = inst.actor, dict(inst.info)["state"], inst.start
-            elif owner and not affiliation:
-                affiliation = owner[1].actor
-                state = owner[1].state
-                left = owner[0]
-            elif word.group(1).lower() in _TITLE_MODIFIERS:
-                left = word.start(1)
-            else:
-                break
-        # right: "to Armenia", "of the Security Council"
-        right = t_end
-        ext = re.match(r"\s+(?:of|to|for|at|in)\s+(?:the\s+)?", norm[t_end:])
-        if ext:
-            at = t_end + ext.end()
-            owner_here = next((o for o in owners.values() if o[0] == at), None)
-            inst_here = next((c for c in institutions.values() if c.start == at), None)
-            if inst_here is not None:  # "spokesman for Estonia's Defense Ministry"
-                right = inst_here.end
-                state = state or dict(inst_here.info)["state"]
-                affiliation = affiliation or inst_here.actor
-            elif owner_here is not None:
-                right = next(e for e, o in owners.items() if o is owner_here)
-                if not state and owner_here[1].kind == "state":
-                    state = owner_here[1].state
-                affiliation = affiliation or owner_here[1].actor
-            else:
-                caps = re.match(r"(?:[A-Z][\w'-]*(?:\s+(?:of|and|for|the)\s+|\s+)?)+", norm[at:])
-                if caps:
-                    right = at + len(caps.group().rstrip())
-        title_text = doc.text[t_start:t_end]
-        # a name after the title: "Foreign Minister Ararat Mirzoyan", "envoy to X, Y Z"
-        gap = re.match(r",\s+|[ ]+", norm[right:])
-        if gap and norm[right - 1] not in "'":
-            span = _scan_name(norm, right + gap.end(), gaz)
-            if span and (gap.group().strip() != "," or _count_words(norm, span) >= 2):
-                if right > t_end and gap.group().strip() != ",":
-                    span = None  # "head of the Security Council Ivan Petrov": unsure
-                if span:
-                    found.append(
-                        _candidate(
-                            norm_name(doc.text[span[0] : span[1]]),
-                            "person",
-                            span[0],
-                            span[1],
-                            "title",
-                            (min(left, span[0]), max(right, span[1])),
-                            state=state,
-                            title=title_text,
-                            affiliation=affiliation,
-                        )
-                    )
-                    continue
-        # a name before the title: "Armen Grigoryan, secretary of the Security Council"
-        before = re.search(r",\s+(?:(?:the|a|an|who\s+is|who\s+was)\s+)?$", norm[:left])
-        if before:
-            span = _scan_name(norm, before.start(), gaz, direction=-1)
-            if span:
-                found.append(
-                    _candidate(
-                        norm_name(doc.text[span[0] : span[1]]),
-                        "person",
-                        span[0],
-                        span[1],
-                        "title",
-                        (span[0], right),
-                        state=state,
-                        title=title_text,
-                        affiliation=affiliation,
-                    )
-                )
+    return sorted(set(titles))
+
+
+def _title_left(norm: str, title: _Title, owners: dict, institutions: dict) -> None:
+    """Extend a title to the left over modifiers and an affiliation ("former Russian",
+    "the group's chief", "a former rebel")."""
+    for _ in range(6):
+        base = max(0, title.left - 120)
+        word = re.search(r"([\w.'-]+)\s+$", norm[base : title.left])
+        if not word:
+            return
+        w_start, w_end = base + word.start(1), base + word.end(1)
+        inst = institutions.get(w_end) or institutions.get(w_end - 2)
+        owner = owners.get(w_end) or owners.get(w_end - 2)
+        lower = word.group(1).lower()
+        if inst and not title.affiliation:
+            title.affiliation, title.state = inst.actor, dict(inst.info)["state"]
+            title.left = inst.start
+        elif owner and not title.affiliation:
+            title.affiliation, title.state, title.left = owner[1].actor, owner[1].state, owner[0]
+        elif lower in _TITLE_MODIFIERS or _describes(word.group(1)):
+            title.left = w_start
+        else:
+            return
+
+
+def _describes(word: str) -> bool:
+    """A lower-case word that may describe a title: "rebel", "longtime", "the group's"."""
+    return (
+        word[:1].islower()
+        and word.lower() not in _FUNCTION_WORDS
+        and not word.endswith(("ed", "ing", "ly"))
+        and "." not in word
+    )
+
+
+def _title_right(norm: str, title: _Title, owners: dict, institutions: dict) -> None:
+    """Extend a title to the right: "to Armenia", "of the Security Council"."""
+    ext = re.match(r"\s+(?:of|to|for|at|in)\s+(?:the\s+)?", norm[title.end : title.end + 40])
+    if not ext:
+        return
+    at = title.end + ext.end()
+    owner_here = owners.get(("start", at))
+    inst_here = institutions.get(("start", at))
+    if inst_here is not None:  # "spokesman for Estonia's Defense Ministry"
+        title.right = inst_here.end
+        title.state = title.state or dict(inst_here.info)["state"]
+        title.affiliation = title.affiliation or inst_here.actor
+    elif owner_here is not None:
+        title.right = owner_here[2]
+        if not title.state and owner_here[1].kind == "state":
+            title.state = owner_here[1].state
+        title.affiliation = title.affiliation or owner_here[1].actor
+    else:
+        caps = re.match(r"(?:[A-Z][\w'-]*(?:\s+(?:of|and|for|the)\s+|\s+)?)+", norm[at : at + 200])
+        if caps:
+            title.right = at + len(caps.group().rstrip())
+
+
+def _person(doc: _Doc, span: tuple[int, int], claim: tuple[int, int], title: _Title) -> _Candidate:
+    return _candidate(
+        norm_name(doc.text[span[0] : span[1]]),
+        "person",
+        span[0],
+        span[1],
+        "title",
+        claim,
+        state=title.state,
+        title=doc.text[title.start : title.end],
+        affiliation=title.affiliation,
+    )
+
+
+def _names_after(doc: _Doc, gaz: Gazetteer, title: _Title) -> list[_Candidate]:
+    """The name after a title, and after a plural title the names of its list:
+    "Foreign Minister Ivan Petrov", "Prime Ministers Ann Lee and Omar Sayed"."""
+    norm, right = doc.norm, title.right
+    gap = re.match(r",\s+|[ ]+", norm[right : right + 20])
+    if not gap or norm[right - 1] in "'":
+        return []
+    span = _scan_name(norm, right + gap.end(), gaz)
+    if not span or (gap.group().strip() == "," and _count_words(norm, span) < 2):
+        return []
+    if right > title.end and gap.group().strip() != ",":
+        return []  # "head of the Security Council Ivan Petrov": unsure
+    found = [_person(doc, span, (min(title.left, span[0]), max(right, span[1])), title)]
+    plural = re.search(r"(?:[^s]s|es)$", norm[title.start : title.end])
+    while plural:
+        more = re.match(r"(?:,\s+|\s+and\s+|,\s+and\s+)", norm[span[1] : span[1] + 10])
+        nxt = _scan_name(norm, span[1] + more.end(), gaz) if more else None
+        if nxt is None:
+            break
+        span = nxt
+        found.append(_person(doc, span, span, title))
+    return found
+
+
+def _name_before(doc: _Doc, gaz: Gazetteer, title: _Title) -> list[_Candidate]:
+    """A name before its title: "Ann Lee, the group's chief negotiator"."""
+    base = max(0, title.left - 40)
+    before = re.search(r",\s+(?:(?:the|a|an|who\s+is|who\s+was)\s+)?$", doc.norm[base : title.left])
+    span = _scan_name(doc.norm, base + before.start(), gaz, direction=-1) if before else None
+    return [_person(doc, span, (span[0], title.right), title)] if span else []
+
+
+def _title_candidates(doc: _Doc, gaz: Gazetteer) -> list[_Candidate]:
+    """People found by a title before or after their name."""
+    owners: dict = {}
+    for s, e, entry in _gazetteer_matches(doc, gaz):
+        owners[e] = (s, entry)
+        owners[("start", s)] = (s, entry, e)
+    # institutions inside a title: "the Moldovan Foreign Ministry spokeswoman X"
+    institutions: dict = {}
+    for c in _institution_candidates(doc, gaz):
+        institutions[c.end] = c
+        institutions[("start", c.start)] = c
+    found: list[_Candidate] = []
+    for t_start, t_end in _title_spans(doc, gaz):
+        title = _Title(t_start, t_end, t_start, t_end)
+        _title_left(doc.norm, title, owners, institutions)
+        _title_right(doc.norm, title, owners, institutions)
+        found += _names_after(doc, gaz, title) or _name_before(doc, gaz, title)
     return _merge_people(found)
 
 
@@ -1089,9 +1188,13 @@ def _resolve(candidates: Iterable[_Candidate]) -> list[_Candidate]:
         return (-(c.claim[1] - c.claim[0]), order, c.start)
 
     kept: list[_Candidate] = []
+    claims: list[tuple[int, int]] = []  # the kept claims, sorted: they never overlap
     for cand in sorted(set(candidates), key=rank):
-        if any(cand.claim[0] < k.claim[1] and k.claim[0] < cand.claim[1] for k in kept):
+        start, end = cand.claim
+        index = bisect.bisect_left(claims, (end, end))
+        if any(s < end and start < e for s, e in claims[max(0, index - 2) : index + 1]):
             continue
+        bisect.insort(claims, (start, end))
         kept.append(cand)
     return kept
 

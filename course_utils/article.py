@@ -21,17 +21,20 @@ and :func:`explain_cleaning` can say what each one changed (the model is ftfy's
 from __future__ import annotations
 
 import datetime as dt
+import html
+import importlib.util
 import re
 import tomllib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from course_utils import text as _text
-from course_utils._paths import articles_dir
+from course_utils._paths import articles_dir, data_dir
 from course_utils.errors import (
     ArticleFileError,
     EmptyArticleError,
@@ -75,7 +78,9 @@ def article_path(path: str | Path | None = None) -> Path:
     """
     target = articles_dir() / DEFAULT_ARTICLE if path is None else Path(path).expanduser()
     if target.is_dir():
-        target = target / "article.txt"
+        page = target / "article.html"
+        target = page if page.is_file() and not (target / "article.txt").exists() else target
+        target = target / "article.txt" if target.is_dir() else target
     if not target.exists():
         raise ArticleFileError(
             f"no article file at {target}: check the path (it is relative to the folder "
@@ -192,6 +197,9 @@ class Article:
     removed: pd.DataFrame
     published: dt.date | None = None
     source: str = ""
+    #: What a saved web page says of itself (title, author, sitename, url, description,
+    #: published); empty for text.
+    metadata: dict[str, Any] = field(default_factory=dict)
 
     def sentence_of(self, offset: int) -> int:
         """Return the id of the sentence that contains character ``offset`` (-1 if none)."""
@@ -226,6 +234,7 @@ class Line:
 
     number: int
     text: str
+    after_blank: bool = False  # a blank or removed line stands between it and the line before
 
 
 @dataclass(frozen=True)
@@ -244,7 +253,11 @@ class Draft:
     def from_text(cls, raw: str) -> Draft:
         """Split raw text into numbered lines (any line ending)."""
         lines = _text.fix_line_endings(raw).split("\n")
-        return cls(tuple(Line(i, t) for i, t in enumerate(lines, start=1)))
+        return cls(
+            tuple(
+                Line(i, t, i > 1 and not lines[i - 2].strip()) for i, t in enumerate(lines, start=1)
+            )
+        )
 
     @property
     def text(self) -> str:
@@ -266,24 +279,39 @@ class Step:
 
 def _map_lines(func: Callable[[str], str]) -> Callable[[Draft], Draft]:
     def step(draft: Draft) -> Draft:
-        return replace(draft, lines=tuple(Line(ln.number, func(ln.text)) for ln in draft.lines))
+        return replace(draft, lines=tuple(replace(ln, text=func(ln.text)) for ln in draft.lines))
 
     return step
 
 
-def _drop(rule: Callable[[Line, Draft], str | None]) -> Callable[[Draft], Draft]:
-    """Make a step that removes each line for which ``rule`` returns a reason."""
+@dataclass(frozen=True)
+class Kept:
+    """The lines a :func:`_drop` step has kept so far (a rule may look at them)."""
+
+    lines: list[Line]
+
+
+def _drop(rule: Callable[[Line, Kept], str | None]) -> Callable[[Draft], Draft]:
+    """Make a step that removes each line for which ``rule`` returns a reason.
+
+    The rule sees the lines kept so far (a growing list, so a step takes time linear in the
+    text). A line after a removed one starts a new paragraph.
+    """
 
     def step(draft: Draft) -> Draft:
-        kept: list[Line] = []
+        kept = Kept([])
         removed = list(draft.removed)
+        gap = False
         for line in draft.lines:
-            reason = rule(line, replace(draft, lines=tuple(kept)))
+            reason = rule(line, kept)
             if reason is None:
-                kept.append(line)
-            elif reason:  # an empty reason removes silently (blank lines)
-                removed.append((line.number, line.text, reason))
-        return replace(draft, lines=tuple(kept), removed=tuple(sorted(removed)))
+                kept.lines.append(replace(line, after_blank=True) if gap else line)
+                gap = False
+            else:
+                gap = gap or bool(reason)
+                if reason:  # an empty reason removes silently (blank lines)
+                    removed.append((line.number, line.text, reason))
+        return replace(draft, lines=tuple(kept.lines), removed=tuple(sorted(removed)))
 
     return step
 
@@ -356,19 +384,21 @@ def _is_sentence(text: str) -> bool:
     return bool(re.search(r"[.!?]['\"’”)]*$", text.strip()))
 
 
-def _drop_blank(line: Line, _: Draft) -> str | None:
+def _drop_blank(line: Line, _: Kept) -> str | None:
     return "" if not line.text.strip() else None
 
 
-def _skip_link_rule(main_script: Callable[[], str]) -> Callable[[Line, Draft], str | None]:
-    def rule(line: Line, kept: Draft) -> str | None:
+def _skip_link_rule(main_script: Callable[[], str]) -> Callable[[Line, Kept], str | None]:
+    def rule(line: Line, kept: Kept) -> str | None:
         text = line.text.strip()
         if _SKIP_LINK_RE.match(_text.fold_quotes(text)):
             return "skip-link heading"
         # Before the headline, a short line in another script is the site's frame:
         # azatutyun.am prints its skip-link heading in Armenian even on English pages.
+        if kept.lines or len(text.split()) > 6:
+            return None
         letters = [c for c in text if c.isalpha()]
-        if not kept.lines and letters and len(text.split()) <= 6 and not _is_sentence(text):
+        if letters and not _is_sentence(text):
             foreign = sum(_text.script_of(c) != main_script() for c in letters)
             if foreign / len(letters) > 0.5:
                 return "skip-link heading (site frame in another script)"
@@ -378,23 +408,45 @@ def _skip_link_rule(main_script: Callable[[], str]) -> Callable[[Line, Draft], s
 
 
 def _drop_skip_links(draft: Draft) -> Draft:
-    script = _text.main_script(draft.text) or "LATIN"
+    # the script of the first 20,000 characters is the article's (and reading more is slow)
+    script = _text.main_script(draft.text[:20_000]) or "LATIN"
     return _drop(_skip_link_rule(lambda: script))(draft)
 
 
-def _drop_labels(line: Line, _: Draft) -> str | None:
+def _drop_labels(line: Line, _: Kept) -> str | None:
     return "page-layout label" if _LABEL_RE.match(line.text.strip()) else None
 
 
-def _drop_credits(line: Line, _: Draft) -> str | None:
+def _drop_credits(line: Line, _: Kept) -> str | None:
     return "credit line" if _CREDIT_RE.match(_text.fold_quotes(line.text.strip())) else None
 
 
-def _drop_bylines(line: Line, _: Draft) -> str | None:
-    return "byline" if _BYLINE_RE.match(line.text.strip()) else None
+def _drop_bylines(line: Line, _: Kept) -> str | None:
+    return "byline" if _is_byline(line.text.strip()) else None
 
 
-def _drop_repeats(line: Line, kept: Draft) -> str | None:
+def _is_byline(text: str) -> bool:
+    """A byline: "By" and names, perhaps with an agency or a place after them.
+
+    >>> _is_byline("By Jane Roe and Omar Sayed, Reuters")
+    True
+    >>> _is_byline("By Ann Lee in Nairobi | AP")
+    True
+    >>> _is_byline("By the end of the week the talks had failed.")
+    False
+    """
+    if _BYLINE_RE.match(text):
+        return True
+    match = re.match(r"(?:By|BY)\s+(.+)$", text)
+    if not match or _words(text) > 14 or re.search(r"[!?]$|[a-z]{3}\.$", text):
+        return False
+    joiners = {"and", "in", "at", "&", "|", "for", "from", "-", "–", "—", "with"}
+    words = [w.strip(",;") for w in match.group(1).split()]
+    words = [w for w in words if w and w.lower() not in joiners]
+    return bool(words) and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _drop_repeats(line: Line, kept: Kept) -> str | None:
     if kept.lines and _fold(kept.lines[-1].text) == _fold(line.text):
         return "repeated line (an image's alt text printed again as its caption)"
     return None
@@ -421,13 +473,52 @@ def _date_from_dateline(text: str) -> dt.date | None:
         return None
 
 
+_TIME_LINE_RE = re.compile(
+    r"(?:(?:first )?published|updated|last updated|posted|modified)\b.{0,80}"
+    r"|.{0,60}\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*"
+    r"(?:GMT|UTC|BST|CET|CEST|EST|EDT|ET|PT|PST|EAT|CAT|WAT|IST|JST|AEST|AEDT)\b.{0,40}"
+    r"|.{0,40}\b\d+\s+(?:minutes?|mins?|hours?|hrs?|days?)\s+ago",
+    re.IGNORECASE,
+)
+_DATE_IN_LINE_RE = re.compile(
+    rf"\b(?:(?P<month>{_MONTH_RE})\.?\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})"
+    rf"|(?P<day2>\d{{1,2}})\s+(?P<month2>{_MONTH_RE})\.?,?\s+(?P<year2>\d{{4}})"
+    rf"|(?P<iso>\d{{4}}-\d{{2}}-\d{{2}}))\b",
+    re.IGNORECASE,
+)
+
+
+def _is_time_line(text: str) -> bool:
+    """A line that only says when the story was published or updated.
+
+    >>> _is_time_line("Updated 14:05 GMT, 5 March 2024")
+    True
+    >>> _is_time_line("Published 3 hours ago")
+    True
+    >>> _is_time_line("Updated figures were released by the ministry on Monday, officials said.")
+    False
+    """
+    text = text.strip()
+    return _words(text) <= 14 and not is_body_text(text) and bool(_TIME_LINE_RE.fullmatch(text))
+
+
+def _date_in_line(text: str) -> dt.date | None:
+    """The first calendar date written in ``text``.
+
+    >>> _date_in_line("Updated 14:05 GMT, 5 March 2024")
+    datetime.date(2024, 3, 5)
+    """
+    match = _DATE_IN_LINE_RE.search(text)
+    return _date_from_dateline(match.group()) if match else None
+
+
 def _take_dateline(draft: Draft) -> Draft:
     """Remove date lines; the first one that is a real date becomes the publication date."""
     published = draft.published
     kept, removed = [], list(draft.removed)
     for line in draft.lines:
-        if _DATELINE_RE.match(line.text.strip()):
-            found = _date_from_dateline(line.text)
+        if _DATELINE_RE.match(line.text.strip()) or _is_time_line(line.text):
+            found = _date_from_dateline(line.text) or _date_in_line(line.text)
             published = published or found
             removed.append((line.number, line.text, "date line (the publication date)"))
         else:
@@ -436,20 +527,270 @@ def _take_dateline(draft: Draft) -> Draft:
 
 
 def _join_wrapped(draft: Draft) -> Draft:
-    """Join a line that stops mid-sentence (after a lower-case word or a comma) with the next.
+    """Join a line that stops mid-sentence with the next, unless a blank line stands between.
 
     Text pasted from a PDF or an e-mail breaks paragraphs into lines; a scraped page has one
-    paragraph a line. The headline (the first line) is never joined.
+    paragraph a line. The headline (the first line) is never joined, nor a short heading.
     """
     joined: list[Line] = []
     for line in draft.lines:
-        prev = joined[-1].text if joined else ""
-        mid_sentence = re.search(r"[a-z,;]$", prev) or line.text[:1].islower()
-        if len(joined) > 1 and not _is_sentence(prev) and mid_sentence:
-            joined[-1] = Line(joined[-1].number, f"{prev.rstrip()} {line.text.lstrip()}")
+        if len(joined) > 1 and not line.after_blank and _continues(joined[-1].text, line.text):
+            prev = joined[-1]
+            joined[-1] = replace(prev, text=f"{prev.text.rstrip()} {line.text.lstrip()}")
         else:
             joined.append(line)
     return replace(draft, lines=tuple(joined))
+
+
+def _continues(prev: str, text: str) -> bool:
+    """Whether ``text`` goes on the sentence that ``prev`` leaves unfinished.
+
+    >>> _continues("The ministers met in", "Geneva on Monday.")
+    True
+    >>> _continues("Talks collapse", "The talks ended on Monday.")
+    False
+    """
+    if _is_sentence(prev) or (_is_short(text) and text[:1].isupper()):
+        return False  # a short capitalised line is a name or a label: "Ana Gomez"
+    last = re.search(r"(\w+)\W*$", prev)
+    if text[:1].islower() or re.search(r"[,;]$", prev):
+        return True
+    if last and last.group(1).lower() in stop_words():
+        return True
+    return bool(re.search(r"[a-z]$", prev)) and _words(prev) >= 8
+
+
+# --- Control characters and stray HTML tags -----------------------------------------------
+
+_CONTROL_RE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-_]|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_TAG_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--.*?-->")
+
+
+def _strip_lines(pattern: re.Pattern[str], reason: str) -> Callable[[Draft], Draft]:
+    """A step that deletes ``pattern`` in lines; a line left empty is removed with ``reason``."""
+
+    def step(draft: Draft) -> Draft:
+        lines, removed = [], list(draft.removed)
+        for line in draft.lines:
+            text = pattern.sub("", line.text)
+            if text == line.text:
+                lines.append(line)
+            elif text.strip():
+                lines.append(replace(line, text=html.unescape(text).strip()))
+            else:
+                removed.append((line.number, line.text, reason))
+        return replace(draft, lines=tuple(lines), removed=tuple(sorted(removed)))
+
+    return step
+
+
+# --- Page furniture from general evidence ---------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def furniture_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The furniture lines of ``data/furniture/lines.tsv``: ``(reason, whole-line pattern)``.
+
+    >>> dict(furniture_patterns())["advertisement"].fullmatch("Advertisement") is not None
+    True
+    """
+    rows = []
+    path = data_dir() / "furniture" / "lines.tsv"
+    for number, row in enumerate(path.read_text(encoding="utf-8").splitlines()[1:], start=2):
+        reason, _, pattern = row.partition("\t")
+        try:
+            rows.append((reason.strip(), re.compile(pattern.strip(), re.IGNORECASE)))
+        except re.error as err:
+            raise ArticleFileError(
+                f"{path}, line {number}: the pattern is not valid ({err}): fix it"
+            ) from None
+    return tuple(rows)
+
+
+@lru_cache(maxsize=1)
+def _share_words() -> frozenset[str]:
+    path = data_dir() / "furniture" / "share_words.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """English function words: jusText's stop list when it is installed (read from its data
+    file, without importing it), else a short fallback list.
+
+    >>> {"the", "of", "and"} <= stop_words()
+    True
+    """
+    spec = importlib.util.find_spec("justext")
+    if spec and spec.submodule_search_locations:
+        path = Path(next(iter(spec.submodule_search_locations))) / "stoplists" / "English.txt"
+        if path.is_file():
+            return frozenset(path.read_text(encoding="utf-8").lower().split())
+    return frozenset("the of and to a in that is was for on with as by at from it".split())
+
+
+def stop_word_share(text: str) -> float:
+    """The share of words of ``text`` that are function words (jusText's main evidence).
+
+    >>> stop_word_share("The talks were held in the capital on Monday.") > 0.5
+    True
+    >>> stop_word_share("Khartoum Omdurman Kassala Gedaref Atbara")
+    0.0
+    """
+    words = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", text.lower())
+    return sum(w in stop_words() for w in words) / len(words) if words else 0.0
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def is_body_text(text: str) -> bool:
+    """Whether a line reads as the prose of a story: a sentence of 10 or more words, with
+    enough common words (jusText's threshold: 30 %; a run of names or links has few).
+
+    >>> is_body_text("The foreign ministers of both countries met in the capital on Monday.")
+    True
+    >>> is_body_text("Vesland Kalonia Nordmark Ostrava Kassala Gedaref Atbara Omdurman Juba.")
+    False
+    """
+    return _is_sentence(text) and _words(text) >= 10 and stop_word_share(text) >= 0.3
+
+
+def _furniture_reason(text: str) -> str | None:
+    folded = _text.fold_quotes(text)
+    if _words(folded) <= 30:
+        for reason, pattern in furniture_patterns():
+            if pattern.fullmatch(folded):
+                return reason
+    words = re.findall(r"[\w-]+", folded.lower())
+    if words and len(words) <= 12 and all(w in _share_words() for w in words):
+        return "share row"
+    if len(re.findall(r"\s[|•·]\s", folded)) >= 2 and not _is_sentence(folded):
+        return "menu (links on one line)"
+    return None
+
+
+def _drop_furniture(draft: Draft) -> Draft:
+    """Drop furniture lines; after a "Related" heading, drop the list of links under it."""
+    kept, removed = [], list(draft.removed)
+    in_list = gap = False
+    for line in draft.lines:
+        reason = _furniture_reason(line.text)
+        if reason is None and in_list and not is_body_text(line.text):
+            reason = "related-links list"
+        if reason is None:
+            in_list = False
+            kept.append(replace(line, after_blank=True) if gap else line)
+            gap = False
+            continue
+        in_list = in_list or reason == "related-links heading"
+        gap = True
+        removed.append((line.number, line.text, reason))
+    return replace(draft, lines=tuple(kept), removed=tuple(sorted(removed)))
+
+
+def _is_short(text: str) -> bool:
+    return _words(text) <= 3 and not _is_sentence(text)
+
+
+def _drop_menus(draft: Draft) -> Draft:
+    """Drop runs of three or more short lines that are not sentences: a menu or link list."""
+    lines = draft.lines
+    flags = [_is_short(line.text) for line in lines]
+    drop, run = set(), []
+    for i, short in enumerate([*flags, False]):
+        if short:
+            run.append(i)
+            continue
+        if len(run) >= 3:
+            drop.update(run)
+        run = []
+    kept = tuple(ln for i, ln in enumerate(lines) if i not in drop)
+    gone = [(lines[i].number, lines[i].text, "menu (a run of short lines)") for i in drop]
+    return replace(draft, lines=kept, removed=tuple(sorted([*draft.removed, *gone])))
+
+
+def _is_caption_like(line: Line, repeated: set[str]) -> bool:
+    return _fold(line.text) in repeated or bool(_CAPTION_RE.match(line.text))
+
+
+def _headline_index(lines: tuple[Line, ...], repeated: set[str]) -> int:
+    """Where the headline stands: the first line of four or more words before the first
+    paragraph of body text that is neither a sentence, a caption nor a broken-off line.
+    0 when there is no body text or no such line (the first line is then the headline)."""
+    body = next(
+        (
+            i
+            for i, line in enumerate(lines)
+            if is_body_text(line.text) and not _is_caption_like(line, repeated)
+        ),
+        None,
+    )
+    for i, line in enumerate(lines[:body] if body is not None else ()):
+        last = re.search(r"(\w+)\W*$", line.text)
+        if (
+            _words(line.text) >= 4
+            and not _is_sentence(line.text)
+            and not _is_caption_like(line, repeated)
+            and not line.text.rstrip().endswith((",", ";", ":"))
+            and not (last and last.group(1).lower() in stop_words())
+        ):
+            return i
+    return 0
+
+
+def _drop_before_headline(draft: Draft) -> Draft:
+    """Drop what stands before the headline: section labels, site names and slogans."""
+    repeated = {_fold(text) for _, text, reason in draft.removed if reason.startswith("repeated")}
+    start = _headline_index(draft.lines, repeated)
+    gone = [
+        (line.number, line.text, "before the headline (a section label, site name or slogan)")
+        for line in draft.lines[:start]
+    ]
+    return replace(draft, lines=draft.lines[start:], removed=tuple(sorted([*draft.removed, *gone])))
+
+
+#: A wire-service dateline in front of the first sentence: "KHARTOUM, Sudan (AP) — ",
+#: "NAIROBI, March 5 (Reuters) - ", "(AFP) - ", "GAZA CITY — ".
+_AGENCY_DATELINE_RE = re.compile(
+    rf"^(?P<place>[A-Z][A-Z.'’ -]{{2,}}(?:,\s+[A-Z][\w.'’ -]{{1,30}}?)?)?"
+    rf"(?:,\s*(?P<month>(?i:{_MONTH_RE}))\.?\s+(?P<day>\d{{1,2}}))?"
+    rf"\s*(?P<agency>\([A-Za-z][\w/ .&-]{{0,30}}\))?\s*[-–—]{{1,2}}\s+(?=\S)",
+)
+
+
+def _agency_dateline(text: str) -> re.Match[str] | None:
+    """The dateline at the start of ``text``, if one is there.
+
+    >>> _agency_dateline("KHARTOUM, Sudan (AP) — Fighting resumed.").group()
+    'KHARTOUM, Sudan (AP) — '
+    >>> _agency_dateline("Armenia - A soldier on guard.") is None
+    True
+    """
+    match = _AGENCY_DATELINE_RE.match(text)
+    if not match or not (match["place"] or match["agency"]):
+        return None
+    place = (match["place"] or "").split(",")[0]
+    if place.strip() == "FILE":
+        return None  # "FILE - …" marks an archive photo's caption
+    if not match["agency"] and not (place.isupper() and len(place.strip()) >= 3):
+        return None  # "Armenia - A soldier …" is a caption, not a dateline
+    return match
+
+
+def _take_agency_datelines(draft: Draft) -> Draft:
+    """Cut the dateline ("KHARTOUM, Sudan (AP) —") off the front of a paragraph."""
+    lines, removed, published = [], list(draft.removed), draft.published
+    for line in draft.lines:
+        match = _agency_dateline(line.text)
+        if match is None or not match.string[match.end() :].strip():
+            lines.append(line)
+            continue
+        removed.append((line.number, match.group().strip(), "dateline (place and agency)"))
+        lines.append(replace(line, text=line.text[match.end() :]))
+    return Draft(tuple(lines), tuple(sorted(removed)), published)
 
 
 #: The cleaning steps in the order :func:`clean_article` runs them.
@@ -473,9 +814,26 @@ CLEANING_STEPS: tuple[Step, ...] = (
         _drop(_drop_labels),
     ),
     Step(
+        "control characters",
+        "Delete control characters and terminal colour codes (NUL, BEL, ANSI escapes).",
+        _strip_lines(_CONTROL_RE, "only control characters"),
+    ),
+    Step(
+        "html tags",
+        "Delete stray HTML tags (<b>, <br/>, <a href=…>) and decode entities such as &amp;.",
+        _strip_lines(_TAG_RE, "only HTML tags"),
+    ),
+    Step(
         "credits", "Drop credit lines such as 'Some material … came from AP.'", _drop(_drop_credits)
     ),
     Step("bylines", "Drop a byline ('By Jane Doe').", _drop(_drop_bylines)),
+    Step(
+        "furniture",
+        "Drop page furniture listed in data/furniture (Advertisement, Share, Read more: …, "
+        "newsletter promotions, copyright and image credits) and the links under 'Related'.",
+        _drop_furniture,
+    ),
+    Step("menus", "Drop runs of three or more short lines that are not sentences.", _drop_menus),
     Step(
         "date lines",
         "Drop a line that is only a date, and keep it as the publication date.",
@@ -486,6 +844,17 @@ CLEANING_STEPS: tuple[Step, ...] = (
         "Drop a line that repeats the line before it (a photo's alt text, then its caption).",
         _drop(_drop_repeats),
     ),
+    Step(
+        "headline",
+        "Find the headline (a line of four or more words before the first paragraph of body "
+        "text) and drop what stands before it.",
+        _drop_before_headline,
+    ),
+    Step(
+        "datelines",
+        "Cut a wire dateline ('KHARTOUM, Sudan (AP) —') off the front of its paragraph.",
+        _take_agency_datelines,
+    ),
     Step("wrapped lines", "Join a paragraph that was broken across lines.", _join_wrapped),
 )
 
@@ -494,16 +863,25 @@ def run_steps(raw: str, steps: Iterable[Step] = CLEANING_STEPS) -> list[tuple[St
     """Run the cleaning steps one by one and return each step with the draft after it.
 
     >>> history = run_steps("Title\\n\\nXS\\nA body line.\\n")
-    >>> [(step.name, len(draft.lines)) for step, draft in history][3:6]
+    >>> names = ("blank lines", "skip links", "layout labels")
+    >>> [(step.name, len(draft.lines)) for step, draft in history if step.name in names]
     [('blank lines', 3), ('skip links', 3), ('layout labels', 2)]
     """
-    _check_raw(raw)
+    raw, _ = _prepare(raw)
     draft = Draft.from_text(raw)
     history = []
     for step in steps:
         draft = step(draft)
         history.append((step, draft))
     return history
+
+
+def _prepare(raw: Any) -> tuple[str, dict[str, Any]]:
+    """Check the input; a saved web page becomes its article's text and metadata."""
+    _check_raw(raw)
+    if is_html_page(raw):
+        return html_to_text(raw)
+    return raw, {}
 
 
 def _check_raw(raw: Any) -> None:
@@ -519,14 +897,100 @@ def _check_raw(raw: Any) -> None:
         raise EmptyArticleError(
             "the article is empty: check that the file holds the article's text"
         )
-    tags = re.findall(
-        r"</?(?:html|head|body|div|p|span|a|script|meta|br|h[1-6])\b[^>]*>", raw, re.I
-    )
-    if len(tags) >= 3 or re.search(r"<!doctype html|<html\b", raw, re.IGNORECASE):
-        raise NotPlainTextError(
-            "this looks like HTML, not text: open the page in a browser, select the "
-            "article's text, and paste it into a plain .txt file (or save the page as text)"
+    if len(raw) > MAX_CHARS:
+        raise ArticleTooLargeError(
+            f"the text has {len(raw):,} characters, more than the limit of {MAX_CHARS:,} "
+            "(a long news article has about 50,000): split it into one file per article "
+            "and clean each file on its own"
         )
+
+
+#: The longest text :func:`clean_article` accepts, in characters.
+MAX_CHARS = 5_000_000
+
+
+class ArticleTooLargeError(ArticleFileError):
+    """The text is far longer than any news article: it must be split first."""
+
+
+def is_html_page(raw: str) -> bool:
+    """Whether ``raw`` is a web page saved as HTML rather than text.
+
+    >>> is_html_page("<!DOCTYPE html><html><body><p>Hi</p></body></html>")
+    True
+    >>> is_html_page("Talks <b>resume</b> today.")
+    False
+    """
+    head = raw[:5000]
+    if re.search(r"<!doctype html|<html\b|<head\b|<body\b", head, re.IGNORECASE):
+        return True
+    tags = re.findall(r"</?(?:div|p|span|a|script|meta|h[1-6]|article|section)\b[^>]*>", head, re.I)
+    return len(tags) >= 10
+
+
+def html_to_text(raw: str) -> tuple[str, dict[str, Any]]:
+    """Extract the article from a saved web page with trafilatura: its text (the headline
+    first, then one paragraph a line) and its metadata (title, date, author, site).
+
+    The date is a ``datetime.date`` when the page gives one.
+    """
+    import trafilatura  # lazy: only a saved web page needs it (and lxml)
+
+    doc = trafilatura.bare_extraction(
+        raw, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True
+    )
+    body = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
+    if len(body.split()) < 15:
+        raise NotPlainTextError(
+            "this HTML page has no article text that could be extracted: save the page "
+            "again once the article is fully shown, or paste its text into a plain .txt file"
+        )
+    meta = {
+        key: getattr(doc, key, None) or ""
+        for key in ("title", "author", "sitename", "date", "url", "description")
+    }
+    meta["published"] = _page_date(str(meta.pop("date")))
+    title = str(meta["title"]).strip()
+    paragraphs = [p.strip() for p in body.split("\n") if p.strip()]
+    if title and paragraphs and _fold(paragraphs[0]) == _fold(title):
+        paragraphs = paragraphs[1:]
+    text = "\n\n".join([title, *paragraphs] if title else paragraphs)
+    return text, meta
+
+
+def _page_date(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+_CAPTION_CREDIT_RE = re.compile(
+    r"^(?:image caption|caption|photo caption)\s*[,:]\s*\S"
+    r"|[(\[]?(?:photo|photograph|picture|image|credit)s?\s*(?::|by)\s*[^()]{1,60}"
+    r"(?:\([^()]{1,30}\))?[)\]]?\.?$"
+    r"|\((?:[A-Z]+ )?(?:photo|image)/[^()]{1,40}\)\.?$"
+    r"|\b[A-Z][\w.&-]*/[A-Z][\w. '-]{1,40}$|\bvia Getty Images\.?$",
+    re.IGNORECASE,
+)
+
+
+def _credited_caption(line: Line, credits: set[int]) -> bool:
+    """A caption proved by its photo credit: one at its end ("… (Photo: Jane Roe/AFP)"),
+    an "Image caption," label in front, or a credit line printed right after it.
+
+    >>> _credited_caption(Line(5, "Displaced families queue for water. REUTERS/Jane Roe"), set())
+    True
+    >>> _credited_caption(Line(5, "Displaced families queue for water in the camp."), {6})
+    True
+    >>> _credited_caption(Line(5, "The ministers met on Monday."), set())
+    False
+    """
+    if _words(line.text) > 60:
+        return False
+    return bool(_CAPTION_CREDIT_RE.search(line.text)) or bool(
+        {line.number + 1, line.number + 2} & credits
+    )
 
 
 def _structure(draft: Draft) -> tuple[str, list[str], list[str], list[tuple[int, str, str]]]:
@@ -536,16 +1000,23 @@ def _structure(draft: Draft) -> tuple[str, list[str], list[str], list[tuple[int,
             "nothing is left once page furniture is removed: is this the article's text?"
         )
     title, *rest = draft.lines
+    credits = {n for n, _, reason in draft.removed if reason == "image credit"}
     # A line printed twice in a row is a photo's alt text and then its visible caption, so
     # it is a caption whatever its form ("Place - …", "FILE - …", or none at all).
     repeated = {_fold(text) for _, text, reason in draft.removed if reason.startswith("repeated")}
     captions: list[str] = []
     paragraphs: list[str] = []
+    numbers: list[int] = []
     removed: list[tuple[int, str, str]] = []
     for line in rest:
         text = line.text
-        is_caption = _fold(text) in repeated or (
-            _CAPTION_RE.match(text) and (_CAPTION_DATE_RE.search(text) or len(text.split()) <= 40)
+        is_caption = (
+            _fold(text) in repeated
+            or bool(
+                _CAPTION_RE.match(text)
+                and (_CAPTION_DATE_RE.search(text) or len(text.split()) <= 40)
+            )
+            or _credited_caption(line, credits)
         )
         if is_caption:
             if _fold(text) not in {_fold(c) for c in captions}:
@@ -556,6 +1027,9 @@ def _structure(draft: Draft) -> tuple[str, list[str], list[str], list[tuple[int,
             removed.append((line.number, text, "short line that is not a sentence (a label)"))
         else:
             paragraphs.append(text)
+            numbers.append(line.number)
+    while len(paragraphs) > 1 and not _is_sentence(paragraphs[-1]):
+        removed.append((numbers.pop(), paragraphs.pop(), "after the end of the story"))
     return title.text, captions, paragraphs, removed
 
 
@@ -575,6 +1049,7 @@ def clean_article(
     >>> len(article.captions), len(article.paragraphs)
     (1, 9)
     """
+    raw, meta = _prepare(raw)
     history = run_steps(raw, steps)
     draft = history[-1][1] if history else Draft.from_text(raw)
     title, captions, paragraphs, late_removed = _structure(draft)
@@ -606,8 +1081,9 @@ def clean_article(
         text=text,
         sentences=sentences,
         removed=removed,
-        published=parse_published(published) or draft.published,
+        published=parse_published(published) or draft.published or meta.get("published"),
         source=source,
+        metadata=meta,
     )
 
 
@@ -625,6 +1101,8 @@ def explain_cleaning(raw: str, steps: Iterable[Step] = CLEANING_STEPS) -> pd.Dat
     layout labels              1              0
     """
     rows = []
+    if isinstance(raw, str):
+        raw = _prepare(raw)[0]
     before = Draft.from_text(raw) if isinstance(raw, str) else None
     for step, after in run_steps(raw, steps):
         assert before is not None
