@@ -37,6 +37,7 @@ from course_utils import text as _text
 from course_utils._paths import articles_dir, data_dir
 from course_utils.errors import (
     ArticleFileError,
+    ArticleTooLargeError,
     EmptyArticleError,
     NotPlainTextError,
     PublicationDateError,
@@ -900,17 +901,13 @@ def _check_raw(raw: Any) -> None:
     if len(raw) > MAX_CHARS:
         raise ArticleTooLargeError(
             f"the text has {len(raw):,} characters, more than the limit of {MAX_CHARS:,} "
-            "(a long news article has about 50,000): split it into one file per article "
-            "and clean each file on its own"
+            f"(about {MAX_CHARS // 1_000_000} MB; a long news article has about 50,000): "
+            "split it into one file per article and clean each file on its own"
         )
 
 
 #: The longest text :func:`clean_article` accepts, in characters.
 MAX_CHARS = 5_000_000
-
-
-class ArticleTooLargeError(ArticleFileError):
-    """The text is far longer than any news article: it must be split first."""
 
 
 def is_html_page(raw: str) -> bool:

@@ -21,6 +21,10 @@ class ArticleFileError(CourseError):
     """The article file is missing, unreadable, or not UTF-8 text."""
 
 
+class ArticleTooLargeError(ArticleFileError):
+    """The text is far longer than any news article: it must be split first."""
+
+
 class NotPlainTextError(CourseError):
     """The input looks like HTML (or another markup) rather than text saved from a page."""
 

@@ -207,11 +207,6 @@ else:
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="uses resource limits (POSIX)")
-@pytest.mark.xfail(
-    run=False,  # until then it would only spend its 120 s timeout
-    reason="clean: _drop is quadratic, so 50 MB takes far longer than 120 s (issue 11); "
-    "remove this mark when cleaning is linear or refuses texts above a stated size",
-)
 def test_50_mb_is_refused_up_front_or_cleaned_within_memory() -> None:
     memory = 4 * 1024**3  # 4 GB of address space: about 80 bytes per input character
     code = _BIG.format(tests=str(TESTS), memory=memory)
