@@ -20,7 +20,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-import pytest
 from hypothesis import Phase, assume, given, settings
 from hypothesis import strategies as st
 
@@ -166,11 +165,6 @@ def test_news_like_text_with_tricky_characters_never_raises_another_error(raw: s
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="cleaning stage (issue 11, point 3): control characters are not yet removed; "
-    "minimal example: clean_article('\\x00\\n\\nVesland.') keeps the NUL as the title",
-)
 @settings(phases=[Phase.explicit, Phase.reuse, Phase.generate])  # no slow shrinking here
 @given(news_text())
 def test_the_cleaned_text_has_no_control_characters(raw: str) -> None:
