@@ -11,20 +11,22 @@ import pytest
 from course_utils import exercises
 from course_utils.article import clean_article, course_article
 from course_utils.dates import find_dates, iso_week, resolve
-from course_utils.events import PLOVER_TYPES
-from course_utils.exercises import check, exercise
+from course_utils.events import PLOVER_TYPES, explain_events
+from course_utils.exercises import _framework, check, exercise
+from course_utils.exercises import timeline as timeline_checks
 from course_utils.exercises.timeline import (
     LATE_DECEMBER_SENTENCE,
     PUBLISHED,
     TYPE_SENTENCES,
     changed_expressions,
+    dropped_for_date,
     last_week,
     late_december,
     sentence_types,
 )
 from course_utils.text import fold_quotes
 
-IDS = ["04.1", "04.2", "04.3", "04.4"]
+IDS = ["04.1", "04.2", "04.3", "04.4", "04.6"]
 
 
 def test_every_exercise_of_the_notebook_is_registered():
@@ -145,3 +147,79 @@ def test_type_sentences_have_one_trigger_each_and_distinct_types():
 def test_types_ignore_case_and_spaces():
     assert check("04.4", [f" {t.lower()} " for t in sentence_types()]).ok
     assert check("04.4", tuple(sentence_types())).ok
+
+
+# --- 04.6 ---------------------------------------------------------------------------------
+
+# Published on Friday 15 March 2024. The first paragraph is dated ("on Monday"): "met" is an
+# event and "sign" is negated. The second paragraph has no date and cannot borrow one from
+# another paragraph: "accused" is dropped for want of a date. The third paragraph is dated,
+# but "later" says time has moved on in its second sentence: "expelled" borrows no date.
+UNDATED = (
+    "Vesland Talks\n\n"
+    "Vesland met Kalonia on Monday. Vesland did not sign the treaty on Monday.\n\n"
+    "Kalonia accused Vesland of lying.\n\n"
+    "Kalonia met Vesland on Tuesday. Kalonia later expelled two diplomats.\n"
+)
+
+
+@pytest.fixture
+def undated_article(monkeypatch):
+    article = clean_article(UNDATED, dt.date(2024, 3, 15))
+    _use_article(monkeypatch, article)
+    return article
+
+
+def _use_article(monkeypatch, article):
+    """Make the 04.6 checker read ``article`` instead of the configured one."""
+    monkeypatch.setattr(
+        timeline_checks, "_explained", lambda given=None: explain_events(given or article)
+    )
+
+
+def test_dropped_for_date_on_a_made_up_article(undated_article):
+    assert dropped_for_date(undated_article) == ["accused", "expelled"]
+    table = explain_events(undated_article).set_index("trigger")
+    assert table.at["sign", "decision"] == "dropped"  # negated: another reason
+    assert "date" not in table.at["sign", "reason"]
+
+
+def test_dropped_for_date_accepts_any_order_and_container(undated_article):
+    assert check("04.6", ["expelled", "accused"]).ok
+    assert check("04.6", {"accused", "expelled"}).ok
+    assert check("04.6", (" accused", "expelled ")).ok
+
+
+def test_dropped_for_date_rejects_the_other_reasons_and_the_events(undated_article):
+    negated = check("04.6", ["accused", "expelled", "sign"])
+    assert "another reason" in negated.message
+    kept = check("04.6", ["accused", "expelled", "met"])
+    assert "became events" in kept.message
+    half = check("04.6", ["accused"])
+    assert "still missing" in half.message
+    assert not check("04.6", ["accused", "accused", "expelled"]).ok
+
+
+def test_the_moved_on_reason_is_the_second_stage_of_the_missing_hint(undated_article, monkeypatch):
+    monkeypatch.setattr(_framework, "_ATTEMPTS", {})  # a first try
+    hints = [check("04.6", ["accused"]).message for _ in range(2)]
+    assert "still missing" in hints[0]
+    assert "time has moved on" in hints[1] and "time has moved on" not in hints[0]
+
+
+def test_an_article_with_every_trigger_dated_takes_the_empty_list(monkeypatch):
+    article = clean_article(
+        "Vesland Talks\n\nVesland met Kalonia on Monday.\n", dt.date(2024, 3, 15)
+    )
+    _use_article(monkeypatch, article)
+    assert dropped_for_date(article) == []
+    assert check("04.6", []).ok
+    assert "became events" in check("04.6", ["met"]).message
+
+
+def test_the_course_article_loses_its_undated_accusations():
+    dropped = dropped_for_date(course_article())
+    table = explain_events(course_article())
+    assert dropped.count("accused") >= 1
+    assert set(dropped) <= set(table.loc[table["decision"] == "dropped", "trigger"])
+    assert not set(dropped) & set(table.loc[table["decision"] == "event", "trigger"]) - {"accused"}

@@ -7,8 +7,10 @@ uses; the truth comes from :func:`course_utils.dates.resolve` and
 under the configured article's publication date and the same day a week earlier: a table
 compared with itself gives no change, which is wrong whenever the article has a relative
 date. 04.4 asks for the PLOVER type of made-up sentences; the truth is the
-type of their trigger in the course lexicon. Hints name the kind of mistake, never the
-answer.
+type of their trigger in the course lexicon. 04.5 classifies where the timeline and the key
+disagree. 04.6 reads :func:`course_utils.events.explain_events` for the configured article:
+the triggers dropped for want of a date (their reason names a date). Hints name the kind of
+mistake, never the answer.
 
 >>> from course_utils.exercises import check
 >>> check("04.1", "2023-W05")
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -32,6 +35,7 @@ __all__ = [
     "SHIFT",
     "TYPE_SENTENCES",
     "changed_expressions",
+    "dropped_for_date",
     "event_judgement_table",
     "last_week",
     "late_december",
@@ -512,5 +516,140 @@ register(
         solution=_event_judgement_solution,
         mistakes=_event_judgement_mistakes,
         success="Now read the sentence behind each row: which fix would each need?",
+    )
+)
+
+
+# --- 04.6 Dropped for want of a date ---------------------------------------------------------
+
+#: A reason of ``explain_events`` that says the trigger was dropped because of its date.
+_DATE_REASON = re.compile(r"\bdates?\b", re.IGNORECASE)
+
+
+def _explained(article: Any = None) -> Any:
+    from course_utils.events import explain_events
+
+    if article is None:
+        from course_utils.article import course_article
+
+        article = course_article()
+    return explain_events(article)
+
+
+def dropped_for_date(article: Any = None) -> list[str]:
+    """The triggers (their text, in text order) that ``explain_events`` dropped because no
+    date could be given to them: they would be events, but the timeline cannot place them.
+
+    >>> import datetime as dt
+    >>> from course_utils.article import clean_article
+    >>> text = "Talks\\n\\nVesland met Kalonia on Monday.\\n\\nKalonia later accused Vesland."
+    >>> dropped_for_date(clean_article(text, dt.date(2024, 3, 15)))
+    ['accused']
+    """
+    table = _explained(article)
+    rows = (table["decision"] == "dropped") & table["reason"].str.contains(_DATE_REASON)
+    return [str(t) for t in table.loc[rows, "trigger"]]
+
+
+def _trigger_groups() -> tuple[list[str], Counter[str], Counter[str], Counter[str]]:
+    """(truth, truth counts, other dropped triggers, event triggers) of the article in use."""
+    table = _explained()
+    dropped = table["decision"] == "dropped"
+    for_date = dropped & table["reason"].str.contains(_DATE_REASON)
+    truth = [str(t) for t in table.loc[for_date, "trigger"]]
+    other = Counter(str(t) for t in table.loc[dropped & ~for_date, "trigger"])
+    events = Counter(str(t) for t in table.loc[~dropped, "trigger"])
+    return truth, Counter(truth), other, events
+
+
+def _check_dropped_for_date(answer: Any) -> Hint | None:
+    given = _as_triggers(answer)
+    if isinstance(given, Hint):
+        return given
+    _, wanted, other, events = _trigger_groups()
+    known = set(wanted) | set(other) | set(events)
+    unknown = [x for x in given if x not in known]
+    if unknown:
+        return hint(f"{unknown[0]!r} is not in the trigger column: copy the triggers exactly")
+    chosen = Counter(given)
+    if isinstance(answer, set | frozenset):  # a set keeps each trigger once
+        wanted = Counter(set(wanted))
+    if chosen == wanted:
+        return None
+    return _dropped_hint(chosen, wanted, other, events)
+
+
+def _as_triggers(answer: Any) -> list[str] | Hint:
+    if isinstance(answer, bool):
+        return hint("give a list of triggers (their text), not True or False")
+    if isinstance(answer, str | bytes | Mapping) or not isinstance(answer, Iterable):
+        return hint('give a list of triggers, as written in the trigger column: ["…", "…"]')
+    given = list(answer)
+    if not all(isinstance(x, str) for x in given):
+        return hint("every item should be a trigger's text, as a string")
+    return [x.strip() for x in given]
+
+
+def _dropped_hint(
+    chosen: Counter[str], wanted: Counter[str], other: Counter[str], events: Counter[str]
+) -> Hint:
+    extra = chosen - wanted
+    if not chosen:
+        return hint(
+            "an empty list says no trigger lost its event to a date. Read the reason column "
+            "of the dropped rows again",
+            "keep the rows whose decision is 'dropped' and whose reason is about a date",
+        )
+    if any(t in events and t not in other for t in extra):
+        return hint(
+            "some of yours became events: keep only the rows whose decision is 'dropped'",
+            "filter the decision column first, then read the reasons",
+        )
+    if any(t in other for t in extra):
+        return hint(
+            "some of yours were dropped for another reason (negated, a condition, part of "
+            "another act…): keep those whose reason is about a date",
+            "read each reason: does it say the trigger had no date to take?",
+        )
+    if extra:
+        return hint("some of yours became events: keep only the rows whose decision is 'dropped'")
+    return hint(
+        "some triggers dropped for want of a date are still missing: read every reason",
+        "a date can be lacking in more than one way: none in the sentence, or one that "
+        "cannot be borrowed because time has moved on",
+    )
+
+
+def _dropped_wrong_answers() -> tuple[tuple[Any, str], ...]:
+    truth, _, other, events = _trigger_groups()
+    wrong: list[tuple[Any, str]] = [
+        (True, "not True or False"),
+        ("dropped", "as written in the trigger column"),
+        ([1], "as a string"),
+        (["Atlantis"], "copy the triggers exactly"),
+    ]
+    if truth:
+        wrong.append(([], "an empty list"))
+        if len(truth) > 1:
+            wrong.append((truth[1:], "still missing"))
+    only_events = [t for t in events if t not in other]
+    if only_events:
+        wrong.append(([*truth, only_events[0]], "some of yours became events"))
+    if other:
+        wrong.append(([*truth, *other.elements()], "dropped for another reason"))
+    return tuple(wrong)
+
+
+register(
+    Exercise(
+        "04.6",
+        "Which triggers did explain_events drop because no date could be given to them?",
+        _check_dropped_for_date,
+        solution=dropped_for_date,
+        mistakes=_dropped_wrong_answers,
+        success=(
+            "Each of these would be an event with a date; the timeline cannot show them, "
+            "so read their sentences yourself."
+        ),
     )
 )
