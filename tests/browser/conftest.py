@@ -23,7 +23,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from lab_page import LabServer, LabTab
+
+from browser.lab_page import LabServer, LabTab
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]

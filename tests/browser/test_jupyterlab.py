@@ -17,7 +17,8 @@ from typing import Any
 
 import psutil
 import pytest
-from lab_page import (
+
+from browser.lab_page import (
     WIDGET_VIEW,
     LabServer,
     LabTab,

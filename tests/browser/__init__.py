@@ -1,0 +1,1 @@
+"""The browser test: every notebook in JupyterLab, in headless Chromium."""
