@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from course_utils.events.lexicon import _CLAUSE_BREAK, Lexicon, W, load_lexicon
@@ -87,26 +88,42 @@ def _is_modifier(text: str, start: int, end: int) -> bool:
     return (end < len(text) and text[end] == "-") or (start > 0 and text[start - 1] == "-")
 
 
-def _mentions_by_sentence(mentions: pd.DataFrame, article: Any) -> dict[int, list[_Mention]]:
-    starts = dict(zip(article.sentences["id"], article.sentences["start"], strict=True))
+def _columns(table: pd.DataFrame, names: list[str]) -> list[list[Any]]:
+    """The named columns of a table as lists of plain Python values, read once (no per-row
+    pandas access, which is slow and copies the table's metadata)."""
+    return [table[name].tolist() for name in names]
+
+
+def _sentence_starts(article: Any) -> dict[int, int]:
+    ids, starts = _columns(article.sentences, ["id", "start"])
+    return dict(zip(ids, starts, strict=True))
+
+
+def _mentions_by_sentence(
+    mentions: pd.DataFrame, starts: dict[int, int]
+) -> dict[int, list[_Mention]]:
+    columns = _columns(mentions, ["actor", "kind", "start", "end", "sentence"])
+    order = np.argsort(mentions["start"].to_numpy(), kind="quicksort")  # as sort_values
     table: dict[int, list[_Mention]] = {}
-    for row in mentions.sort_values("start").itertuples(index=False):
-        sid = int(row.sentence)
+    for k in order.tolist():
+        actor, kind, start, end, sentence = (column[k] for column in columns)
+        sid = int(sentence)
         if sid not in starts:
             continue
         offset = int(starts[sid])
         table.setdefault(sid, []).append(
-            _Mention(str(row.actor), str(row.kind), int(row.start) - offset, int(row.end) - offset)
+            _Mention(str(actor), str(kind), int(start) - offset, int(end) - offset)
         )
     return table
 
 
 def _dates_by_sentence(
-    dates: pd.DataFrame, article: Any
+    dates: pd.DataFrame, starts: dict[int, int]
 ) -> dict[int, list[tuple[int, int, dict[str, Any]]]]:
-    starts = dict(zip(article.sentences["id"], article.sentences["start"], strict=True))
+    names = list(dates.columns)
     table: dict[int, list[tuple[int, int, dict[str, Any]]]] = {}
-    for row in dates.to_dict(orient="records"):
+    for values in zip(*_columns(dates, names), strict=True):
+        row = dict(zip(names, values, strict=True))
         offset = int(starts[int(row["sentence"])])
         table.setdefault(int(row["sentence"]), []).append(
             (int(row["start"]) - offset, int(row["end"]) - offset, row)
@@ -117,21 +134,23 @@ def _dates_by_sentence(
 def _prepare(
     article: Any, mentions: pd.DataFrame, dates: pd.DataFrame, lexicon: Lexicon | None = None
 ) -> list[_Sentence]:
-    by_mention = _mentions_by_sentence(mentions, article)
-    by_date = _dates_by_sentence(dates, article)
+    starts = _sentence_starts(article)
+    by_mention = _mentions_by_sentence(mentions, starts)
+    by_date = _dates_by_sentence(dates, starts)
     sentences = []
-    for row in article.sentences.itertuples(index=False):
-        text = str(row.text)
+    names = ["id", "start", "text", "paragraph", "section"]
+    for sid, start, raw, paragraph, section in zip(
+        *_columns(article.sentences, names), strict=True
+    ):
+        text = str(raw)
         folded = fold_quotes(text)
-        kept = [
-            m for m in by_mention.get(int(row.id), []) if not _is_modifier(text, m.start, m.end)
-        ]
+        kept = [m for m in by_mention.get(int(sid), []) if not _is_modifier(text, m.start, m.end)]
         sentences.append(
             _Sentence(
-                int(row.id), int(row.start), text, folded, int(row.paragraph), str(row.section),
+                int(sid), int(start), text, folded, int(paragraph), str(section),
                 _tokens(folded), _clauses(folded),
                 [(m.start(), m.end()) for m in _QUOTE.finditer(folded)],
-                kept, by_date.get(int(row.id), []),
+                kept, by_date.get(int(sid), []),
             )
         )  # fmt: skip
     resolve_references(sentences, lexicon or load_lexicon())
