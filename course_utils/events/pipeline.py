@@ -80,7 +80,7 @@ def _is_standing(trigger: _Trigger, s: _Sentence) -> bool:
 
 def _shifts_time(s: _Sentence, lexicon: Lexicon, before: int) -> bool:
     lower = s.folded.lower()[:before]
-    return any(cue_pattern(cue).search(lower) for cue in lexicon.cue("time_shift"))
+    return any(cue in lower and cue_pattern(cue).search(lower) for cue in lexicon.cue("time_shift"))
 
 
 def _published_or_none(article: Any, published: Any) -> Any:

@@ -123,7 +123,7 @@ def _sentence_marks(s: _Sentence, lexicon: Lexicon) -> dict[str, list[Any]]:
     lowered = s.folded.lower()
     frames = []
     for cue, where in lexicon.attribution.items():
-        if where == "before":
+        if where == "before" and cue in lowered:
             for m in cue_pattern(cue).finditer(lowered):
                 frames.append((_frame_start(s, m.start()), m.end()))
     marks = {

@@ -15,7 +15,9 @@ def _speech(s: _Sentence, lexicon: Lexicon) -> tuple[str, int]:
     if not s.mentions:
         return "", -1
     lower = s.folded.lower()
-    for cue, where in sorted(lexicon.attribution.items(), key=lambda c: -len(c[0])):
+    for cue, where in _longest_first(lexicon):
+        if cue not in lower:
+            continue  # the pattern cannot match: skip it
         for m in cue_pattern(cue).finditer(lower):
             if where == "after":
                 after = [x for x in s.mentions if m.end() <= x.start <= m.end() + 80]
@@ -76,13 +78,51 @@ def _hedge_marks(s: _Sentence, lexicon: Lexicon) -> list[tuple[int, int, str]]:
     marks = s.cache.get("hedges")
     if marks is None:
         marks = []
+        lowered = s.folded.lower() if _CASE_EXCEPTIONS.isdisjoint(s.folded) else None
         for cue, (_, scope) in lexicon.hedges.items():
             flags = 0 if cue == "may" else re.IGNORECASE  # "May" is a month
+            if not _may_occur(cue, flags, s.folded, lowered):
+                continue
             marks += [
                 (m.start(), m.end(), scope) for m in cue_pattern(cue, flags).finditer(s.folded)
             ]
         s.cache["hedges"] = marks
     return marks
+
+
+#: Letters that a case-insensitive pattern of ASCII words matches though their lower case is
+#: not the pattern's letter ("ſ" matches "s", "İ" matches "i"): a text with one is searched
+#: with every pattern.
+_CASE_EXCEPTIONS = frozenset("\u0130\u0131\u017f")
+_PLAIN_CUE = re.compile(r"[A-Za-z0-9' -]+")
+
+
+def _may_occur(cue: str, flags: int, text: str, lowered: str | None) -> bool:
+    """Whether the pattern of ``cue`` can match ``text``: a fast test on the plain string
+    (``lowered`` is the text in lower case, or None when it holds a case exception).
+
+    >>> _may_occur("reportedly", re.IGNORECASE, "X Reportedly left", "x reportedly left")
+    True
+    >>> _may_occur("may", 0, "In May they met", "in may they met")
+    False
+    """
+    if not flags & re.IGNORECASE:
+        return cue in text
+    if lowered is None or not _PLAIN_CUE.fullmatch(cue):
+        return True
+    return cue.lower() in lowered
+
+
+_SORTED_CUES: dict[int, tuple[Lexicon, list[tuple[str, str]]]] = {}
+
+
+def _longest_first(lexicon: Lexicon) -> list[tuple[str, str]]:
+    """The attribution cues, the longest first, sorted once per lexicon."""
+    cached = _SORTED_CUES.get(id(lexicon))
+    if cached is None or cached[0] is not lexicon:
+        cues = sorted(lexicon.attribution.items(), key=lambda c: -len(c[0]))
+        cached = _SORTED_CUES[id(lexicon)] = (lexicon, cues)
+    return cached[1]
 
 
 def _hedged(trigger: _Trigger, s: _Sentence, lexicon: Lexicon) -> bool:
