@@ -67,9 +67,12 @@ class _Sentence:
 
 
 def _tokens(folded: str) -> list[_Token]:
-    return [
-        _Token(m.group(), m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(folded)
-    ]
+    tokens = []
+    for m in _WORD.finditer(folded):
+        word = m.group()
+        start, end = m.span()
+        tokens.append(_Token(word, word.lower(), start, end))
+    return tokens
 
 
 def _clauses(folded: str) -> list[tuple[int, int]]:
