@@ -384,8 +384,7 @@ def find_events(
     """
     rows = _candidates(article, published, mentions, dates, sections, lexicon or load_lexicon())
     kept = [r for r in rows if r["decision"] == "event"]
-    table = pd.DataFrame(kept, columns=EVENT_COLUMNS)
-    return table.astype({"start": int, "end": int, "sentence": int, "hedged": bool})
+    return _table(kept, EVENT_COLUMNS, {"start": int, "end": int, "sentence": int, "hedged": bool})
 
 
 def explain_events(
@@ -413,9 +412,21 @@ def explain_events(
     1    meet  dropped  negated ('not', 'never' before it)
     """
     rows = _candidates(article, published, mentions, dates, sections, lexicon or load_lexicon())
-    return pd.DataFrame(rows, columns=EXPLAIN_COLUMNS).astype(
-        {"start": int, "end": int, "sentence": int}
-    )
+    return _table(rows, EXPLAIN_COLUMNS, {"start": int, "end": int, "sentence": int})
+
+
+def _table(rows: list[dict[str, Any]], columns: list[str], types: dict[str, type]) -> pd.DataFrame:
+    """The rows as a table, built once; only the columns not yet of their type are converted
+    (with rows, pandas already reads integers and booleans as such).
+
+    >>> _table([{"start": 3, "hedged": False}], ["start", "hedged"], {"start": int}).dtypes
+    start     int64
+    hedged     bool
+    dtype: object
+    """
+    table = pd.DataFrame(rows, columns=columns)
+    needed = {c: t for c, t in types.items() if table[c].dtype != t}
+    return table.astype(needed) if needed else table
 
 
 def _with_date(event: dict[str, Any], date: dict[str, Any], source: str) -> None:
