@@ -104,6 +104,12 @@ def _columns(table: pd.DataFrame, names: list[str]) -> list[list[Any]]:
     return [table[name].tolist() for name in names]
 
 
+def _plain(table: pd.DataFrame) -> pd.DataFrame:
+    """The table without its ``attrs`` (and without copying its data): pandas deep-copies
+    the attrs into every column taken from a table, and the actor tables carry theirs."""
+    return pd.DataFrame(table, copy=False)
+
+
 def _sentence_starts(article: Any) -> dict[int, int]:
     ids, starts = _columns(article.sentences, ["id", "start"])
     return dict(zip(ids, starts, strict=True))
@@ -112,8 +118,9 @@ def _sentence_starts(article: Any) -> dict[int, int]:
 def _mentions_by_sentence(
     mentions: pd.DataFrame, starts: dict[int, int]
 ) -> dict[int, list[_Mention]]:
-    columns = _columns(mentions, ["actor", "kind", "start", "end", "sentence"])
-    order = np.argsort(mentions["start"].to_numpy(), kind="quicksort")  # as sort_values
+    plain = _plain(mentions)
+    columns = _columns(plain, ["actor", "kind", "start", "end", "sentence"])
+    order = np.argsort(plain["start"].to_numpy(), kind="quicksort")  # as sort_values
     table: dict[int, list[_Mention]] = {}
     for k in order.tolist():
         actor, kind, start, end, sentence = (column[k] for column in columns)
@@ -132,7 +139,7 @@ def _dates_by_sentence(
 ) -> dict[int, list[tuple[int, int, dict[str, Any]]]]:
     names = list(dates.columns)
     table: dict[int, list[tuple[int, int, dict[str, Any]]]] = {}
-    for values in zip(*_columns(dates, names), strict=True):
+    for values in zip(*_columns(_plain(dates), names), strict=True):
         row = dict(zip(names, values, strict=True))
         offset = int(starts[int(row["sentence"])])
         table.setdefault(int(row["sentence"]), []).append(
