@@ -382,9 +382,22 @@ def find_events(
     comes from the sentence before), ``rule`` (the frame and the role rules that fired).
     :func:`explain_events` shows the triggers that gave no event, and why.
     """
+    return _events(article, published, mentions, dates, sections, lexicon)[1]
+
+
+def _events(
+    article: Any,
+    published: dt.date | str | None,
+    mentions: pd.DataFrame | None,
+    dates: pd.DataFrame | None,
+    sections: Iterable[str] = ("body",),
+    lexicon: Lexicon | None = None,
+) -> tuple[list[dict[str, Any]], pd.DataFrame]:
+    """The event rows and the table of :func:`find_events`, built once from them."""
     rows = _candidates(article, published, mentions, dates, sections, lexicon or load_lexicon())
     kept = [r for r in rows if r["decision"] == "event"]
-    return _table(kept, EVENT_COLUMNS, {"start": int, "end": int, "sentence": int, "hedged": bool})
+    types = {"start": int, "end": int, "sentence": int, "hedged": bool}
+    return kept, _table(kept, EVENT_COLUMNS, types)
 
 
 def explain_events(
@@ -499,14 +512,14 @@ def build_timeline(
     from the sentence before has ``(context)`` after its ``time_text``; ``rule`` says which
     frame and which role rules fired.
     """
-    events = find_events(article, published, mentions=mentions, dates=dates)
-    if events.empty:
+    rows, timeline = _events(article, published, mentions, dates)
+    if timeline.empty:
         return pd.DataFrame(columns=TIMELINE_COLUMNS).astype({"hedged": bool})
-    timeline = events.copy()
-    timeline["summary"] = [_summary(row) for row in events.to_dict("records")]
+    # the rows hold the table's values as plain Python data: no row is read back from it
+    timeline["summary"] = [_summary(row) for row in rows]
     timeline["time_text"] = [
-        f"{text} (context)" if source == "context" else text
-        for text, source in zip(events["time_text"], events["date_source"], strict=True)
+        f"{row['time_text']} (context)" if row["date_source"] == "context" else row["time_text"]
+        for row in rows
     ]
     timeline = timeline.sort_values(["date_start", "date_end", "sentence", "start"], kind="stable")
     return timeline[TIMELINE_COLUMNS].reset_index(drop=True)
