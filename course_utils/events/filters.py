@@ -191,8 +191,9 @@ def _in_condition(trigger: _Trigger, s: _Sentence, lexicon: Lexicon) -> bool:
     is part of a condition, not a reported act: "would return to the talks once its demands
     were met", "would impose sanctions unless X withdrew its troops"."""
     words = [t for t in s.tokens if t.end <= trigger.start]
+    comma = s.folded.rfind(",", 0, trigger.start)  # the last comma before the trigger
     for k in range(len(words) - 1, -1, -1):
-        if "," in s.folded[words[k].end : trigger.start]:
+        if comma >= words[k].end:
             return False
         if words[k].lower in lexicon.cue("condition") and k > 0:
             return True

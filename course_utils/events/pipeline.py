@@ -80,7 +80,7 @@ def _is_standing(trigger: _Trigger, s: _Sentence) -> bool:
 
 def _shifts_time(s: _Sentence, lexicon: Lexicon, before: int) -> bool:
     lower = s.folded.lower()[:before]
-    return any(cue_pattern(cue).search(lower) for cue in lexicon.cue("time_shift"))
+    return any(cue in lower and cue_pattern(cue).search(lower) for cue in lexicon.cue("time_shift"))
 
 
 def _published_or_none(article: Any, published: Any) -> Any:
@@ -382,10 +382,22 @@ def find_events(
     comes from the sentence before), ``rule`` (the frame and the role rules that fired).
     :func:`explain_events` shows the triggers that gave no event, and why.
     """
+    return _events(article, published, mentions, dates, sections, lexicon)[1]
+
+
+def _events(
+    article: Any,
+    published: dt.date | str | None,
+    mentions: pd.DataFrame | None,
+    dates: pd.DataFrame | None,
+    sections: Iterable[str] = ("body",),
+    lexicon: Lexicon | None = None,
+) -> tuple[list[dict[str, Any]], pd.DataFrame]:
+    """The event rows and the table of :func:`find_events`, built once from them."""
     rows = _candidates(article, published, mentions, dates, sections, lexicon or load_lexicon())
     kept = [r for r in rows if r["decision"] == "event"]
-    table = pd.DataFrame(kept, columns=EVENT_COLUMNS)
-    return table.astype({"start": int, "end": int, "sentence": int, "hedged": bool})
+    types = {"start": int, "end": int, "sentence": int, "hedged": bool}
+    return kept, _table(kept, EVENT_COLUMNS, types)
 
 
 def explain_events(
@@ -413,9 +425,21 @@ def explain_events(
     1    meet  dropped  negated ('not', 'never' before it)
     """
     rows = _candidates(article, published, mentions, dates, sections, lexicon or load_lexicon())
-    return pd.DataFrame(rows, columns=EXPLAIN_COLUMNS).astype(
-        {"start": int, "end": int, "sentence": int}
-    )
+    return _table(rows, EXPLAIN_COLUMNS, {"start": int, "end": int, "sentence": int})
+
+
+def _table(rows: list[dict[str, Any]], columns: list[str], types: dict[str, type]) -> pd.DataFrame:
+    """The rows as a table, built once; only the columns not yet of their type are converted
+    (with rows, pandas already reads integers and booleans as such).
+
+    >>> _table([{"start": 3, "hedged": False}], ["start", "hedged"], {"start": int}).dtypes
+    start     int64
+    hedged     bool
+    dtype: object
+    """
+    table = pd.DataFrame(rows, columns=columns)
+    needed = {c: t for c, t in types.items() if table[c].dtype != t}
+    return table.astype(needed) if needed else table
 
 
 def _with_date(event: dict[str, Any], date: dict[str, Any], source: str) -> None:
@@ -488,14 +512,14 @@ def build_timeline(
     from the sentence before has ``(context)`` after its ``time_text``; ``rule`` says which
     frame and which role rules fired.
     """
-    events = find_events(article, published, mentions=mentions, dates=dates)
-    if events.empty:
+    rows, timeline = _events(article, published, mentions, dates)
+    if timeline.empty:
         return pd.DataFrame(columns=TIMELINE_COLUMNS).astype({"hedged": bool})
-    timeline = events.copy()
-    timeline["summary"] = [_summary(row) for row in events.to_dict("records")]
+    # the rows hold the table's values as plain Python data: no row is read back from it
+    timeline["summary"] = [_summary(row) for row in rows]
     timeline["time_text"] = [
-        f"{text} (context)" if source == "context" else text
-        for text, source in zip(events["time_text"], events["date_source"], strict=True)
+        f"{row['time_text']} (context)" if row["date_source"] == "context" else row["time_text"]
+        for row in rows
     ]
     timeline = timeline.sort_values(["date_start", "date_end", "sentence", "start"], kind="stable")
     return timeline[TIMELINE_COLUMNS].reset_index(drop=True)

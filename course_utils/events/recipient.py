@@ -123,7 +123,7 @@ def _sentence_marks(s: _Sentence, lexicon: Lexicon) -> dict[str, list[Any]]:
     lowered = s.folded.lower()
     frames = []
     for cue, where in lexicon.attribution.items():
-        if where == "before":
+        if where == "before" and cue in lowered:
             for m in cue_pattern(cue).finditer(lowered):
                 frames.append((_frame_start(s, m.start()), m.end()))
     marks = {
@@ -145,9 +145,9 @@ def _background_spans(s: _Sentence, lexicon: Lexicon) -> list[tuple[int, int]]:
     the party named in them asked for the act; it is not whom the act is aimed at."""
     spans: list[tuple[int, int]] = []
     tokens = s.tokens
+    requests = _request_nouns(lexicon)
     for k, token in enumerate(tokens):
-        entries = lexicon.forms.get(token.lower, [])
-        if not any(e[1] == "noun" and e[2] == "REQUEST" for e in entries):
+        if token.lower not in requests:
             continue
         j = _phrase_head(tokens, k, lexicon)
         if j < 0 or tokens[j].lower not in lexicon.cue("background"):
@@ -157,6 +157,22 @@ def _background_spans(s: _Sentence, lexicon: Lexicon) -> list[tuple[int, int]]:
             end = min(s.clause_of(token.start)[1], tokens[k + 1].end + 60)
         spans.append((tokens[j].start, end))
     return spans
+
+
+_REQUEST_NOUNS: dict[int, tuple[Lexicon, frozenset[str]]] = {}
+
+
+def _request_nouns(lexicon: Lexicon) -> frozenset[str]:
+    """The forms of the lexicon's REQUEST nouns ("request", "requests"), found once."""
+    cached = _REQUEST_NOUNS.get(id(lexicon))
+    if cached is None or cached[0] is not lexicon:
+        forms = frozenset(
+            form
+            for form, entries in lexicon.forms.items()
+            if any(e[1] == "noun" and e[2] == "REQUEST" for e in entries)
+        )
+        cached = _REQUEST_NOUNS[id(lexicon)] = (lexicon, forms)
+    return cached[1]
 
 
 _COUNTERPART = r"\s+(?:his|her|its|their)\s+(?:[\w-]+\s+)?counterparts?,?\s+"

@@ -7,8 +7,9 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
+import numpy as np
 import pandas as pd
 
 from course_utils.events.lexicon import _CLAUSE_BREAK, Lexicon, W, load_lexicon
@@ -20,8 +21,9 @@ _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|\d+")
 _QUOTE = re.compile(r"\"[^\"]*\"?")
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):
+    """A word of a sentence (a named tuple: a sentence makes many, and they are made fast)."""
+
     text: str
     lower: str
     start: int  # offset in the sentence
@@ -66,9 +68,18 @@ class _Sentence:
 
 
 def _tokens(folded: str) -> list[_Token]:
-    return [
-        _Token(m.group(), m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(folded)
-    ]
+    """The words of a sentence, with their offsets.
+
+    >>> [(t.lower, t.start) for t in _tokens("Talks in Oslo, it's said")]
+    [('talks', 0), ('in', 6), ('oslo', 9), ("it's", 15), ('said', 20)]
+    """
+    make = tuple.__new__  # the fast way to build a named tuple from its fields
+    tokens = []
+    for m in _WORD.finditer(folded):
+        word = m.group()
+        start, end = m.span()
+        tokens.append(make(_Token, (word, word.lower(), start, end)))
+    return tokens
 
 
 def _clauses(folded: str) -> list[tuple[int, int]]:
@@ -87,26 +98,49 @@ def _is_modifier(text: str, start: int, end: int) -> bool:
     return (end < len(text) and text[end] == "-") or (start > 0 and text[start - 1] == "-")
 
 
-def _mentions_by_sentence(mentions: pd.DataFrame, article: Any) -> dict[int, list[_Mention]]:
-    starts = dict(zip(article.sentences["id"], article.sentences["start"], strict=True))
+def _columns(table: pd.DataFrame, names: list[str]) -> list[list[Any]]:
+    """The named columns of a table as lists of plain Python values, read once (no per-row
+    pandas access, which is slow and copies the table's metadata)."""
+    return [table[name].tolist() for name in names]
+
+
+def _plain(table: pd.DataFrame) -> pd.DataFrame:
+    """The table without its ``attrs`` (and without copying its data): pandas deep-copies
+    the attrs into every column taken from a table, and the actor tables carry theirs."""
+    return pd.DataFrame(table, copy=False)
+
+
+def _sentence_starts(article: Any) -> dict[int, int]:
+    ids, starts = _columns(article.sentences, ["id", "start"])
+    return dict(zip(ids, starts, strict=True))
+
+
+def _mentions_by_sentence(
+    mentions: pd.DataFrame, starts: dict[int, int]
+) -> dict[int, list[_Mention]]:
+    plain = _plain(mentions)
+    columns = _columns(plain, ["actor", "kind", "start", "end", "sentence"])
+    order = np.argsort(plain["start"].to_numpy(), kind="quicksort")  # as sort_values
     table: dict[int, list[_Mention]] = {}
-    for row in mentions.sort_values("start").itertuples(index=False):
-        sid = int(row.sentence)
+    for k in order.tolist():
+        actor, kind, start, end, sentence = (column[k] for column in columns)
+        sid = int(sentence)
         if sid not in starts:
             continue
         offset = int(starts[sid])
         table.setdefault(sid, []).append(
-            _Mention(str(row.actor), str(row.kind), int(row.start) - offset, int(row.end) - offset)
+            _Mention(str(actor), str(kind), int(start) - offset, int(end) - offset)
         )
     return table
 
 
 def _dates_by_sentence(
-    dates: pd.DataFrame, article: Any
+    dates: pd.DataFrame, starts: dict[int, int]
 ) -> dict[int, list[tuple[int, int, dict[str, Any]]]]:
-    starts = dict(zip(article.sentences["id"], article.sentences["start"], strict=True))
+    names = list(dates.columns)
     table: dict[int, list[tuple[int, int, dict[str, Any]]]] = {}
-    for row in dates.to_dict(orient="records"):
+    for values in zip(*_columns(_plain(dates), names), strict=True):
+        row = dict(zip(names, values, strict=True))
         offset = int(starts[int(row["sentence"])])
         table.setdefault(int(row["sentence"]), []).append(
             (int(row["start"]) - offset, int(row["end"]) - offset, row)
@@ -117,21 +151,23 @@ def _dates_by_sentence(
 def _prepare(
     article: Any, mentions: pd.DataFrame, dates: pd.DataFrame, lexicon: Lexicon | None = None
 ) -> list[_Sentence]:
-    by_mention = _mentions_by_sentence(mentions, article)
-    by_date = _dates_by_sentence(dates, article)
+    starts = _sentence_starts(article)
+    by_mention = _mentions_by_sentence(mentions, starts)
+    by_date = _dates_by_sentence(dates, starts)
     sentences = []
-    for row in article.sentences.itertuples(index=False):
-        text = str(row.text)
+    names = ["id", "start", "text", "paragraph", "section"]
+    for sid, start, raw, paragraph, section in zip(
+        *_columns(article.sentences, names), strict=True
+    ):
+        text = str(raw)
         folded = fold_quotes(text)
-        kept = [
-            m for m in by_mention.get(int(row.id), []) if not _is_modifier(text, m.start, m.end)
-        ]
+        kept = [m for m in by_mention.get(int(sid), []) if not _is_modifier(text, m.start, m.end)]
         sentences.append(
             _Sentence(
-                int(row.id), int(row.start), text, folded, int(row.paragraph), str(row.section),
+                int(sid), int(start), text, folded, int(paragraph), str(section),
                 _tokens(folded), _clauses(folded),
                 [(m.start(), m.end()) for m in _QUOTE.finditer(folded)],
-                kept, by_date.get(int(row.id), []),
+                kept, by_date.get(int(sid), []),
             )
         )  # fmt: skip
     resolve_references(sentences, lexicon or load_lexicon())

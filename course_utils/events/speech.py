@@ -15,7 +15,9 @@ def _speech(s: _Sentence, lexicon: Lexicon) -> tuple[str, int]:
     if not s.mentions:
         return "", -1
     lower = s.folded.lower()
-    for cue, where in sorted(lexicon.attribution.items(), key=lambda c: -len(c[0])):
+    for cue, where in _longest_first(lexicon):
+        if cue not in lower:
+            continue  # the pattern cannot match: skip it
         for m in cue_pattern(cue).finditer(lower):
             if where == "after":
                 after = [x for x in s.mentions if m.end() <= x.start <= m.end() + 80]
@@ -76,13 +78,67 @@ def _hedge_marks(s: _Sentence, lexicon: Lexicon) -> list[tuple[int, int, str]]:
     marks = s.cache.get("hedges")
     if marks is None:
         marks = []
-        for cue, (_, scope) in lexicon.hedges.items():
-            flags = 0 if cue == "may" else re.IGNORECASE  # "May" is a month
-            marks += [
-                (m.start(), m.end(), scope) for m in cue_pattern(cue, flags).finditer(s.folded)
-            ]
+        folded = s.folded
+        lowered = folded.lower() if _CASE_EXCEPTIONS.isdisjoint(folded) else None
+        for pattern, scope, needle, ignore_case in _hedge_patterns(lexicon)[1]:
+            if needle and not _may_occur(needle, ignore_case, folded, lowered):
+                continue  # the pattern cannot match: skip it
+            marks += [(m.start(), m.end(), scope) for m in pattern.finditer(folded)]
         s.cache["hedges"] = marks
     return marks
+
+
+#: Letters that a case-insensitive pattern of ASCII words matches though their lower case is
+#: not the pattern's letter ("ſ" matches "s", "İ" matches "i"): a text with one is searched
+#: with every pattern.
+_CASE_EXCEPTIONS = frozenset("\u0130\u0131\u017f")
+_PLAIN_CUE = re.compile(r"[A-Za-z0-9' -]+")
+
+
+def _may_occur(needle: str, ignore_case: bool, text: str, lowered: str | None) -> bool:
+    """Whether a cue's pattern can match ``text``: a fast test on the plain string
+    (``lowered`` is the text in lower case, or None when it holds a case exception).
+
+    >>> _may_occur("reportedly", True, "X Reportedly left", "x reportedly left")
+    True
+    >>> _may_occur("may", False, "In May they met", "in may they met")
+    False
+    """
+    if not ignore_case:
+        return needle in text
+    return lowered is None or needle in lowered
+
+
+_HedgePattern = tuple[re.Pattern[str], str, str, bool]  # pattern, scope, needle, ignore case
+_HEDGE_PATTERNS: dict[int, tuple[Lexicon, list[_HedgePattern]]] = {}
+
+
+def _hedge_patterns(lexicon: Lexicon) -> tuple[Lexicon, list[_HedgePattern]]:
+    """The hedge cues' patterns, made once per lexicon; the needle is what a sentence must
+    hold for the pattern to match ("" when no simple test is safe)."""
+    cached = _HEDGE_PATTERNS.get(id(lexicon))
+    if cached is None or cached[0] is not lexicon:
+        patterns = []
+        for cue, (_, scope) in lexicon.hedges.items():
+            ignore_case = cue != "may"  # "May" is a month
+            pattern = cue_pattern(cue, re.IGNORECASE if ignore_case else 0)
+            plain = not ignore_case or _PLAIN_CUE.fullmatch(cue)
+            needle = (cue.lower() if ignore_case else cue) if plain else ""
+            patterns.append((pattern, scope, needle, ignore_case))
+        cached = _HEDGE_PATTERNS[id(lexicon)] = (lexicon, patterns)
+    return cached
+
+
+_SORTED_CUES: dict[int, tuple[Lexicon, list[tuple[str, str]]]] = {}
+
+
+def _longest_first(lexicon: Lexicon) -> list[tuple[str, str]]:
+    """The attribution cues, the longest first, sorted once per lexicon."""
+    cached = _SORTED_CUES.get(id(lexicon))
+    if cached is None or cached[0] is not lexicon:
+        cues = sorted(lexicon.attribution.items(), key=lambda c: -len(c[0]))
+        cached = _SORTED_CUES[id(lexicon)] = (lexicon, cues)
+    return cached[1]
 
 
 def _hedged(trigger: _Trigger, s: _Sentence, lexicon: Lexicon) -> bool:

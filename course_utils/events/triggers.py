@@ -66,9 +66,12 @@ def triggers_in(
     """:func:`find_triggers` on a sentence already split into tokens."""
     found: list[_Trigger] = []
     skip_until = -1
+    forms = lexicon.forms
     for i, token in enumerate(tokens):
         if i <= skip_until:
             continue
+        if token.lower not in forms and folded[token.end : token.end + 1] != "-":
+            continue  # neither a trigger word nor the first half of a hyphenated one
         joined = _hyphenated(folded, tokens, i)
         lower_case = token.text.islower() or i == 0
         if joined in lexicon.forms and token.lower not in lexicon.forms and lower_case:
