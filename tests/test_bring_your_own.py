@@ -115,13 +115,14 @@ def test_without_course_toml_the_course_article_is_back(
 # Two articles written for this test: tests/data/byo-plain holds only a headline and four
 # paragraphs (no page furniture, no caption, no article.toml), and tests/data/byo-other-outlet
 # is a page of another (made-up) outlet from another region, furniture and all, with its
-# metadata in an article.toml. A saved HTML page belongs here too once the cleaner reads HTML:
-# add its folder to BYO_ARTICLES with its publication date.
+# metadata in an article.toml. tests/data/byo-saved-page is a made-up wire story as a browser
+# saves the page (HTML, "Save page as"): the cleaner extracts its text first.
 
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 BYO_ARTICLES = {
     "byo-plain": "2025-03-12",
     "byo-other-outlet": "2025-06-06",
+    "byo-saved-page": "",  # the page gives its own publication date
 }
 OTHER_OUTLET_TOML = """\
 title = "Uruguay And Brazil Trade Warnings Over River Dredging"
@@ -136,13 +137,14 @@ def follow_the_readme(root: Path, name: str, published: str) -> Path:
     """README steps 1-4 for one article; returns the course.toml to point COURSE_CONFIG at."""
     folder = root / "data" / "articles" / name
     folder.mkdir(parents=True)
-    shutil.copy(Path(__file__).parent / "data" / name / "article.txt", folder / "article.txt")
+    source = Path(__file__).parent / "data" / name
+    page = next(source.glob("article.*"))  # article.txt, or article.html for a saved page
+    shutil.copy(page, folder / page.name)
     if name == "byo-other-outlet":  # the optional metadata step
         (folder / "article.toml").write_text(OTHER_OUTLET_TOML, encoding="utf-8")
     config = root / "course.toml"
-    config.write_text(
-        f'[article]\npath = "data/articles/{name}"\npublished = {published}\n', encoding="utf-8"
-    )
+    date_line = f"published = {published}\n" if published else ""
+    config.write_text(f'[article]\npath = "data/articles/{name}"\n{date_line}', encoding="utf-8")
     env = {**os.environ, "COURSE_CONFIG": str(config)}
     subprocess.run(
         [sys.executable, "-m", "course_utils", "draft-key"], env=env, cwd=root, check=True,
