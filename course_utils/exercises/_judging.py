@@ -18,13 +18,21 @@ long as it is not every row.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
 
-from course_utils.exercises._framework import Hint, hint
+from course_utils.exercises._framework import Exercise, Hint, hint
 
-__all__ = ["LABELS", "actor_disagreements", "check_labels", "event_disagreements", "kinds"]
+__all__ = [
+    "LABELS",
+    "actor_disagreements",
+    "check_labels",
+    "event_disagreements",
+    "judgement_exercise",
+    "kinds",
+]
 
 #: The labels a student may give a row.
 LABELS = ("missed", "spurious", "wrong actor", "wrong date", "key error")
@@ -185,3 +193,18 @@ def label_mistakes(table: pd.DataFrame) -> tuple[tuple[Any, str], ...]:
         marked[empty[0]] = "key error"
         wrong.append((marked, f"row {empty[0]}: one side is empty"))
     return tuple(wrong)
+
+
+def judgement_exercise(
+    number: str, text: str, table: Callable[[], pd.DataFrame], success: str
+) -> Exercise:
+    """A judgement exercise over ``table()``, the disagreements of the article in use, built
+    when the check is called: its check, its solution and its known mistakes."""
+    return Exercise(
+        number,
+        text,
+        lambda answer: check_labels(answer, table()),
+        solution=lambda: kinds(table()),
+        mistakes=lambda: label_mistakes(table()),
+        success=success,
+    )

@@ -20,6 +20,7 @@ import pandas as pd
 
 from course_utils.errors import CourseError
 from course_utils.exercises._framework import Exercise, Hint, hint, register
+from course_utils.exercises._judging import judgement_exercise
 
 __all__ = [
     "CAPITAL_PHRASES",
@@ -361,32 +362,12 @@ def actor_judgement_table() -> pd.DataFrame:
     return actor_disagreements(found, load_key("actors", article=article))
 
 
-def _check_actor_judgement(answer: Any) -> Hint | None:
-    from course_utils.exercises._judging import check_labels
-
-    return check_labels(answer, actor_judgement_table())
-
-
-def _actor_judgement_solution() -> list[str]:
-    from course_utils.exercises._judging import kinds
-
-    return kinds(actor_judgement_table())
-
-
-def _actor_judgement_mistakes() -> tuple[tuple[Any, str], ...]:
-    from course_utils.exercises._judging import label_mistakes
-
-    return label_mistakes(actor_judgement_table())
-
-
 register(
-    Exercise(
+    judgement_exercise(
         "03.4",
         "Classify each row where the rules and the key disagree: missed, spurious, wrong "
         "actor (or key error).",
-        _check_actor_judgement,
-        solution=_actor_judgement_solution,
-        mistakes=_actor_judgement_mistakes,
+        actor_judgement_table,
         success="Each kind of disagreement points to a different fix: a list, a rule or the key.",
     )
 )

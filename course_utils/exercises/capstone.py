@@ -28,6 +28,7 @@ from course_utils.article import Article, course_article, load_article
 from course_utils.dates import find_dates
 from course_utils.events import PLOVER_TYPES, build_timeline
 from course_utils.exercises._framework import Exercise, Hint, hint, register
+from course_utils.exercises._judging import judgement_exercise
 from course_utils.timeline_io import merge_timelines
 
 __all__ = [
@@ -488,31 +489,11 @@ def second_judgement_table() -> pd.DataFrame:
     )
 
 
-def _check_second_judgement(answer: Any) -> Hint | None:
-    from course_utils.exercises._judging import check_labels
-
-    return check_labels(answer, second_judgement_table())
-
-
-def _second_judgement_solution() -> list[str]:
-    from course_utils.exercises._judging import kinds
-
-    return kinds(second_judgement_table())
-
-
-def _second_judgement_mistakes() -> tuple[tuple[Any, str], ...]:
-    from course_utils.exercises._judging import label_mistakes
-
-    return label_mistakes(second_judgement_table())
-
-
 register(
-    Exercise(
+    judgement_exercise(
         "05.5",
         "Classify each row where the second article's timeline and its key disagree.",
-        _check_second_judgement,
-        solution=_second_judgement_solution,
-        mistakes=_second_judgement_mistakes,
+        second_judgement_table,
         success="Missed events call for new trigger words; wrong actors and dates for new rules.",
     )
 )

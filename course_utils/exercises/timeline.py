@@ -28,6 +28,7 @@ from typing import Any
 from course_utils.dates import bounds, find_dates, iso_week, resolve, scan_text
 from course_utils.events import PLOVER_TYPES, find_triggers
 from course_utils.exercises._framework import Exercise, Hint, hint, register
+from course_utils.exercises._judging import judgement_exercise
 
 __all__ = [
     "LATE_DECEMBER_SENTENCE",
@@ -489,32 +490,12 @@ def event_judgement_table() -> Any:
     return event_disagreements(build_timeline(article), load_key("events", article=article))
 
 
-def _check_event_judgement(answer: Any) -> Hint | None:
-    from course_utils.exercises._judging import check_labels
-
-    return check_labels(answer, event_judgement_table())
-
-
-def _event_judgement_solution() -> list[str]:
-    from course_utils.exercises._judging import kinds
-
-    return kinds(event_judgement_table())
-
-
-def _event_judgement_mistakes() -> tuple[tuple[Any, str], ...]:
-    from course_utils.exercises._judging import label_mistakes
-
-    return label_mistakes(event_judgement_table())
-
-
 register(
-    Exercise(
+    judgement_exercise(
         "04.5",
         "Classify each row where the timeline and the key disagree: missed, spurious, wrong "
         "actor, wrong date (or key error).",
-        _check_event_judgement,
-        solution=_event_judgement_solution,
-        mistakes=_event_judgement_mistakes,
+        event_judgement_table,
         success="Now read the sentence behind each row: which fix would each need?",
     )
 )
