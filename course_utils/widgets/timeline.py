@@ -213,7 +213,8 @@ def timeline_explorer(timeline: pd.DataFrame | None = None) -> TimelineExplorer:
     )  # fmt: skip
     lanes = widgets.ToggleButtons(
         options=[("one row per actor", "actor"), ("one row per event type", "event_type")],
-        value="actor", description="lanes", layout=wide, style={"description_width": "initial"},
+        value="actor", description="lanes", layout=wide,
+        style={"description_width": "initial", "button_width": "auto"},  # whole labels
     )  # fmt: skip
     table, image = widgets.HTML(), widgets.Image(format="png", layout=wide)
     controls = widgets.VBox([widgets.HBox([actors, types]), month_range, lanes])
