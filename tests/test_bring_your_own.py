@@ -115,8 +115,8 @@ def test_without_course_toml_the_course_article_is_back(
 # Two articles written for this test: tests/data/byo-plain holds only a headline and four
 # paragraphs (no page furniture, no caption, no article.toml), and tests/data/byo-other-outlet
 # is a page of another (made-up) outlet from another region, furniture and all, with its
-# metadata in an article.toml. tests/data/byo-saved-page is a made-up wire story as a browser
-# saves the page (HTML, "Save page as"): the cleaner extracts its text first.
+# metadata in an article.toml. byo-saved-page is tests/data/pages/wire-page.html, a made-up
+# wire story as a browser saves the page (HTML, "Save page as"): its text is extracted first.
 
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 BYO_ARTICLES = {
@@ -124,6 +124,8 @@ BYO_ARTICLES = {
     "byo-other-outlet": "2025-06-06",
     "byo-saved-page": "",  # the page gives its own publication date
 }
+#: Articles whose page is not a folder's article.txt: a made-up wire story saved as HTML.
+PAGES = {"byo-saved-page": Path(__file__).parent / "data" / "pages" / "wire-page.html"}
 OTHER_OUTLET_TOML = """\
 title = "Uruguay And Brazil Trade Warnings Over River Dredging"
 publisher = "Rio Plata Daily (made up for the course's tests)"
@@ -137,9 +139,8 @@ def follow_the_readme(root: Path, name: str, published: str) -> Path:
     """README steps 1-4 for one article; returns the course.toml to point COURSE_CONFIG at."""
     folder = root / "data" / "articles" / name
     folder.mkdir(parents=True)
-    source = Path(__file__).parent / "data" / name
-    page = next(source.glob("article.*"))  # article.txt, or article.html for a saved page
-    shutil.copy(page, folder / page.name)
+    page = PAGES.get(name) or Path(__file__).parent / "data" / name / "article.txt"
+    shutil.copy(page, folder / f"article{page.suffix}")  # article.txt, or article.html
     if name == "byo-other-outlet":  # the optional metadata step
         (folder / "article.toml").write_text(OTHER_OUTLET_TOML, encoding="utf-8")
     config = root / "course.toml"
