@@ -32,11 +32,12 @@ FRIDAY = dt.date(2023, 2, 3)
 NAMES = {"Alpha": "state", "Beta": "state", "Gamma": "person", "Delta Corp": "organization"}
 
 
-def make(*paragraphs: str) -> tuple[Article, pd.DataFrame]:
-    """An article of the given paragraphs, and a mention for every invented name in it."""
+def make(*paragraphs: str, names: dict[str, str] | None = None) -> tuple[Article, pd.DataFrame]:
+    """An article of the given paragraphs, and a mention for every invented name in it
+    (``names``, name to kind; by default :data:`NAMES`)."""
     article = clean_article("Test headline\n\n" + "\n\n".join(paragraphs), FRIDAY)
     rows = []
-    for name, kind in NAMES.items():
+    for name, kind in (names or NAMES).items():
         start = article.text.find(name)
         while start >= 0:
             end = start + len(name)

@@ -12,6 +12,7 @@ import datetime as dt
 import time
 
 import pandas as pd
+from test_events import make as make_with_names
 
 from course_utils import explain_events as lazy_explain_events
 from course_utils.article import clean_article
@@ -37,16 +38,7 @@ NAMES = {
 
 
 def make(*paragraphs: str):
-    article = clean_article("Test headline\n\n" + "\n\n".join(paragraphs), FRIDAY)
-    rows = []
-    for name, kind in NAMES.items():
-        start = article.text.find(name)
-        while start >= 0:
-            end = start + len(name)
-            rows.append((name, kind, name, start, end, article.sentence_of(start), "test"))
-            start = article.text.find(name, end)
-    columns = ["actor", "kind", "text", "start", "end", "sentence", "method"]
-    return article, pd.DataFrame(rows, columns=columns)
+    return make_with_names(*paragraphs, names=NAMES)
 
 
 def coded(*paragraphs: str) -> list[tuple[str, str, str, str]]:
