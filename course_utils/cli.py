@@ -23,7 +23,7 @@ from typing import NoReturn
 
 import pandas as pd
 
-from course_utils import draft, edition
+from course_utils import corpus, draft, edition
 from course_utils.article import (
     Article,
     article_path,
@@ -162,7 +162,7 @@ def build_parser() -> argparse.ArgumentParser:
                 "--published", metavar="YYYY-MM-DD",
                 help="the publication date that relative dates are resolved against",
             )  # fmt: skip
-    for module in (edition, draft):
+    for module in (edition, draft, corpus):
         module.add_command(sub)
     return parser
 

@@ -239,7 +239,7 @@ def test_help_lists_every_command():
     out = run("--help").stdout
     for command in (
         "clean", "actors", "dates", "timeline", "student-edition", "run-notebooks",
-        "draft-key",
+        "draft-key", "corpus",
     ):  # fmt: skip
         assert f"    {command}" in out, command
 
