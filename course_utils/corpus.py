@@ -258,6 +258,12 @@ def _progress_bar(total: int, enabled: bool) -> Any:
     return tqdm(total=total, disable=not enabled, unit="article", desc="articles")
 
 
+def _load_stages() -> None:
+    import course_utils.actors
+    import course_utils.dates
+    import course_utils.events  # noqa: F401
+
+
 def _run_serial(jobs: Sequence[Job], bar: Any) -> list[ArticleResult]:
     results = []
     for job in jobs:
@@ -304,6 +310,7 @@ def run_jobs(
         count = min(count, max(1, len(jobs)))
         if count == 1:
             return _run_serial(jobs, bar)
+        _load_stages()  # once here, not once per process: the processes start with them
         with cf.ProcessPoolExecutor(max_workers=count) as pool:
             return _run_on(pool, jobs, bar)
 
