@@ -128,7 +128,7 @@ def _walk(folder: Path) -> Iterator[Path]:
     for child in sorted(folder.iterdir(), key=lambda p: p.name):
         if child.is_dir() and _is_article_folder(child):
             yield child
-        elif child.is_dir() and not child.name.startswith("."):
+        elif child.is_dir() and not child.is_symlink() and not child.name.startswith("."):
             yield from _walk(child)
         elif child.is_file() and child.suffix.lower() in ARTICLE_SUFFIXES:
             yield child
@@ -205,7 +205,8 @@ def _pipeline(job: Job) -> ArticleResult:
     if article.published is None:
         raise PublicationDateError(
             "no publication date: give it in an article.toml beside the article "
-            "(published = YYYY-MM-DD), or for the whole corpus (--published)"
+            "(published = YYYY-MM-DD), or one for the whole corpus (published= in Python, "
+            "--published on the command line)"
         )
     actors = find_actors(article)
     dates = find_dates(article, article.published)

@@ -88,6 +88,12 @@ def test_a_folder_of_articles_is_read_in_name_order(corpus_dir):
     ]  # fmt: skip
 
 
+def test_a_link_back_up_the_tree_is_not_followed(corpus_dir):
+    (corpus_dir / "more").mkdir()
+    (corpus_dir / "more" / "loop").symlink_to(corpus_dir, target_is_directory=True)
+    assert len(corpus_jobs([corpus_dir])) == 7
+
+
 def test_inputs_may_be_texts_paths_or_named_texts(corpus_dir):
     jobs = corpus_jobs([TRUCE, corpus_dir / "a-truce", str(corpus_dir / "c-talks.txt")])
     assert [job.text is not None for job in jobs] == [True, False, False]
