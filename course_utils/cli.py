@@ -4,10 +4,16 @@
     course-utils actors [ARTICLE] [--format …]
     course-utils dates [ARTICLE] [--published YYYY-MM-DD] [--format …]
     course-utils timeline [ARTICLE] [--published YYYY-MM-DD] [--format …]
+    course-utils corpus FOLDER [--out FILE.csv|FILE.parquet] [--published …] [--processes N]
+    course-utils student-edition | run-notebooks | draft-key …   (see --help)
 
 ARTICLE is a file, or ``-`` for standard input; without one, the course's bundled article
 and its known publication date. Bad input ends with exit status 2 and one line on standard
 error that begins ``course-utils: error:``.
+
+The commands of other modules (``edition``, ``draft``, ``corpus``) are imported here: each
+has an ``add_command(subparsers)`` that adds its sub-parser and sets its ``handler``. No
+module of the library imports this one.
 """
 
 from __future__ import annotations
