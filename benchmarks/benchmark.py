@@ -44,8 +44,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ("data/articles", "tests/data/heldout", "tests/data/dev-world")
 STAGES = ("clean", "actors", "dates", "events", "timeline", "pipeline")
-# A raw line of this many words or more is a body paragraph: the copies move these only,
-# so headlines, captions and page furniture stay where the cleaner expects them.
+# A raw line of this many words or more, said once, is a body paragraph: the copies move
+# these only, so headlines, captions and page furniture stay where the cleaner expects them.
 PARAGRAPH_WORDS = 12
 
 
@@ -71,11 +71,24 @@ def source_articles(root: Path = ROOT) -> list[tuple[str, str, str]]:
     return found
 
 
+def body_lines(lines: list[str]) -> list[int]:
+    """The indexes of the lines that are body paragraphs: long, and not repeated (a page
+    prints its photo caption twice, and that stays where it is)."""
+    seen: dict[str, int] = {}
+    for line in lines:
+        seen[line.strip()] = seen.get(line.strip(), 0) + 1
+    return [
+        i
+        for i, line in enumerate(lines)
+        if len(line.split()) >= PARAGRAPH_WORDS and seen[line.strip()] == 1
+    ]
+
+
 def variant(raw: str, k: int) -> str:
     """The ``k``-th copy of an article: body paragraphs rotated by ``k``, and from the
     second round on one of them dropped, so that copies differ (``variant(raw, 0) == raw``)."""
     lines = raw.splitlines(keepends=True)
-    body = [i for i, line in enumerate(lines) if len(line.split()) >= PARAGRAPH_WORDS]
+    body = body_lines(lines)
     if len(body) < 2:
         return raw + "\n" * k  # too short to vary: only trailing blank lines differ
     n = len(body)

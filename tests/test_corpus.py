@@ -389,3 +389,33 @@ def test_cli_errors_exit_2_with_one_error_line(tmp_path, make, args, words):
     assert len(errors) == 1 and words in errors[0], proc.stderr
     assert "Traceback" not in proc.stderr
     assert not (tmp_path / "events.xlsx").exists()
+
+
+# --- The benchmark's corpus ---------------------------------------------------------------
+
+
+def test_the_benchmark_corpus_has_no_two_equal_texts():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("benchmark", REPO / "benchmarks/benchmark.py")
+    assert spec and spec.loader
+    benchmark = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(benchmark)
+    corpus = benchmark.build_corpus(1000)
+    assert len(corpus) == 1000
+    assert len({raw for _, raw, _ in corpus}) == 1000
+    assert len({name for name, _, _ in corpus}) == 1000
+    originals = benchmark.source_articles()
+    assert len(originals) >= 18
+    assert [raw for _, raw, _ in corpus[: len(originals)]] == [raw for _, raw, _ in originals]
+    # a copy moves whole lines: the same lines, or one fewer, never a changed word
+    raw = originals[0][1]
+    copy = benchmark.variant(raw, 3)
+    assert copy != raw and sorted(copy.splitlines()) == sorted(raw.splitlines())
+    # from the second round on, one body paragraph is left out as well
+    lines = raw.splitlines()
+    body = [lines[i] for i in benchmark.body_lines(lines)]
+    assert all(lines.count(line) == 1 for line in body)  # a caption printed twice stays put
+    fewer = benchmark.variant(raw, len(body)).splitlines()
+    assert len(fewer) == len(raw.splitlines()) - 1
+    assert body[0] not in fewer and body[1] in fewer
