@@ -222,8 +222,9 @@ def best_of(one: dict[str, Any] | None, other: dict[str, Any]) -> dict[str, Any]
 
 def stages_of(tree: Path, corpus_file: Path, repeat: int = 1) -> dict[str, Any]:
     """Run :func:`run_stages` in a fresh interpreter with ``tree``'s course_utils."""
-    with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as out:
-        result_file = Path(out.name)
+    handle, name = tempfile.mkstemp(suffix=".json", dir=corpus_file.parent)
+    os.close(handle)
+    result_file = Path(name)  # in the run's temporary folder, removed with it
     args = [sys.executable, __file__, "--worker", str(corpus_file), str(result_file)]
     subprocess.run([*args, "--repeat", str(repeat)], check=True, env=_worker_env(tree))
     result = json.loads(result_file.read_text(encoding="utf-8"))

@@ -394,13 +394,34 @@ def test_cli_errors_exit_2_with_one_error_line(tmp_path, make, args, words):
 # --- The benchmark's corpus ---------------------------------------------------------------
 
 
-def test_the_benchmark_corpus_has_no_two_equal_texts():
+def load_benchmark():
     import importlib.util
 
     spec = importlib.util.spec_from_file_location("benchmark", REPO / "benchmarks/benchmark.py")
     assert spec and spec.loader
     benchmark = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(benchmark)
+    return benchmark
+
+
+def test_the_benchmark_says_which_outputs_differ():
+    benchmark = load_benchmark()
+    new = {"hashes": {"events": ["a", "b", "c"]}}
+    assert benchmark._identical(new, {"hashes": {"events": ["a", "b", "c"]}}, "events") == (
+        "identical"
+    )
+    assert benchmark._identical(new, {"hashes": {"events": ["a", "x", "y"]}}, "events") == (
+        "DIFFERENT (2 article(s))"
+    )
+    assert benchmark._identical(new, {"hashes": {"events": ["a"]}}, "events").startswith(
+        "DIFFERENT (3 vs 1"
+    )
+    frame = pd.DataFrame({"sentence": [1, 2]})
+    assert benchmark._hash_frame(frame) != benchmark._hash_frame(frame.astype(str))
+
+
+def test_the_benchmark_corpus_has_no_two_equal_texts():
+    benchmark = load_benchmark()
     corpus = benchmark.build_corpus(1000)
     assert len(corpus) == 1000
     assert len({raw for _, raw, _ in corpus}) == 1000
