@@ -4,27 +4,32 @@
     course-utils actors [ARTICLE] [--format …]
     course-utils dates [ARTICLE] [--published YYYY-MM-DD] [--format …]
     course-utils timeline [ARTICLE] [--published YYYY-MM-DD] [--format …]
+    course-utils corpus FOLDER [--out FILE.csv|FILE.parquet] [--published …] [--processes N]
+    course-utils student-edition | run-notebooks | draft-key …   (see --help)
 
 ARTICLE is a file, or ``-`` for standard input; without one, the course's bundled article
 and its known publication date. Bad input ends with exit status 2 and one line on standard
 error that begins ``course-utils: error:``.
+
+The commands of other modules (``edition``, ``draft``, ``corpus``) are imported here: each
+has an ``add_command(subparsers)`` that adds its sub-parser and sets its ``handler``. No
+module of the library imports this one.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime as dt
 import io
 import json
-import re
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, NoReturn
+from typing import NoReturn
 
 import pandas as pd
 
+from course_utils import corpus, draft, edition
 from course_utils.article import (
     Article,
     article_path,
@@ -34,6 +39,7 @@ from course_utils.article import (
     load_article,
 )
 from course_utils.errors import CourseError, PublicationDateError
+from course_utils.tables import plain, printable, records, write_csv, write_text
 
 PROG = "course-utils"
 
@@ -81,72 +87,6 @@ def _need_date(data: Input) -> dt.date:
 # --- Output -------------------------------------------------------------------------------
 
 
-def _plain(value: Any) -> Any:
-    """Turn numpy and pandas scalars into plain JSON values."""
-    if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if hasattr(value, "item") and not isinstance(value, str):
-        return value.item()
-    if isinstance(value, float) and value != value:  # NaN
-        return ""
-    return value
-
-
-def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    """The rows of a DataFrame as plain dicts, in column order."""
-    return [
-        _plain(dict(zip(frame.columns, row, strict=True))) for row in frame.itertuples(index=False)
-    ]
-
-
-def write_csv(rows: list[dict[str, Any]], columns: Sequence[str], out: io.TextIOBase) -> None:
-    """A header row, then a row per record; list fields joined with ``;``."""
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow(
-            [
-                ";".join(map(str, row[c])) if isinstance(row[c], list) else _csv_value(row[c])
-                for c in columns
-            ]
-        )
-
-
-def _csv_value(value: Any) -> Any:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return value
-
-
-# Control characters (C0, DEL, C1) and line or paragraph separators: on a terminal they
-# would move the cursor, ring the bell or change colours, so text output shows them escaped.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-
-
-def printable(text: str) -> str:
-    r"""``text`` with every control character shown as an escape (``\x1b``), for a terminal.
-
-    >>> printable("Talks\x1b[31m ended\x07")
-    'Talks\\x1b[31m ended\\x07'
-    >>> printable("one\ntwo")
-    'one\\ntwo'
-    """
-    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
-
-
-def write_text(frame: pd.DataFrame, out: io.TextIOBase) -> None:
-    """A table for people; control characters in the cells are shown escaped."""
-    if frame.empty:
-        out.write("(nothing found)\n")
-        return
-    shown = frame.map(lambda v: printable(v) if isinstance(v, str) else v)
-    shown.columns = [printable(str(c)) for c in frame.columns]
-    with pd.option_context("display.max_colwidth", 60, "display.width", 200):
-        out.write(shown.to_string(index=False) + "\n")
-
-
 def emit_table(frame: pd.DataFrame, fmt: str, out: io.TextIOBase) -> None:
     """Print a command's records in the chosen format."""
     if fmt == "json":
@@ -164,7 +104,7 @@ def emit_table(frame: pd.DataFrame, fmt: str, out: io.TextIOBase) -> None:
 def cmd_clean(args: argparse.Namespace, out: io.TextIOBase) -> None:
     article = read_input(args.article, None).article
     if args.format == "json":
-        json.dump(_plain(article.to_dict()), out, ensure_ascii=False, indent=2)
+        json.dump(plain(article.to_dict()), out, ensure_ascii=False, indent=2)
         out.write("\n")
     elif args.format == "csv":
         write_csv(records(article.sentences), list(article.sentences.columns), out)
@@ -228,18 +168,13 @@ def build_parser() -> argparse.ArgumentParser:
                 "--published", metavar="YYYY-MM-DD",
                 help="the publication date that relative dates are resolved against",
             )  # fmt: skip
-    for extra in _EXTRA_COMMANDS:
-        extra(sub)
+    for module in (edition, draft, corpus):
+        module.add_command(sub)
     return parser
-
-
-# Commands defined in other modules register a function that adds their sub-parser.
-_EXTRA_COMMANDS: list[Callable[[Any], None]] = []
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
-    _load_extra_commands()
     args = build_parser().parse_args(argv)
     if getattr(args, "format", "x") is None:
         args.format = "text" if sys.stdout.isatty() else "json"
@@ -271,23 +206,6 @@ def _write_out(text: str) -> None:
         sys.stdout.flush()
     except BrokenPipeError:  # e.g. piped into `head`
         pass
-
-
-def _load_extra_commands() -> None:
-    import importlib
-
-    for name in ("course_utils.edition", "course_utils.draft"):
-        try:
-            importlib.import_module(name)
-        except ModuleNotFoundError as err:
-            if err.name != name:
-                raise
-
-
-def register_command(add: Callable[[Any], None]) -> None:
-    """Let another module add a sub-command: ``add(subparsers)`` must set ``handler``."""
-    if add not in _EXTRA_COMMANDS:
-        _EXTRA_COMMANDS.append(add)
 
 
 if __name__ == "__main__":

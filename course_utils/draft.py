@@ -38,7 +38,6 @@ from course_utils.article import (
     load_article,
     load_metadata,
 )
-from course_utils.cli import register_command
 from course_utils.errors import CourseError, PublicationDateError
 from course_utils.evaluate import KEY_COLUMNS
 from course_utils.text import find_phrase, fold_quotes
@@ -244,7 +243,8 @@ def cmd_draft_key(args: argparse.Namespace, out: io.TextIOBase) -> None:
     out.write(REMINDER + "\n")
 
 
-def _add_command(subparsers: Any) -> None:
+def add_command(subparsers: Any) -> None:
+    """Add this module's commands to the ``course-utils`` parser (:mod:`course_utils.cli`)."""
     help_text = "write draft answer keys for an article, to correct by reading"
     cmd = subparsers.add_parser("draft-key", help=help_text, description=help_text)
     cmd.add_argument(
@@ -260,6 +260,3 @@ def _add_command(subparsers: Any) -> None:
     )
     cmd.add_argument("--force", action="store_true", help="overwrite existing draft files")
     cmd.set_defaults(handler=cmd_draft_key)
-
-
-register_command(_add_command)

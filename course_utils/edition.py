@@ -48,7 +48,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from course_utils.cli import register_command
 from course_utils.errors import CourseError
 
 __all__ = [
@@ -765,7 +764,8 @@ _FORCE_HELP = (
 )
 
 
-def _add_command(subparsers: Any) -> None:
+def add_command(subparsers: Any) -> None:
+    """Add this module's commands to the ``course-utils`` parser (:mod:`course_utils.cli`)."""
     help_text = "write the notebooks without their solutions to notebooks/student"
     cmd = subparsers.add_parser("student-edition", help=help_text, description=help_text)
     cmd.add_argument(
@@ -792,6 +792,3 @@ def _add_command(subparsers: Any) -> None:
     cmd.add_argument("--force", action="store_true", help=_FORCE_HELP)
     cmd.add_argument("names", nargs="*", metavar="NAME", help="only notebooks starting with NAME")
     cmd.set_defaults(handler=cmd_run_notebooks)
-
-
-register_command(_add_command)

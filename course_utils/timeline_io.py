@@ -34,9 +34,9 @@ from typing import Any
 
 import pandas as pd
 
-from course_utils.cli import records, write_csv
 from course_utils.errors import CourseError
 from course_utils.events import TIMELINE_COLUMNS
+from course_utils.tables import records, write_csv
 
 __all__ = [
     "MERGE_COLUMNS",

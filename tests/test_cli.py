@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import ast
 import csv
 import io
 import json
 import subprocess
 import sys
+from pathlib import Path
 
+import numpy as np
+import pandas as pd
 import pytest
 
 from course_utils.cli import main
+from course_utils.tables import plain, records
 
 HEADLINE = "Russian-Led Alliance \u2018Still Ready\u2019 For Monitoring Mission In Armenia"
 
@@ -173,3 +178,95 @@ def test_an_article_with_no_actors_gives_an_empty_list(tmp_path):
     file.write_text("Weather Report\n\nIt rained all day.\n", encoding="utf-8")
     proc = run("actors", str(file), "--format", "json")
     assert proc.returncode == 0 and json.loads(proc.stdout) == []
+
+
+# --- The command line sits on top of the library -----------------------------------------
+
+PACKAGE = Path(__file__).resolve().parents[1] / "course_utils"
+
+
+def _imported_modules(source: str, package: str) -> set[str]:
+    """Every module a file of ``package`` imports, absolute, including inside functions."""
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:  # a relative import: resolve it against the file's package
+                parent = package.rsplit(".", node.level - 1)[0] if node.level > 1 else package
+                base = f"{parent}.{base}" if base else parent
+            names.add(base)
+            names.update(f"{base}.{alias.name}" for alias in node.names)
+    return names
+
+
+def _package_imports(file: Path) -> set[str]:
+    package = ".".join(file.relative_to(PACKAGE.parent).with_suffix("").parts[:-1])
+    return _imported_modules(file.read_text(encoding="utf-8"), package)
+
+
+@pytest.mark.parametrize(
+    ("source", "package"),
+    [
+        ("import course_utils.cli as c", "course_utils"),
+        ("from course_utils.cli import main", "course_utils"),
+        ("from course_utils import cli", "course_utils"),
+        ("from . import cli", "course_utils"),
+        ("from .cli import main", "course_utils"),
+        ("from .. import cli", "course_utils.widgets"),
+        ("def f():\n    from ..cli import main", "course_utils.events"),
+    ],
+)
+def test_the_import_reader_sees_every_way_of_naming_the_cli(source, package):
+    assert "course_utils.cli" in _imported_modules(source, package)
+
+
+def test_no_module_of_the_library_imports_the_command_line():
+    offenders = sorted(
+        str(file.relative_to(PACKAGE))
+        for file in PACKAGE.rglob("*.py")
+        if file.name not in ("cli.py", "__main__.py")
+        and any(
+            name == "course_utils.cli" or name.startswith("course_utils.cli.")
+            for name in _package_imports(file)
+        )
+    )
+    assert offenders == []
+
+
+def test_help_lists_every_command():
+    out = run("--help").stdout
+    for command in (
+        "clean", "actors", "dates", "timeline", "student-edition", "run-notebooks",
+        "draft-key", "corpus",
+    ):  # fmt: skip
+        assert f"    {command}" in out, command
+
+
+def _old_records(frame: pd.DataFrame) -> list[dict]:
+    """The former row-by-row reading (itertuples), as a reference for the fast one."""
+    return [
+        plain(dict(zip(frame.columns, row, strict=True))) for row in frame.itertuples(index=False)
+    ]
+
+
+def test_records_reads_columns_as_the_row_by_row_version_did():
+    frame = pd.DataFrame(
+        {
+            "actor": ["Vesland", "Jane Roe", None],
+            "start": np.array([3, 40, 7], dtype=np.int64),
+            "score": [0.5, float("nan"), 2.0],
+            "hedged": [True, False, True],
+            "names": [["Vesland", "Kalonia"], [], ["Jane Roe"]],
+            "day": pd.to_datetime(["2024-03-04", "2024-03-05", "2024-03-06"]),
+        }
+    )
+    fast = records(frame)
+    assert fast == _old_records(frame)
+    assert fast[1] == {
+        "actor": "Jane Roe", "start": 40, "score": "", "hedged": False, "names": [],
+        "day": pd.Timestamp("2024-03-05"),
+    }  # fmt: skip
+    assert type(fast[0]["start"]) is int and type(fast[0]["hedged"]) is bool
+    assert records(frame.iloc[:0]) == [] and records(pd.DataFrame()) == []
