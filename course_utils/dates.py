@@ -51,7 +51,7 @@ from typing import Any, Literal
 
 import pandas as pd
 
-from course_utils.article import parse_published
+from course_utils.article import build_table, parse_published
 from course_utils.errors import PublicationDateError
 from course_utils.text import fold_quotes
 
@@ -848,8 +848,17 @@ def _published(value: Any) -> dt.date:
 
 
 def _sentences(article: Any) -> Iterable[tuple[int, int, str]]:
-    for row in article.sentences.itertuples(index=False):
-        yield int(row.id), int(row.start), str(row.text)
+    table = article.sentences
+    columns = (table["id"].tolist(), table["start"].tolist(), table["text"].tolist())
+    return [(int(i), int(start), str(text)) for i, start, text in zip(*columns, strict=True)]
+
+
+def _table(rows: list[tuple[Any, ...]], columns: list[str]) -> pd.DataFrame:
+    """The table of ``rows``: ``start``, ``end`` and ``sentence`` are int columns."""
+    ints = {"start": int, "end": int, "sentence": int}
+    if not rows:
+        return pd.DataFrame(rows, columns=columns).astype(ints)
+    return build_table(rows, columns, ints=ints)
 
 
 _ANAPHOR = re.compile(
@@ -968,9 +977,7 @@ def find_dates(article: Any, published: dt.date | str | None = None) -> pd.DataF
                     value.rule,
                 )
             )
-    return pd.DataFrame(rows, columns=DATE_COLUMNS).astype(
-        {"start": int, "end": int, "sentence": int}
-    )
+    return _table(rows, DATE_COLUMNS)
 
 
 def rejected_expressions(article: Any, published: dt.date | str | None = None) -> pd.DataFrame:
@@ -999,9 +1006,7 @@ def rejected_expressions(article: Any, published: dt.date | str | None = None) -
                 (article.text[offset + start : offset + end], offset + start, offset + end,
                  sentence_id, kind, reason)
             )  # fmt: skip
-    return pd.DataFrame(rows, columns=REJECTED_COLUMNS).astype(
-        {"start": int, "end": int, "sentence": int}
-    )
+    return _table(rows, REJECTED_COLUMNS)
 
 
 def explain_dates(article: Any, published: dt.date | str | None = None) -> pd.DataFrame:
