@@ -416,7 +416,7 @@ _CAPTION_DATE_RE = re.compile(
 def _is_sentence(text: str) -> bool:
     """Whether ``text`` ends as a sentence does: ``.``, ``!`` or ``?``, then closing marks.
 
-    >>> _is_sentence("They agreed.”"), _is_sentence("Talks Resume"), _is_sentence("Why? ) ")
+    >>> _is_sentence("They agreed.”"), _is_sentence("Talks Resume"), _is_sentence("Why?) ")
     (True, False, True)
     """
     return text.strip().rstrip(_CLOSERS).endswith((".", "!", "?"))
