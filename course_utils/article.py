@@ -87,11 +87,42 @@ def build_table(
     ints = set(ints)
     if not rows:
         return pd.DataFrame(rows, columns=columns)
-    data = {
-        name: np.array(values, dtype=np.int64) if name in ints else pd.array(values, dtype="str")
+    text = _text_dtype()
+    arrays = [
+        np.array(values, dtype=np.int64) if name in ints else _text_array(values, text)
         for name, values in zip(columns, zip(*rows, strict=True), strict=True)
-    }
-    return pd.DataFrame(data, copy=False)
+    ]
+    try:  # pandas' own constructor from typed columns of one length: four times faster
+        return pd.DataFrame._from_arrays(
+            arrays,
+            columns=_column_index(tuple(columns)),
+            index=pd.RangeIndex(len(rows)),
+            verify_integrity=False,
+        )
+    except (AttributeError, TypeError):  # a pandas without it
+        return pd.DataFrame(dict(zip(columns, arrays, strict=True)), copy=False)
+
+
+@lru_cache(maxsize=1)
+def _text_dtype() -> Any:
+    """The dtype pandas gives a column of strings (looked up once: by name it is slow)."""
+    return pd.Series(["text"]).dtype
+
+
+@lru_cache(maxsize=64)
+def _column_index(columns: tuple[str, ...]) -> pd.Index:
+    """The column labels as an Index, made once per table shape (an Index is immutable)."""
+    return pd.Index(columns)
+
+
+def _text_array(values: tuple[Any, ...], dtype: Any) -> Any:
+    """A column of strings in pandas' string dtype (``pd.array`` when a value is not a str)."""
+    if isinstance(dtype, pd.StringDtype) and all(type(v) is str for v in values):
+        try:
+            return pd.arrays.StringArray(np.array(values, dtype=object), dtype=dtype)
+        except (TypeError, ValueError):  # a pandas whose StringArray takes no such dtype
+            pass
+    return pd.array(values, dtype=dtype)
 
 
 # --- Loading ------------------------------------------------------------------------------
@@ -747,16 +778,47 @@ def is_body_text(text: str) -> bool:
     return _is_sentence(text) and _words(text) >= 10 and stop_word_share(text) >= 0.3
 
 
+@lru_cache(maxsize=1)
+def _furniture_alternation() -> re.Pattern[str] | None:
+    """All furniture patterns as one alternation (group ``fN`` is row N): one call finds the
+    first row whose pattern matches the whole line. None if the rows cannot be joined."""
+    joined = "|".join(f"(?P<f{i}>{p.pattern})" for i, (_, p) in enumerate(furniture_patterns()))
+    try:
+        return re.compile(joined, re.IGNORECASE)
+    except re.error:
+        return None
+
+
+def _furniture_row(folded: str) -> str | None:
+    """The reason of the first furniture row whose pattern matches the whole line."""
+    rows = furniture_patterns()
+    joined = _furniture_alternation()
+    if joined is None:
+        return next((reason for reason, pattern in rows if pattern.fullmatch(folded)), None)
+    match = joined.fullmatch(folded)
+    if match is None:
+        return None
+    return next(rows[i][0] for i in range(len(rows)) if match.group(f"f{i}") is not None)
+
+
+_WORD_OR_HYPHEN = re.compile(r"[\w-]+")
+_MENU_BAR = re.compile(r"\s[|•·]\s")
+
+
 def _furniture_reason(text: str) -> str | None:
     folded = _text.fold_quotes(text)
     if _words(folded) <= 30:
-        for reason, pattern in furniture_patterns():
-            if pattern.fullmatch(folded):
-                return reason
-    words = re.findall(r"[\w-]+", folded.lower())
-    if words and len(words) <= 12 and all(w in _share_words() for w in words):
-        return "share row"
-    if len(re.findall(r"\s[|•·]\s", folded)) >= 2 and not _is_sentence(folded):
+        reason = _furniture_row(folded)
+        if reason is not None:
+            return reason
+    lower = folded.lower()
+    first = _WORD_OR_HYPHEN.search(lower)
+    if first is not None and first.group() in _share_words():  # else no share row
+        words = _WORD_OR_HYPHEN.findall(lower)
+        if len(words) <= 12 and all(w in _share_words() for w in words):
+            return "share row"
+    menu_marks = "|" in folded or "•" in folded or "·" in folded
+    if menu_marks and len(_MENU_BAR.findall(folded)) >= 2 and not _is_sentence(folded):
         return "menu (links on one line)"
     return None
 
@@ -1073,9 +1135,26 @@ def _credited_caption(line: Line, credits: set[int]) -> bool:
     """
     if _words(line.text) > 60:
         return False
-    return bool(_CAPTION_CREDIT_RE.search(line.text)) or bool(
-        {line.number + 1, line.number + 2} & credits
-    )
+    return _has_credit(line.text) or bool({line.number + 1, line.number + 2} & credits)
+
+
+# Every form _CAPTION_CREDIT_RE knows holds one of these (in the lower-case text, with the
+# letters a case-insensitive pattern also reads as ASCII ones: "ı", "ſ").
+_CREDIT_CLUES = ("caption", "photo", "picture", "image", "credit", "/", "getty")
+
+
+def _has_credit(text: str) -> bool:
+    """Whether ``text`` holds a photo credit or a caption label (``_CAPTION_CREDIT_RE``).
+
+    >>> _has_credit("Troops on patrol (Photo: Jane Roe/AFP)"), _has_credit("Troops on patrol.")
+    (True, False)
+    """
+    low = text.lower()
+    if not low.isascii():
+        low = low.replace("ı", "i").replace("ſ", "s")
+    if not any(clue in low for clue in _CREDIT_CLUES):
+        return False
+    return bool(_CAPTION_CREDIT_RE.search(text))
 
 
 def _structure(draft: Draft) -> tuple[str, list[str], list[str], list[tuple[int, str, str]]]:
