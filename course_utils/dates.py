@@ -137,6 +137,8 @@ class _Rule:
     pattern: re.Pattern[str]
     resolve: Callable[[re.Match[str], dt.date, Tense], TimeValue | None]
     needs_tense: bool = False
+    #: whether the pattern has a group ``x``, the date itself inside a longer match
+    has_x: bool = False
 
 
 @dataclass(frozen=True)
@@ -319,7 +321,7 @@ _COMMA = re.compile(",")
 
 # The past-tense cues, read word by word: a cue is a whole word (a run of word characters
 # and hyphens), so each word is looked up once instead of trying every pattern at every
-# position. An ASCII word is checked with set and string tests; any other word with the
+# position. An ASCII sentence is checked with set and string tests; any other with the
 # pattern itself (a case-insensitive [a-z] also takes "ı", "ſ", "K" and "İ").
 _WORD_RUN = re.compile(r"[\w-]+")
 _IRREGULAR_WORDS = frozenset(_IRREGULAR_PAST.split("|"))
@@ -332,19 +334,16 @@ def _past_cues(folded: str) -> list[tuple[int, int, str]]:
     >>> _past_cues("Troops SET OUT, withdrew and were re-armed; a need-based plan.")
     [(7, 14, 'set out'), (16, 24, 'withdrew'), (29, 33, 'were')]
     """
+    if not folded.isascii():
+        return [(m.start(), m.end(), m.group().lower()) for m in _PAST_CUES.finditer(folded)]
+    low = folded.lower()  # the same offsets: ASCII
     found = []
-    for match in _WORD_RUN.finditer(folded):
-        word, start, end = match.group(), match.start(), match.end()
-        if word.isascii():
-            low = word.lower()
-            if low == "set" and _OUT.match(folded, end):
-                found.append((start, end + 4, folded[start : end + 4].lower()))
-                continue
-            hit = low in _IRREGULAR_WORDS or (len(low) > 3 and low.endswith("ed") and low.isalpha())
-            if hit:
-                found.append((start, end, low))
-        elif whole := _PAST_CUES.match(folded, start):
-            found.append((start, whole.end(), whole.group().lower()))
+    for match in _WORD_RUN.finditer(low):
+        word = match.group()
+        if word in _IRREGULAR_WORDS or (word[-2:] == "ed" and len(word) > 3 and word.isalpha()):
+            found.append((match.start(), match.end(), word))
+        elif word == "set" and _OUT.match(low, match.end()):
+            found.append((match.start(), match.end() + 4, "set out"))
     return found
 
 
@@ -555,7 +554,8 @@ def _r_ago(m: re.Match[str], published: dt.date, tense: Tense) -> TimeValue | No
 
 
 def _rule(name: str, pattern: str, func: Callable[..., TimeValue | None], tense: bool = False):
-    return _Rule(name, re.compile(pattern), func, tense)
+    compiled = re.compile(pattern)
+    return _Rule(name, compiled, func, tense, "x" in compiled.groupindex)
 
 
 #: The rules, most specific first. Where two matches overlap the longer one wins.
@@ -851,7 +851,7 @@ def _scan(
     for order, rule in _rules_for(_features(folded, vocab)):
         for match in rule.pattern.finditer(folded):
             # A rule may need a word before the date ("in March"); group x is the date itself.
-            start, end = match.span("x") if "x" in rule.pattern.groupindex else match.span()
+            start, end = match.span("x") if rule.has_x else match.span()
             candidates.append((start, end, order, match, rule))
     # The longest match wins; between equal lengths, the rule listed first.
     candidates.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
@@ -869,7 +869,7 @@ def _scan(
             used = tense_near(sentence, start, end, cues)
         else:
             used = tense
-        bare_month = rule.name == "month" and "x" not in rule.pattern.groupindex
+        bare_month = rule.name == "month" and not rule.has_x
         if bare_month and _is_name_part(folded, start):
             reason = "a month inside a name ('Black January'), not a date"
             taken.append(_Hit(start, end, None, reason, "name"))
