@@ -867,9 +867,12 @@ def _is_caption_like(line: Line, repeated: set[str]) -> bool:
     return _fold(line.text) in repeated or bool(_CAPTION_RE.match(line.text))
 
 
-def _headline_index(lines: tuple[Line, ...], repeated: set[str]) -> int:
-    """Where the headline stands: the first line of four or more words before the first
-    paragraph of body text that is neither a sentence, a caption nor a broken-off line.
+def _headline_index(
+    lines: tuple[Line, ...], repeated: set[str], frame: frozenset[int] = frozenset()
+) -> int:
+    """Where the headline stands: the first headline-like line (:func:`_looks_like_headline`)
+    before the first paragraph of body text, skipping a line wedged between lines of the
+    site's frame (``frame``: the numbers of lines removed as menus, skip links, site chrome).
     0 when there is no body text or no such line (the first line is then the headline)."""
     body = next(
         (
@@ -880,22 +883,48 @@ def _headline_index(lines: tuple[Line, ...], repeated: set[str]) -> int:
         None,
     )
     for i, line in enumerate(lines[:body] if body is not None else ()):
-        last = re.search(r"(\w+)\W*$", line.text)
-        if (
-            _words(line.text) >= 4
-            and not _is_sentence(line.text)
-            and not _is_caption_like(line, repeated)
-            and not line.text.rstrip().endswith((",", ";", ":"))
-            and not (last and last.group(1).lower() in stop_words())
-        ):
+        wrapped = i + 1 < len(lines) and not lines[i + 1].after_blank
+        in_frame = line.number - 1 in frame and line.number + 1 in frame
+        headline = _looks_like_headline(line.text, wrapped=wrapped)
+        if headline and not in_frame and not _is_caption_like(line, repeated):
             return i
     return 0
+
+
+_PATH_MARKS = (" / ", " > ", " » ", " | ", " :: ")
+
+
+def _looks_like_headline(text: str, *, wrapped: bool = False) -> bool:
+    """A headline: four or more words, no final full stop, not a section path in capitals
+    ("NATIONAL / POLITICS") and, where the next line follows without a blank line, not
+    broken off after a lower-case function word ("The ministers met in").
+
+    >>> _looks_like_headline("Gangs Vow To Fight On After Vote in the Capital on Christmas Day")
+    True
+    >>> _looks_like_headline("WORLD / AFRICA / SAHEL NEWS"), _looks_like_headline("Talks end.")
+    (False, False)
+    >>> _looks_like_headline("Rebels say they will fight on"), _looks_like_headline(
+    ...     "The ministers of both states met in", wrapped=True)
+    (True, False)
+    """
+    letters = [c for c in text if c.isalpha()]
+    if _words(text) < 4 or _is_sentence(text) or text.rstrip().endswith((",", ";", ":")):
+        return False
+    if any(mark in text for mark in _PATH_MARKS) or (letters and text.upper() == text):
+        return False  # a breadcrumb or a section label in capitals
+    last = re.search(r"(\w+)\W*$", text)
+    return not (wrapped and last and last.group(1) in stop_words())
+
+
+#: Reasons of the lines that make up a site's frame (around the story, not in it).
+_FRAME_REASONS = ("menu", "skip", "site chrome", "page-layout label")
 
 
 def _drop_before_headline(draft: Draft) -> Draft:
     """Drop what stands before the headline: section labels, site names and slogans."""
     repeated = {_fold(text) for _, text, reason in draft.removed if reason.startswith("repeated")}
-    start = _headline_index(draft.lines, repeated)
+    frame = frozenset(n for n, _, reason in draft.removed if reason.startswith(_FRAME_REASONS))
+    start = _headline_index(draft.lines, repeated, frame)
     gone = [
         (line.number, line.text, "before the headline (a section label, site name or slogan)")
         for line in draft.lines[:start]
