@@ -1186,6 +1186,66 @@ def _has_credit(text: str) -> bool:
     return bool(_CAPTION_CREDIT_RE.search(text))
 
 
+def _is_photo_credit(text: str, reason: str) -> bool:
+    """A removed line that credits a photo: an image credit, or a short copyright line
+    naming an agency ("Copyright Jane Roe via AP", "© Vesland News / AP Photo")."""
+    if reason == "image credit":
+        return True
+    short = _words(text) <= 10
+    return reason == "copyright line" and short and bool(re.search(r"\bvia\b|/", text))
+
+
+# The label in front of a caption ("Image caption, Troops on patrol").
+_CAPTION_LABEL_RE = re.compile(r"^(?:image caption|photo caption|caption)\s*[,:]\s*", re.I)
+# A photo credit at the end of a caption, after the caption's own words: "(Photo: Jane
+# Roe / AFP)", "(AP Photo/Jane Roe)", "Photo: Jane Roe (EFE)"; after a full stop also
+# "— AFP", "| KYODO" (a credit in capitals or an agency's name) and "(Vesnews)".
+_TAIL_CREDIT_RE = re.compile(
+    r"(?:\s+\((?:[A-Z]+ )?(?:photo|image|picture)s?\s*[:/][^()]{1,60}\)"
+    r"|\s+(?:photo|image|picture|credit)s?\s*:\s*[^.]{1,60}"
+    r"|(?<=[.!?\"”’])\s*(?:[—–|]|--)\s*(?:[A-Z][A-Z.&/-]{1,15}(?: [A-Z][A-Z.&/-]{1,15}){0,2}"
+    r"|AP|AFP|Reuters|Getty Images|Anadolu|Xinhua|Kyodo|Yonhap|EFE|EPA)"
+    r"|(?<=[.!?\"”’])\s*\([A-Z][\w.&/-]{1,20}(?: [\w.&/-]{1,20}){0,2}\))\.?$",
+    re.IGNORECASE,
+)
+
+
+def _tail_credit(text: str) -> re.Match[str] | None:
+    """The photo credit at the end of a caption line of 40 words or fewer, if it has one.
+
+    >>> _tail_credit("Troops on patrol near Ostrava. — AFP").group().strip()
+    '— AFP'
+    >>> _tail_credit("Troops on patrol near Ostrava. (Photo: Jane Roe / AFP)").group().strip()
+    '(Photo: Jane Roe / AFP)'
+    >>> _tail_credit("The talks resumed on Monday (local time).") is None
+    True
+    """
+    if _words(text) > 40:
+        return None
+    match = _TAIL_CREDIT_RE.search(text)
+    return match if match and match.start() > 0 and text[: match.start()].strip() else None
+
+
+def _split_caption(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """A caption without its label in front and its photo credit at the end, and the pieces
+    taken off with their reasons.
+
+    >>> _split_caption("Image caption, Troops on patrol near Ostrava. (Vesnews)")
+    ('Troops on patrol near Ostrava.', [('Image caption,', 'caption label'), \
+('(Vesnews)', 'image credit (end of a caption)')])
+    """
+    pieces = []
+    label = _CAPTION_LABEL_RE.match(text)
+    if label and text[label.end() :].strip():
+        pieces.append((label.group().strip(), "caption label"))
+        text = text[label.end() :]
+    credit = _tail_credit(text)
+    if credit:
+        pieces.append((credit.group().strip(), "image credit (end of a caption)"))
+        text = text[: credit.start()].rstrip()
+    return text, pieces
+
+
 def _structure(draft: Draft) -> tuple[str, list[str], list[str], list[tuple[int, str, str]]]:
     """Split the remaining lines into the headline, photo captions and body paragraphs."""
     if not draft.lines:
@@ -1193,7 +1253,7 @@ def _structure(draft: Draft) -> tuple[str, list[str], list[str], list[tuple[int,
             "nothing is left once page furniture is removed: is this the article's text?"
         )
     title, *rest = draft.lines
-    credits = {n for n, _, reason in draft.removed if reason == "image credit"}
+    credits = {n for n, text, reason in draft.removed if _is_photo_credit(text, reason)}
     # A line printed twice in a row is a photo's alt text and then its visible caption, so
     # it is a caption whatever its form ("Place - …", "FILE - …", or none at all).
     repeated = {_fold(text) for _, text, reason in draft.removed if reason.startswith("repeated")}
@@ -1211,7 +1271,9 @@ def _structure(draft: Draft) -> tuple[str, list[str], list[str], list[tuple[int,
             )
             or _credited_caption(line, credits)
         )
-        if is_caption:
+        if is_caption or _tail_credit(text):
+            text, pieces = _split_caption(text)
+            removed.extend((line.number, piece, reason) for piece, reason in pieces)
             if _fold(text) not in {_fold(c) for c in captions}:
                 captions.append(text)
             else:

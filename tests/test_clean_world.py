@@ -49,3 +49,50 @@ def test_a_line_wedged_in_the_site_menu_is_not_the_headline() -> None:
     )
     article = clean_article(raw, "2024-03-05")
     assert article.title.startswith("Vesland and Kalonia reopen their border")
+
+
+def test_a_caption_loses_its_inline_credit_and_keeps_it_as_furniture() -> None:
+    for credit in ("— AFP", "| VESPRESS", "(Photo: Jane Roe / AFP)", "(AP Photo/Jane Roe)"):
+        raw = (
+            "Vesland and Kalonia agree to reopen border crossing\n\n"
+            f"Trucks wait at the closed crossing near Ostrava on Friday. {credit}\n\n" + BODY
+        )
+        article = clean_article(raw, "2024-03-05")
+        assert article.captions == ("Trucks wait at the closed crossing near Ostrava on Friday.",)
+        assert article.paragraphs[0].startswith("Vesland and Kalonia agreed on Monday")
+        assert credit in set(article.removed["text"])
+
+
+def test_a_caption_label_is_taken_off() -> None:
+    raw = (
+        "Vesland and Kalonia agree to reopen border crossing\n\n"
+        "Image caption, Soldiers guard a road in Ostrava, the capital of Vesland\n\n" + BODY
+    )
+    article = clean_article(raw, "2024-03-05")
+    assert article.captions == ("Soldiers guard a road in Ostrava, the capital of Vesland",)
+    reasons = dict(zip(article.removed["text"], article.removed["reason"], strict=True))
+    assert reasons["Image caption,"] == "caption label"
+
+
+def test_a_caption_followed_by_a_credit_line_via_an_agency() -> None:
+    for credit in ("Handout via Reuters", "Copyright Vesfoto via AP"):
+        raw = (
+            "Vesland and Kalonia agree to reopen border crossing\n\n"
+            "Relatives greet a released detainee at the airfield in Ostrava.\n"
+            f"{credit}\n\n" + BODY
+        )
+        article = clean_article(raw, "2024-03-05")
+        assert article.captions == (
+            "Relatives greet a released detainee at the airfield in Ostrava.",
+        )
+        assert article.paragraphs[0].startswith("Vesland and Kalonia agreed on Monday")
+
+
+def test_a_body_sentence_with_brackets_is_not_a_caption() -> None:
+    raw = (
+        "Vesland and Kalonia agree to reopen border crossing\n\n"
+        "The talks resumed in Ostrava on Monday (local time), officials said.\n\n" + BODY
+    )
+    article = clean_article(raw, "2024-03-05")
+    assert article.captions == ()
+    assert article.paragraphs[0].startswith("The talks resumed in Ostrava")
