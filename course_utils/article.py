@@ -260,6 +260,8 @@ class Article:
     #: What a saved web page says of itself (title, author, sitename, url, description,
     #: published); empty for text.
     metadata: dict[str, Any] = field(default_factory=dict)
+    #: The summary under the headline, when the page has one (it is not body text).
+    standfirst: str = ""
 
     def sentence_of(self, offset: int) -> int:
         """Return the id of the sentence that contains character ``offset`` (-1 if none)."""
@@ -973,6 +975,57 @@ def _take_agency_datelines(draft: Draft) -> Draft:
     return Draft(tuple(lines), tuple(sorted(removed)), published)
 
 
+STANDFIRST = "standfirst (the summary under the headline)"
+
+
+def _header_evidence(text: str, reason: str) -> bool:
+    """A removed line of the story's header: a byline, a date or time line, a share row."""
+    return (
+        reason in ("byline", "share row")
+        or reason.startswith("date line")
+        or bool(_DATELINE_RE.match(text.strip()))
+    )
+
+
+def _standfirst_index(draft: Draft) -> int | None:
+    """Where the standfirst stands: the line right after the headline when the story's
+    header (a byline, a date line, a share row; an author's name may stand with them)
+    comes after it, so the story itself starts later. None if there is none."""
+    lines = draft.lines
+    if len(lines) < 3 or not 6 <= _words(lines[1].text) <= 60:
+        return None
+    candidate, after = lines[1], 2
+    credits = {n for n, text, reason in draft.removed if _is_photo_credit(text, reason)}
+    repeated = {_fold(text) for _, text, reason in draft.removed if reason.startswith("repeated")}
+    if (
+        _CAPTION_LABEL_RE.match(candidate.text)
+        or _tail_credit(candidate.text)
+        or _credited_caption(candidate, credits)
+        or _is_caption_like(candidate, repeated)
+    ):
+        return None  # a photo's caption, not a summary
+    while after < len(lines) and _words(lines[after].text) <= 4:
+        if _is_sentence(lines[after].text):
+            break
+        after += 1  # an author's name on its own line, kept until the end
+    if after >= len(lines):
+        return None
+    first, last = candidate.number, lines[after].number
+    between = [(text, reason) for n, text, reason in draft.removed if first < n < last]
+    return 1 if any(_header_evidence(text, reason) for text, reason in between) else None
+
+
+def _take_standfirst(draft: Draft) -> Draft:
+    """Take out the standfirst (the one- or two-sentence summary under the headline)."""
+    index = _standfirst_index(draft)
+    if index is None:
+        return draft
+    line = draft.lines[index]
+    lines = draft.lines[:index] + draft.lines[index + 1 :]
+    removed = tuple(sorted([*draft.removed, (line.number, line.text, STANDFIRST)]))
+    return replace(draft, lines=lines, removed=removed)
+
+
 #: The cleaning steps in the order :func:`clean_article` runs them.
 CLEANING_STEPS: tuple[Step, ...] = (
     Step("unicode", "Compose characters to Unicode NFC.", _map_lines(_text.normalize_unicode)),
@@ -1029,6 +1082,11 @@ CLEANING_STEPS: tuple[Step, ...] = (
         "Find the headline (a line of four or more words before the first paragraph of body "
         "text) and drop what stands before it.",
         _drop_before_headline,
+    ),
+    Step(
+        "standfirst",
+        "Take out the standfirst: the summary under the headline, before the byline and date.",
+        _take_standfirst,
     ),
     Step(
         "datelines",
@@ -1341,6 +1399,7 @@ def clean_article(
         published=parse_published(published) or draft.published or meta.get("published"),
         source=source,
         metadata=meta,
+        standfirst=next((t for _, t, r in draft.removed if r == STANDFIRST), ""),
     )
 
 

@@ -96,3 +96,27 @@ def test_a_body_sentence_with_brackets_is_not_a_caption() -> None:
     article = clean_article(raw, "2024-03-05")
     assert article.captions == ()
     assert article.paragraphs[0].startswith("The talks resumed in Ostrava")
+
+
+def test_a_standfirst_before_the_byline_is_not_body_text() -> None:
+    standfirst = "The deal ends a two-year dispute over the crossing, but trade will resume slowly."
+    raw = (
+        "Vesnews\nSubscribe\nLog in\n\nVesland and Kalonia agree to reopen border crossing\n\n"
+        f"{standfirst}\n\nJane Roe\nMarch 5, 2024\nShare\n\n" + BODY
+    )
+    article = clean_article(raw)
+    assert article.standfirst == standfirst
+    assert article.paragraphs[0].startswith("Vesland and Kalonia agreed on Monday")
+    reasons = dict(zip(article.removed["text"], article.removed["reason"], strict=True))
+    assert reasons[standfirst].startswith("standfirst")
+
+
+def test_a_lead_paragraph_after_the_byline_is_body_text() -> None:
+    raw = (
+        "Vesland and Kalonia agree to reopen border crossing\n\n"
+        "By Jane Roe\nMarch 5, 2024\n\n" + BODY
+    )
+    article = clean_article(raw)
+    assert article.standfirst == ""
+    assert len(article.paragraphs) == 3
+    assert article.paragraphs[0].startswith("Vesland and Kalonia agreed on Monday")
