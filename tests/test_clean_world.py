@@ -6,6 +6,8 @@ reading each page, before running the cleaner on it.
 
 from __future__ import annotations
 
+import pytest
+
 from course_utils.article import clean_article
 
 BODY = (
@@ -120,3 +122,35 @@ def test_a_lead_paragraph_after_the_byline_is_body_text() -> None:
     assert article.standfirst == ""
     assert len(article.paragraphs) == 3
     assert article.paragraphs[0].startswith("Vesland and Kalonia agreed on Monday")
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Read more in the Vesland Herald: Why the border matters", "read-more"),
+        ("Closed for comments.", "comments"),
+        ("Please read our rules before you post comments on this story.", "comments"),
+        ("Translation of an original article published in Veslandic.", "translation"),
+        ("Follow our live coverage of the Vesland talks", "other coverage"),
+        ("Follow Jane Roe on X: @janeroe", "social-media"),
+        ("@vesherald", "social-media"),
+        ("(END)", "end-of-story"),
+        ("Published in the Vesland Herald, March 5th, 2024", "print-edition"),
+        ("Topics: Vesland, Kalonia, Borders", "tag list"),
+        ("Additional reporting by Omar Sayed", "credit"),
+        ("This story has been updated with the ministry's statement.", "credit"),
+        ("Watch: Smoke rises over Ostrava", "read-more"),
+    ],
+)
+def test_furniture_inside_or_after_the_story_is_removed(line: str, reason: str) -> None:
+    paragraphs = BODY.strip().split("\n\n")
+    raw = (
+        "Vesland and Kalonia agree to reopen border crossing\n\n"
+        + "\n\n".join([paragraphs[0], line, *paragraphs[1:]])
+        + f"\n\n{line}\n"
+    )
+    article = clean_article(raw, "2024-03-05")
+    assert line not in article.text
+    assert len(article.paragraphs) == 3
+    rows = article.removed[article.removed["text"] == line]
+    assert len(rows) == 2 and all(reason in r for r in rows["reason"]), rows
