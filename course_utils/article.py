@@ -1188,8 +1188,43 @@ def html_to_text(raw: str) -> tuple[str, dict[str, Any]]:
     paragraphs = [p.strip() for p in body.split("\n") if p.strip()]
     if title and paragraphs and _fold(paragraphs[0]) == _fold(title):
         paragraphs = paragraphs[1:]
-    text = "\n\n".join([title, *paragraphs] if title else paragraphs)
+    meta["figures"] = figures = figure_captions(raw)
+    present = {_fold(p) for p in paragraphs}
+    lines = [line for caption, credit in figures for line in (caption, credit) if line]
+    lines = [line for line in lines if _fold(line) not in present]  # the extractor kept it
+    text = "\n\n".join([title, *lines, *paragraphs] if title else [*lines, *paragraphs])
     return text, meta
+
+
+_CREDIT_CLASS = re.compile(r"credit|copyright|byline|author|source|photographer", re.IGNORECASE)
+
+
+def figure_captions(raw: str) -> list[tuple[str, str]]:
+    """The ``(caption, credit)`` of each ``<figcaption>`` of a saved web page; the credit is
+    what the caption marks as one (an element whose class says credit, copyright, source …).
+
+    >>> figure_captions('<figure><figcaption>Troops in Ostrava. <span class="credit">'
+    ...                 'JANE ROE / AFP</span></figcaption></figure>')
+    [('Troops in Ostrava.', 'JANE ROE / AFP')]
+    """
+    import lxml.html  # lazy: only a saved web page needs it
+
+    try:
+        page = lxml.html.fromstring(raw)
+    except (ValueError, lxml.etree.ParserError):
+        return []
+    found = []
+    for caption in page.iter("figcaption"):
+        credits = [
+            el for el in caption.iterdescendants() if _CREDIT_CLASS.search(el.get("class") or "")
+        ]
+        credit = " ".join(" ".join(el.text_content().split()) for el in credits)
+        for el in credits:
+            el.drop_tree()  # keeps the text after it
+        text = " ".join(caption.text_content().split())
+        if text:
+            found.append((text, credit))
+    return found
 
 
 def _page_date(value: str) -> dt.date | None:
@@ -1304,8 +1339,12 @@ def _split_caption(text: str) -> tuple[str, list[tuple[str, str]]]:
     return text, pieces
 
 
-def _structure(draft: Draft) -> tuple[str, list[str], list[str], list[tuple[int, str, str]]]:
-    """Split the remaining lines into the headline, photo captions and body paragraphs."""
+def _structure(
+    draft: Draft, figures: Iterable[tuple[str, str]] = ()
+) -> tuple[str, list[str], list[str], list[tuple[int, str, str]]]:
+    """Split the remaining lines into the headline, photo captions and body paragraphs.
+
+    ``figures`` are the ``(caption, credit)`` pairs a saved web page marks as such."""
     if not draft.lines:
         raise EmptyArticleError(
             "nothing is left once page furniture is removed: is this the article's text?"
@@ -1315,12 +1354,17 @@ def _structure(draft: Draft) -> tuple[str, list[str], list[str], list[tuple[int,
     # A line printed twice in a row is a photo's alt text and then its visible caption, so
     # it is a caption whatever its form ("Place - …", "FILE - …", or none at all).
     repeated = {_fold(text) for _, text, reason in draft.removed if reason.startswith("repeated")}
+    repeated |= {_fold(caption) for caption, _ in figures}  # the page says they are captions
+    figure_credits = {_fold(credit) for _, credit in figures if credit}
     captions: list[str] = []
     paragraphs: list[str] = []
     numbers: list[int] = []
     removed: list[tuple[int, str, str]] = []
     for line in rest:
         text = line.text
+        if _fold(text) in figure_credits:
+            removed.append((line.number, text, "image credit (in the page's figure)"))
+            continue
         is_caption = (
             _fold(text) in repeated
             or bool(
@@ -1365,7 +1409,7 @@ def clean_article(
     raw, meta = _prepare(raw)
     history = run_steps(raw, steps)
     draft = history[-1][1] if history else Draft.from_text(raw)
-    title, captions, paragraphs, late_removed = _structure(draft)
+    title, captions, paragraphs, late_removed = _structure(draft, meta.get("figures", ()))
     if not paragraphs:
         raise EmptyArticleError(
             "the article has a headline but no body paragraphs: check that the whole "

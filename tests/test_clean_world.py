@@ -154,3 +154,22 @@ def test_furniture_inside_or_after_the_story_is_removed(line: str, reason: str) 
     assert len(article.paragraphs) == 3
     rows = article.removed[article.removed["text"] == line]
     assert len(rows) == 2 and all(reason in r for r in rows["reason"]), rows
+
+
+def test_a_saved_page_keeps_its_figure_caption_without_the_credit() -> None:
+    body = "".join(f"<p>{p}</p>" for p in BODY.strip().split("\n\n"))
+    raw = (
+        "<!DOCTYPE html><html><head><title>Border to reopen | Vesnews</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/world'>World</a></nav><article>"
+        "<h1>Vesland and Kalonia agree to reopen border crossing</h1>"
+        "<figure><img src='x.jpg' alt='Trucks'><figcaption>Trucks wait at the crossing near "
+        "Ostrava. <span class='photo-credit'>JANE ROE / VESPRESS</span></figcaption></figure>"
+        f"{body}</article><footer>© 2024 Vesnews</footer></body></html>"
+    )
+    article = clean_article(raw, "2024-03-05")
+    assert article.captions == ("Trucks wait at the crossing near Ostrava.",)
+    assert "JANE ROE" not in article.text
+    assert article.paragraphs[0].startswith("Vesland and Kalonia agreed on Monday")
+    assert article.metadata["figures"] == [
+        ("Trucks wait at the crossing near Ostrava.", "JANE ROE / VESPRESS")
+    ]
