@@ -116,6 +116,8 @@ _FULL_MONTH = (
 )
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
 _YEAR = r"(?P<year>(?:19|20)\d\d)(?![\d-])"
+# A year standing alone after a preposition may be older: "French since 1853".
+_OLD_YEAR = r"(?P<year>(?:1[6-9]|20)\d\d)(?![\d-])"
 _MOD = r"(?P<mod>(?i:early|late|mid|the\s+(?:beginning|start|middle|end)\s+of))"
 _MOD_DASH = _MOD + r"(?:\s+|-)"
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![\w-])"
@@ -128,7 +130,7 @@ _NUM_WORDS = "|".join(sorted(NUMBERS, key=len, reverse=True))
 _NUM = rf"(?:\d+|(?i:{_NUM_WORDS}))"
 _B = r"(?<![\w-])"  # not inside a word
 # Prepositions that announce a month or a year standing alone ("in March", "since 2020").
-_TIME_PREP = r"(?i:in|since|by|until|till|before|after|from|through|during|of|throughout)"
+_TIME_PREP = r"(?i:in|since|by|until|till|before|after|from|through|during|of|throughout|between)"
 
 
 @dataclass(frozen=True)
@@ -493,6 +495,22 @@ def _r_decade(m: re.Match[str], published: dt.date, tense: Tense) -> TimeValue |
     return TimeValue(m["decade"], "decade", _mod_of(m), "decade")
 
 
+def _r_numeric_date(m: re.Match[str], published: dt.date, tense: Tense) -> TimeValue | None:
+    first, second, year = int(m["a"]), int(m["b"]), int(m["y"])
+    if first <= 12 < second:  # "09/13/2024": the month first
+        return _day_value(year, first, second, "numeric-date-month-first")
+    return _day_value(year, second, first, "numeric-date-day-first")
+
+
+def _r_ordinal_day(m: re.Match[str], published: dt.date, tense: Tense) -> TimeValue | None:
+    day, year, month = int(m["day"]), published.year, published.month
+    if tense == "past" and day > published.day:
+        year, month = _shift_month(year, month, -1)
+    elif tense == "future" and day < published.day:
+        year, month = _shift_month(year, month, 1)
+    return _day_value(year, month, day, f"ordinal-day-{tense or 'no-tense'}")
+
+
 _FOR_BEFORE = re.compile(r"(?<![\w-])for\s+$")
 
 
@@ -566,6 +584,37 @@ RULES: tuple[_Rule, ...] = (
     _rule("month-year", rf"{_B}(?:{_MOD_DASH})?{_MONTH},?\s+{_YEAR}", _r_month_year),
     _rule("month-day", rf"{_B}{_MOD_ON}{_MONTH}\s+{_DAY}(?!,?\s+\d)", _r_month_day, True),
     _rule("month-day", rf"{_B}{_MOD_ON}{_DAY}\s+{_MONTH}(?!,?\s+\d)", _r_month_day, True),
+    # A weekday with its date: "Sunday, August 4", "on Tuesday (Jan 9)", "Friday 13 September"
+    # (one expression: the date gives the value), and with a year.
+    _rule(
+        "month-day",
+        rf"{_B}{_WEEKDAY},?\s+\(?{_MONTH}\s+{_DAY}\)?(?!,?\s+\d)",
+        _r_month_day,
+        True,
+    ),
+    _rule(
+        "month-day",
+        rf"{_B}{_WEEKDAY},?\s+\(?{_DAY}\s+{_MONTH}\)?(?!,?\s+\d)",
+        _r_month_day,
+        True,
+    ),
+    _rule("full-date", rf"{_B}{_WEEKDAY},?\s+{_MONTH}\s+{_DAY},?\s+{_YEAR}", _r_full_date),
+    _rule("full-date", rf"{_B}{_WEEKDAY},?\s+{_DAY}\s+{_MONTH},?\s+{_YEAR}", _r_full_date),
+    # A date in figures: "13/09/2024" (day first, as most of the world writes it, unless the
+    # first number cannot be a month's day and the second can: "09/13/2024").
+    _rule(
+        "numeric-date",
+        r"(?<![\w/.-])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>(?:19|20)\d\d)(?![\w/-])",
+        _r_numeric_date,
+    ),
+    # "on the 13th": a day of the publication month (or the month before or after it, by tense).
+    _rule(
+        "ordinal-day",
+        rf"{_B}(?i:on)\s+(?P<x>(?i:the)\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th))"
+        r"(?=\s*[,.;:!?)]|\s*$|\s+(?:and|when|as|after|before|at|in|of\s+(?:this|the)\s+month)\b)",
+        _r_ordinal_day,
+        True,
+    ),
     _rule(
         "relative-month",
         rf"{_B}(?P<which>(?i:last|next|this))\s+{_MONTH}(?!\s+\d)",
@@ -585,7 +634,11 @@ RULES: tuple[_Rule, ...] = (
     # A decade: "the 1990s", "the 1990's", "the mid-1990s", "the late 1980s".
     _rule("decade", rf"{_B}(?:{_MOD_DASH})?(?P<decade>1\d\d|20\d)0'?s(?![\w-])", _r_decade),
     _rule("year", rf"{_B}{_MOD_DASH}{_YEAR}", _r_year),
-    _rule("year", rf"{_B}(?:{_TIME_PREP}|the|The)\s+(?P<x>{_YEAR})", _r_year),
+    _rule("year", rf"{_B}(?:{_TIME_PREP}|the|The)\s+(?P<x>{_OLD_YEAR})", _r_year),
+    # A year before a noun, after "a": "a 2012 law" (as "the 2020 election" above).
+    _rule("year", rf"{_B}(?:a|A)\s+(?P<x>{_YEAR})(?=\s+[A-Za-z])", _r_year),
+    # A year listed after another: "in 2018 and 2020", "in 2019, 2020".
+    _rule("year", rf"(?<=\d\d\d\d)(?:,|\s+(?:and|or|to))\s+(?P<x>{_OLD_YEAR})", _r_year),
     _rule(
         "weekday",
         rf"{_B}(?:(?P<which>(?i:last|next|this))\s+|(?P<mod>(?i:early|late))\s+(?:on\s+)?)?"
@@ -735,6 +788,7 @@ _NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
 }
 # Rules whose every match holds a digit, and a month name too for some.
 _NEEDS_DIGIT = {"iso-date", "full-date", "month-year", "month-day", "decade", "year"}
+_NEEDS_DIGIT |= {"numeric-date", "ordinal-day"}
 _NEEDS.update({"full-date": (_MONTH_STEMS,), "month-year": (_MONTH_STEMS,)})
 _NEEDS.update({"month-day": (_MONTH_STEMS,)})
 _DIGIT = re.compile(r"\d")
@@ -773,6 +827,7 @@ _STRICT: dict[str, tuple[tuple[str, ...], ...]] = {
     "month-with-mod": (_MONTH_CAPS, _MOD_WORDS),
     "month": (_MONTH_CAPS,),
     "decade": (("0s", "0's"),),
+    "numeric-date": (("/",), _YEAR_NEED),
     "year": (_YEAR_NEED,),
     "weekday": (tuple(calendar.day_name),),
     "relative-unit": ((*_WHICH, "~coming"),),
@@ -781,7 +836,7 @@ _STRICT: dict[str, tuple[tuple[str, ...], ...]] = {
 _STRICT_WORDS = sorted({w for groups in _STRICT.values() for group in groups for w in group})
 _CASED_WORDS = [w for w in _STRICT_WORDS if w[0] not in "~<"]
 _LOOSE_WORDS = [(w, w[1:]) for w in _STRICT_WORDS if w.startswith("~")]
-_YEARISH = re.compile(r"(?:19|20)\d\d")
+_YEARISH = re.compile(r"(?:1[6-9]|20)\d\d")
 
 
 @dataclass(frozen=True)
