@@ -627,7 +627,39 @@ def _date_in_line(text: str) -> dt.date | None:
     datetime.date(2024, 3, 5)
     """
     match = _DATE_IN_LINE_RE.search(text)
-    return _date_from_dateline(match.group()) if match else None
+    if match:
+        return _date_from_dateline(match.group())
+    return _date_in_figures(text)
+
+
+# A date in figures: day/month/year ("27/12/2024", "27.12.2024") or year.month.day.
+_FIGURES_RE = re.compile(
+    r"(?<![\d/.])(?:(?P<d>\d{1,2})[/.](?P<m>\d{1,2})[/.](?P<y>\d{4})"
+    r"|(?P<y2>\d{4})\.(?P<m2>\d{1,2})\.(?P<d2>\d{1,2}))(?![\d/])"
+)
+
+
+def _date_in_figures(text: str) -> dt.date | None:
+    """The first date written in figures in ``text``, day first (or a year first).
+
+    >>> _date_in_figures("Published on 27/12/2024 - 14:05"), _date_in_figures("2024.10.03")
+    (datetime.date(2024, 12, 27), datetime.date(2024, 10, 3))
+    >>> _date_in_figures("Updated 12/27/2024")
+    datetime.date(2024, 12, 27)
+    """
+    match = _FIGURES_RE.search(text)
+    if not match:
+        return None
+    if match["y2"]:
+        year, month, day = int(match["y2"]), int(match["m2"]), int(match["d2"])
+    else:
+        year, day, month = int(match["y"]), int(match["d"]), int(match["m"])
+        if month > 12 >= day:  # "12/27/2024": the month first
+            day, month = month, day
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 
 
 def _take_dateline(draft: Draft) -> Draft:
@@ -635,7 +667,8 @@ def _take_dateline(draft: Draft) -> Draft:
     published = draft.published
     kept, removed = [], list(draft.removed)
     for line in draft.lines:
-        if _DATELINE_RE.match(line.text.strip()) or _is_time_line(line.text):
+        text = line.text.strip()
+        if _DATELINE_RE.match(text) or _FIGURES_RE.fullmatch(text) or _is_time_line(text):
             found = _date_from_dateline(line.text) or _date_in_line(line.text)
             published = published or found
             removed.append((line.number, line.text, "date line (the publication date)"))

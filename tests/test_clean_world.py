@@ -173,3 +173,18 @@ def test_a_saved_page_keeps_its_figure_caption_without_the_credit() -> None:
     assert article.metadata["figures"] == [
         ("Trucks wait at the crossing near Ostrava.", "JANE ROE / VESPRESS")
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("Published on 27/12/2024 - 14:05 GMT+1 • Updated 15:40", "2024-12-27"),
+        ("2024.10.03", "2024-10-03"),
+        ("Updated 12/27/2024 at 9:15 a.m. ET", "2024-12-27"),
+    ],
+)
+def test_a_date_line_in_figures_gives_the_publication_date(line: str, day: str) -> None:
+    raw = f"Vesland and Kalonia agree to reopen border crossing\n\nBy Jane Roe\n{line}\n\n" + BODY
+    article = clean_article(raw)
+    assert str(article.published) == day
+    assert line not in article.text
