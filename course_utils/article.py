@@ -1336,6 +1336,9 @@ _TAIL_CREDIT_RE = re.compile(
 )
 
 
+_TAIL_MARKS = ("(", ":", "—", "–", "|")
+
+
 def _tail_credit(text: str) -> re.Match[str] | None:
     """The photo credit at the end of a caption line of 40 words or fewer, if it has one.
 
@@ -1346,8 +1349,8 @@ def _tail_credit(text: str) -> re.Match[str] | None:
     >>> _tail_credit("The talks resumed on Monday (local time).") is None
     True
     """
-    if _words(text) > 40:
-        return None
+    if _words(text) > 40 or not (any(mark in text for mark in _TAIL_MARKS) or "--" in text):
+        return None  # every form has one of these marks
     match = _TAIL_CREDIT_RE.search(text)
     return match if match and match.start() > 0 and text[: match.start()].strip() else None
 

@@ -1045,6 +1045,8 @@ _ANAPHOR = re.compile(
 )
 # Every anaphor ends in one of these words: a sentence without them has none.
 _ANAPHOR_WORDS = ("day", "night", "morning", "afternoon", "evening")
+# ... and one of these: a sentence without them has none either.
+_ANAPHOR_LEADS = ("next", "following", "previous", "preceding", "same", "before", "after", "that")
 _ANAPHOR_SHIFT = {
     "next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1, "before": -1,
     "same": 0,
@@ -1094,6 +1096,10 @@ def _with_anaphors(
     """Add "the next day" and its kind to the dates of one sentence, in text order."""
     lower = text.lower()
     if not any(word in lower for word in _ANAPHOR_WORDS):
+        return found
+    if not lower.isascii():  # the letters a case-insensitive pattern reads as i and s
+        lower = text.replace("İ", "i").lower().replace("ı", "i").replace("ſ", "s")
+    if not any(word in lower for word in _ANAPHOR_LEADS):
         return found
     anaphors = [
         m for m in _ANAPHOR.finditer(fold_quotes(text))
