@@ -51,6 +51,7 @@ from typing import Any, Literal
 
 import pandas as pd
 
+from course_utils._paths import data_dir
 from course_utils.article import build_table, parse_published
 from course_utils.errors import PublicationDateError
 from course_utils.text import fold_quotes
@@ -511,6 +512,36 @@ def _r_ordinal_day(m: re.Match[str], published: dt.date, tense: Tense) -> TimeVa
     return _day_value(year, month, day, f"ordinal-day-{tense or 'no-tense'}")
 
 
+@functools.lru_cache(maxsize=1)
+def holidays() -> dict[str, tuple[int, int]]:
+    """The named days of ``data/dates/holidays.csv``: name -> ``(month, day)``.
+
+    >>> holidays()["Christmas Day"]
+    (12, 25)
+    """
+    import csv
+
+    path = data_dir() / "dates" / "holidays.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    return {fold_quotes(row["name"].strip()): (int(row["month"]), int(row["day"])) for row in rows}
+
+
+def _r_holiday(m: re.Match[str], published: dt.date, tense: Tense) -> TimeValue | None:
+    month, day = holidays()[m["holiday"]]
+    year = published.year
+    if tense == "past" and (month, day) > (published.month, published.day):
+        year -= 1
+    elif tense == "future" and (month, day) < (published.month, published.day):
+        year += 1
+    return _day_value(year, month, day, f"holiday-{tense or 'no-tense'}")
+
+
+def _holiday_pattern() -> str:
+    names = sorted(holidays(), key=len, reverse=True)
+    return rf"{_B}(?P<holiday>{'|'.join(re.escape(name) for name in names)})(?![\w-])"
+
+
 _FOR_BEFORE = re.compile(r"(?<![\w-])for\s+$")
 
 
@@ -635,6 +666,8 @@ RULES: tuple[_Rule, ...] = (
     _rule("decade", rf"{_B}(?:{_MOD_DASH})?(?P<decade>1\d\d|20\d)0'?s(?![\w-])", _r_decade),
     _rule("year", rf"{_B}{_MOD_DASH}{_YEAR}", _r_year),
     _rule("year", rf"{_B}(?:{_TIME_PREP}|the|The)\s+(?P<x>{_OLD_YEAR})", _r_year),
+    # A named day that falls on the same date every year: "Christmas Day" (data/dates).
+    _rule("holiday", _holiday_pattern(), _r_holiday, True),
     # A year before a noun, after "a": "a 2012 law" (as "the 2020 election" above).
     _rule("year", rf"{_B}(?:a|A)\s+(?P<x>{_YEAR})(?=\s+[A-Za-z])", _r_year),
     # A year listed after another: "in 2018 and 2020", "in 2019, 2020".
@@ -828,6 +861,7 @@ _STRICT: dict[str, tuple[tuple[str, ...], ...]] = {
     "month": (_MONTH_CAPS,),
     "decade": (("0s", "0's"),),
     "numeric-date": (("/",), _YEAR_NEED),
+    "holiday": (tuple(sorted({name.split()[0] for name in holidays()})),),
     "year": (_YEAR_NEED,),
     "weekday": (tuple(calendar.day_name),),
     "relative-unit": ((*_WHICH, "~coming"),),

@@ -61,3 +61,17 @@ def test_explain_dates_names_the_rule_of_a_date_in_figures() -> None:
 )
 def test_numbers_that_are_not_dates(sentence: str) -> None:
     assert resolve(sentence, PUBLISHED, tense="past") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("The cable was cut on Christmas Day, the police said.", "Christmas Day", "2023-12-25"),
+        ("Kalonia will hold a vote on New Year's Day.", "New Year's Day", "2025-01-01"),
+        ("Vesland will free the prisoners on Valentine’s Day.", "Valentine’s Day", "2024-02-14"),
+    ],
+)
+def test_named_days_take_the_year_the_tense_gives(sentence: str, text: str, value: str) -> None:
+    article = clean_article(f"Talks In Vesland\n\n{sentence}\n", PUBLISHED)
+    found = find_dates(article)
+    assert (text, value) in set(zip(found["text"], found["value"], strict=True)), found
