@@ -25,12 +25,14 @@ import html
 import importlib.util
 import re
 import tomllib
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from course_utils import text as _text
@@ -65,6 +67,63 @@ DEFAULT_ARTICLE = "csto-monitors-2023"
 
 SENTENCE_COLUMNS = ["id", "section", "paragraph", "start", "end", "text"]
 REMOVED_COLUMNS = ["line", "text", "reason"]
+
+
+def build_table(
+    rows: list[tuple[Any, ...]], columns: list[str], ints: Iterable[str] = ()
+) -> pd.DataFrame:
+    """Build a DataFrame once from row tuples: ``ints`` are int64 columns, the others text.
+
+    The same table as ``pd.DataFrame(rows, columns=columns)``, several times faster: each
+    column is handed to pandas already typed. With no rows, every column has dtype object,
+    as pandas makes it.
+
+    >>> table = build_table([(1, "a"), (2, "b")], ["n", "s"], ints=["n"])
+    >>> table.equals(pd.DataFrame([(1, "a"), (2, "b")], columns=["n", "s"]))
+    True
+    >>> build_table([], ["n", "s"], ints=["n"]).dtypes["n"]
+    dtype('O')
+    """
+    ints = set(ints)
+    if not rows:
+        return pd.DataFrame(rows, columns=columns)
+    text = _text_dtype()
+    arrays = [
+        np.array(values, dtype=np.int64) if name in ints else _text_array(values, text)
+        for name, values in zip(columns, zip(*rows, strict=True), strict=True)
+    ]
+    try:  # pandas' own constructor from typed columns of one length: four times faster
+        return pd.DataFrame._from_arrays(
+            arrays,
+            columns=_column_index(tuple(columns)),
+            index=pd.RangeIndex(len(rows)),
+            verify_integrity=False,
+        )
+    except (AttributeError, TypeError):  # a pandas without it
+        return pd.DataFrame(dict(zip(columns, arrays, strict=True)), copy=False)
+
+
+@lru_cache(maxsize=1)
+def _text_dtype() -> Any:
+    """The dtype pandas gives a column of strings (looked up once: by name it is slow)."""
+    return pd.Series(["text"]).dtype
+
+
+@lru_cache(maxsize=64)
+def _column_index(columns: tuple[str, ...]) -> pd.Index:
+    """The column labels as an Index, made once per table shape (an Index is immutable)."""
+    return pd.Index(columns)
+
+
+def _text_array(values: tuple[Any, ...], dtype: Any) -> Any:
+    """A column of strings in pandas' string dtype (``pd.array`` when a value is not a str)."""
+    if isinstance(dtype, pd.StringDtype) and all(type(v) is str for v in values):
+        try:
+            return pd.arrays.StringArray(np.array(values, dtype=object), dtype=dtype)
+        except (TypeError, ValueError):  # a pandas whose StringArray takes no such dtype
+            pass
+    return pd.array(values, dtype=dtype)
+
 
 # --- Loading ------------------------------------------------------------------------------
 
@@ -201,6 +260,8 @@ class Article:
     #: What a saved web page says of itself (title, author, sitename, url, description,
     #: published); empty for text.
     metadata: dict[str, Any] = field(default_factory=dict)
+    #: The summary under the headline, when the page has one (it is not body text).
+    standfirst: str = ""
 
     def sentence_of(self, offset: int) -> int:
         """Return the id of the sentence that contains character ``offset`` (-1 if none)."""
@@ -280,7 +341,11 @@ class Step:
 
 def _map_lines(func: Callable[[str], str]) -> Callable[[Draft], Draft]:
     def step(draft: Draft) -> Draft:
-        return replace(draft, lines=tuple(replace(ln, text=func(ln.text)) for ln in draft.lines))
+        lines = []
+        for line in draft.lines:
+            text = func(line.text)
+            lines.append(line if text == line.text else Line(line.number, text, line.after_blank))
+        return replace(draft, lines=tuple(lines))
 
     return step
 
@@ -306,7 +371,7 @@ def _drop(rule: Callable[[Line, Kept], str | None]) -> Callable[[Draft], Draft]:
         for line in draft.lines:
             reason = rule(line, kept)
             if reason is None:
-                kept.lines.append(replace(line, after_blank=True) if gap else line)
+                kept.lines.append(Line(line.number, line.text, True) if gap else line)
                 gap = False
             else:
                 gap = gap or bool(reason)
@@ -382,7 +447,15 @@ _CAPTION_DATE_RE = re.compile(
 
 
 def _is_sentence(text: str) -> bool:
-    return bool(re.search(r"[.!?]['\"’”)]*$", text.strip()))
+    """Whether ``text`` ends as a sentence does: ``.``, ``!`` or ``?``, then closing marks.
+
+    >>> _is_sentence("They agreed.”"), _is_sentence("Talks Resume"), _is_sentence("Why?) ")
+    (True, False, True)
+    """
+    return text.strip().rstrip(_CLOSERS).endswith((".", "!", "?"))
+
+
+_CLOSERS = "'\"’”)"
 
 
 def _drop_blank(line: Line, _: Kept) -> str | None:
@@ -409,9 +482,40 @@ def _skip_link_rule(main_script: Callable[[], str]) -> Callable[[Line, Kept], st
 
 
 def _drop_skip_links(draft: Draft) -> Draft:
-    # the script of the first 20,000 characters is the article's (and reading more is slow)
-    script = _text.main_script(draft.text[:20_000]) or "LATIN"
-    return _drop(_skip_link_rule(lambda: script))(draft)
+    # the script of the first 20,000 characters is the article's (and reading more is slow);
+    # it is read only if a line needs it
+    found: list[str] = []
+
+    def script() -> str:
+        if not found:
+            found.append(_main_script(draft.text[:20_000]) or "LATIN")
+        return found[0]
+
+    return _drop(_skip_link_rule(script))(draft)
+
+
+_NOT_ASCII_LETTERS = bytes(i for i in range(128) if not chr(i).isalpha())
+_ASCII_RUN = re.compile(r"[\x00-\x7f]+")
+
+
+def _main_script(text: str) -> str:
+    """The script most letters of ``text`` are written in, as :func:`text.main_script` says,
+    but counting the ASCII letters (all Latin) in one pass and each other character once.
+
+    >>> _main_script("Երևան Yerevan Երևանը"), _main_script("Ереван Москва Yerevan")
+    ('ARMENIAN', 'CYRILLIC')
+    >>> _main_script("ab бв"), _main_script("12 -"), _main_script("Talks")
+    ('CYRILLIC', '', 'LATIN')
+    """
+    counts: dict[str, int] = {}
+    latin = len(text.encode("ascii", "ignore").translate(None, _NOT_ASCII_LETTERS))
+    if latin:
+        counts["LATIN"] = latin
+    for char, count in Counter(_ASCII_RUN.sub("", text)).items():
+        script = _text.script_of(char)
+        if script:
+            counts[script] = counts.get(script, 0) + count
+    return min(counts.items(), key=lambda item: (-item[1], item[0]))[0] if counts else ""
 
 
 def _drop_labels(line: Line, _: Kept) -> str | None:
@@ -447,10 +551,23 @@ def _is_byline(text: str) -> bool:
     return bool(words) and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
-def _drop_repeats(line: Line, kept: Kept) -> str | None:
-    if kept.lines and _fold(kept.lines[-1].text) == _fold(line.text):
-        return "repeated line (an image's alt text printed again as its caption)"
-    return None
+def _drop_repeats(draft: Draft) -> Draft:
+    """Drop a line that repeats the line kept before it (each line is folded once)."""
+    kept: list[Line] = []
+    removed = list(draft.removed)
+    last, gap = None, False
+    for line in draft.lines:
+        folded = _fold(line.text)
+        if kept and folded == last:
+            removed.append((line.number, line.text, _REPEATED))
+            gap = True
+            continue
+        kept.append(Line(line.number, line.text, True) if gap else line)
+        last, gap = folded, False
+    return replace(draft, lines=tuple(kept), removed=tuple(sorted(removed)))
+
+
+_REPEATED = "repeated line (an image's alt text printed again as its caption)"
 
 
 def _fold(text: str) -> str:
@@ -500,7 +617,7 @@ def _is_time_line(text: str) -> bool:
     False
     """
     text = text.strip()
-    return _words(text) <= 14 and not is_body_text(text) and bool(_TIME_LINE_RE.fullmatch(text))
+    return _words(text) <= 14 and bool(_TIME_LINE_RE.fullmatch(text)) and not is_body_text(text)
 
 
 def _date_in_line(text: str) -> dt.date | None:
@@ -510,7 +627,39 @@ def _date_in_line(text: str) -> dt.date | None:
     datetime.date(2024, 3, 5)
     """
     match = _DATE_IN_LINE_RE.search(text)
-    return _date_from_dateline(match.group()) if match else None
+    if match:
+        return _date_from_dateline(match.group())
+    return _date_in_figures(text)
+
+
+# A date in figures: day/month/year ("27/12/2024", "27.12.2024") or year.month.day.
+_FIGURES_RE = re.compile(
+    r"(?<![\d/.])(?:(?P<d>\d{1,2})[/.](?P<m>\d{1,2})[/.](?P<y>\d{4})"
+    r"|(?P<y2>\d{4})\.(?P<m2>\d{1,2})\.(?P<d2>\d{1,2}))(?![\d/])"
+)
+
+
+def _date_in_figures(text: str) -> dt.date | None:
+    """The first date written in figures in ``text``, day first (or a year first).
+
+    >>> _date_in_figures("Published on 27/12/2024 - 14:05"), _date_in_figures("2024.10.03")
+    (datetime.date(2024, 12, 27), datetime.date(2024, 10, 3))
+    >>> _date_in_figures("Updated 12/27/2024")
+    datetime.date(2024, 12, 27)
+    """
+    match = _FIGURES_RE.search(text)
+    if not match:
+        return None
+    if match["y2"]:
+        year, month, day = int(match["y2"]), int(match["m2"]), int(match["d2"])
+    else:
+        year, day, month = int(match["y"]), int(match["d"]), int(match["m"])
+        if month > 12 >= day:  # "12/27/2024": the month first
+            day, month = month, day
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 
 
 def _take_dateline(draft: Draft) -> Draft:
@@ -518,7 +667,8 @@ def _take_dateline(draft: Draft) -> Draft:
     published = draft.published
     kept, removed = [], list(draft.removed)
     for line in draft.lines:
-        if _DATELINE_RE.match(line.text.strip()) or _is_time_line(line.text):
+        text = line.text.strip()
+        if _DATELINE_RE.match(text) or _FIGURES_RE.fullmatch(text) or _is_time_line(text):
             found = _date_from_dateline(line.text) or _date_in_line(line.text)
             published = published or found
             removed.append((line.number, line.text, "date line (the publication date)"))
@@ -639,8 +789,12 @@ def stop_word_share(text: str) -> float:
     >>> stop_word_share("Khartoum Omdurman Kassala Gedaref Atbara")
     0.0
     """
-    words = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", text.lower())
-    return sum(w in stop_words() for w in words) / len(words) if words else 0.0
+    words = _WORD_RE.findall(text.lower())
+    common = stop_words()
+    return sum(w in common for w in words) / len(words) if words else 0.0
+
+
+_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
 def _words(text: str) -> int:
@@ -659,16 +813,47 @@ def is_body_text(text: str) -> bool:
     return _is_sentence(text) and _words(text) >= 10 and stop_word_share(text) >= 0.3
 
 
+@lru_cache(maxsize=1)
+def _furniture_alternation() -> re.Pattern[str] | None:
+    """All furniture patterns as one alternation (group ``fN`` is row N): one call finds the
+    first row whose pattern matches the whole line. None if the rows cannot be joined."""
+    joined = "|".join(f"(?P<f{i}>{p.pattern})" for i, (_, p) in enumerate(furniture_patterns()))
+    try:
+        return re.compile(joined, re.IGNORECASE)
+    except re.error:
+        return None
+
+
+def _furniture_row(folded: str) -> str | None:
+    """The reason of the first furniture row whose pattern matches the whole line."""
+    rows = furniture_patterns()
+    joined = _furniture_alternation()
+    if joined is None:
+        return next((reason for reason, pattern in rows if pattern.fullmatch(folded)), None)
+    match = joined.fullmatch(folded)
+    if match is None:
+        return None
+    return next(rows[i][0] for i in range(len(rows)) if match.group(f"f{i}") is not None)
+
+
+_WORD_OR_HYPHEN = re.compile(r"[\w-]+")
+_MENU_BAR = re.compile(r"\s[|•·]\s")
+
+
 def _furniture_reason(text: str) -> str | None:
     folded = _text.fold_quotes(text)
     if _words(folded) <= 30:
-        for reason, pattern in furniture_patterns():
-            if pattern.fullmatch(folded):
-                return reason
-    words = re.findall(r"[\w-]+", folded.lower())
-    if words and len(words) <= 12 and all(w in _share_words() for w in words):
-        return "share row"
-    if len(re.findall(r"\s[|•·]\s", folded)) >= 2 and not _is_sentence(folded):
+        reason = _furniture_row(folded)
+        if reason is not None:
+            return reason
+    lower = folded.lower()
+    first = _WORD_OR_HYPHEN.search(lower)
+    if first is not None and first.group() in _share_words():  # else no share row
+        words = _WORD_OR_HYPHEN.findall(lower)
+        if len(words) <= 12 and all(w in _share_words() for w in words):
+            return "share row"
+    menu_marks = "|" in folded or "•" in folded or "·" in folded
+    if menu_marks and len(_MENU_BAR.findall(folded)) >= 2 and not _is_sentence(folded):
         return "menu (links on one line)"
     return None
 
@@ -683,7 +868,7 @@ def _drop_furniture(draft: Draft) -> Draft:
             reason = "related-links list"
         if reason is None:
             in_list = False
-            kept.append(replace(line, after_blank=True) if gap else line)
+            kept.append(Line(line.number, line.text, True) if gap else line)
             gap = False
             continue
         in_list = in_list or reason == "related-links heading"
@@ -717,9 +902,12 @@ def _is_caption_like(line: Line, repeated: set[str]) -> bool:
     return _fold(line.text) in repeated or bool(_CAPTION_RE.match(line.text))
 
 
-def _headline_index(lines: tuple[Line, ...], repeated: set[str]) -> int:
-    """Where the headline stands: the first line of four or more words before the first
-    paragraph of body text that is neither a sentence, a caption nor a broken-off line.
+def _headline_index(
+    lines: tuple[Line, ...], repeated: set[str], frame: frozenset[int] = frozenset()
+) -> int:
+    """Where the headline stands: the first headline-like line (:func:`_looks_like_headline`)
+    before the first paragraph of body text, skipping a line wedged between lines of the
+    site's frame (``frame``: the numbers of lines removed as menus, skip links, site chrome).
     0 when there is no body text or no such line (the first line is then the headline)."""
     body = next(
         (
@@ -730,22 +918,48 @@ def _headline_index(lines: tuple[Line, ...], repeated: set[str]) -> int:
         None,
     )
     for i, line in enumerate(lines[:body] if body is not None else ()):
-        last = re.search(r"(\w+)\W*$", line.text)
-        if (
-            _words(line.text) >= 4
-            and not _is_sentence(line.text)
-            and not _is_caption_like(line, repeated)
-            and not line.text.rstrip().endswith((",", ";", ":"))
-            and not (last and last.group(1).lower() in stop_words())
-        ):
+        wrapped = i + 1 < len(lines) and not lines[i + 1].after_blank
+        in_frame = line.number - 1 in frame and line.number + 1 in frame
+        headline = _looks_like_headline(line.text, wrapped=wrapped)
+        if headline and not in_frame and not _is_caption_like(line, repeated):
             return i
     return 0
+
+
+_PATH_MARKS = (" / ", " > ", " » ", " | ", " :: ")
+
+
+def _looks_like_headline(text: str, *, wrapped: bool = False) -> bool:
+    """A headline: four or more words, no final full stop, not a section path in capitals
+    ("NATIONAL / POLITICS") and, where the next line follows without a blank line, not
+    broken off after a lower-case function word ("The ministers met in").
+
+    >>> _looks_like_headline("Gangs Vow To Fight On After Vote in the Capital on Christmas Day")
+    True
+    >>> _looks_like_headline("WORLD / AFRICA / SAHEL NEWS"), _looks_like_headline("Talks end.")
+    (False, False)
+    >>> _looks_like_headline("Rebels say they will fight on"), _looks_like_headline(
+    ...     "The ministers of both states met in", wrapped=True)
+    (True, False)
+    """
+    letters = [c for c in text if c.isalpha()]
+    if _words(text) < 4 or _is_sentence(text) or text.rstrip().endswith((",", ";", ":")):
+        return False
+    if any(mark in text for mark in _PATH_MARKS) or (letters and text.upper() == text):
+        return False  # a breadcrumb or a section label in capitals
+    last = re.search(r"(\w+)\W*$", text)
+    return not (wrapped and last and last.group(1) in stop_words())
+
+
+#: Reasons of the lines that make up a site's frame (around the story, not in it).
+_FRAME_REASONS = ("menu", "skip", "site chrome", "page-layout label")
 
 
 def _drop_before_headline(draft: Draft) -> Draft:
     """Drop what stands before the headline: section labels, site names and slogans."""
     repeated = {_fold(text) for _, text, reason in draft.removed if reason.startswith("repeated")}
-    start = _headline_index(draft.lines, repeated)
+    frame = frozenset(n for n, _, reason in draft.removed if reason.startswith(_FRAME_REASONS))
+    start = _headline_index(draft.lines, repeated, frame)
     gone = [
         (line.number, line.text, "before the headline (a section label, site name or slogan)")
         for line in draft.lines[:start]
@@ -792,6 +1006,57 @@ def _take_agency_datelines(draft: Draft) -> Draft:
         removed.append((line.number, match.group().strip(), "dateline (place and agency)"))
         lines.append(replace(line, text=line.text[match.end() :]))
     return Draft(tuple(lines), tuple(sorted(removed)), published)
+
+
+STANDFIRST = "standfirst (the summary under the headline)"
+
+
+def _header_evidence(text: str, reason: str) -> bool:
+    """A removed line of the story's header: a byline, a date or time line, a share row."""
+    return (
+        reason in ("byline", "share row")
+        or reason.startswith("date line")
+        or bool(_DATELINE_RE.match(text.strip()))
+    )
+
+
+def _standfirst_index(draft: Draft) -> int | None:
+    """Where the standfirst stands: the line right after the headline when the story's
+    header (a byline, a date line, a share row; an author's name may stand with them)
+    comes after it, so the story itself starts later. None if there is none."""
+    lines = draft.lines
+    if len(lines) < 3 or not 6 <= _words(lines[1].text) <= 60:
+        return None
+    candidate, after = lines[1], 2
+    credits = {n for n, text, reason in draft.removed if _is_photo_credit(text, reason)}
+    repeated = {_fold(text) for _, text, reason in draft.removed if reason.startswith("repeated")}
+    if (
+        _CAPTION_LABEL_RE.match(candidate.text)
+        or _tail_credit(candidate.text)
+        or _credited_caption(candidate, credits)
+        or _is_caption_like(candidate, repeated)
+    ):
+        return None  # a photo's caption, not a summary
+    while after < len(lines) and _words(lines[after].text) <= 4:
+        if _is_sentence(lines[after].text):
+            break
+        after += 1  # an author's name on its own line, kept until the end
+    if after >= len(lines):
+        return None
+    first, last = candidate.number, lines[after].number
+    between = [(text, reason) for n, text, reason in draft.removed if first < n < last]
+    return 1 if any(_header_evidence(text, reason) for text, reason in between) else None
+
+
+def _take_standfirst(draft: Draft) -> Draft:
+    """Take out the standfirst (the one- or two-sentence summary under the headline)."""
+    index = _standfirst_index(draft)
+    if index is None:
+        return draft
+    line = draft.lines[index]
+    lines = draft.lines[:index] + draft.lines[index + 1 :]
+    removed = tuple(sorted([*draft.removed, (line.number, line.text, STANDFIRST)]))
+    return replace(draft, lines=lines, removed=removed)
 
 
 #: The cleaning steps in the order :func:`clean_article` runs them.
@@ -843,13 +1108,18 @@ CLEANING_STEPS: tuple[Step, ...] = (
     Step(
         "repeated lines",
         "Drop a line that repeats the line before it (a photo's alt text, then its caption).",
-        _drop(_drop_repeats),
+        _drop_repeats,
     ),
     Step(
         "headline",
         "Find the headline (a line of four or more words before the first paragraph of body "
         "text) and drop what stands before it.",
         _drop_before_headline,
+    ),
+    Step(
+        "standfirst",
+        "Take out the standfirst: the summary under the headline, before the byline and date.",
+        _take_standfirst,
     ),
     Step(
         "datelines",
@@ -951,8 +1221,43 @@ def html_to_text(raw: str) -> tuple[str, dict[str, Any]]:
     paragraphs = [p.strip() for p in body.split("\n") if p.strip()]
     if title and paragraphs and _fold(paragraphs[0]) == _fold(title):
         paragraphs = paragraphs[1:]
-    text = "\n\n".join([title, *paragraphs] if title else paragraphs)
+    meta["figures"] = figures = figure_captions(raw)
+    present = {_fold(p) for p in paragraphs}
+    lines = [line for caption, credit in figures for line in (caption, credit) if line]
+    lines = [line for line in lines if _fold(line) not in present]  # the extractor kept it
+    text = "\n\n".join([title, *lines, *paragraphs] if title else [*lines, *paragraphs])
     return text, meta
+
+
+_CREDIT_CLASS = re.compile(r"credit|copyright|byline|author|source|photographer", re.IGNORECASE)
+
+
+def figure_captions(raw: str) -> list[tuple[str, str]]:
+    """The ``(caption, credit)`` of each ``<figcaption>`` of a saved web page; the credit is
+    what the caption marks as one (an element whose class says credit, copyright, source …).
+
+    >>> figure_captions('<figure><figcaption>Troops in Ostrava. <span class="credit">'
+    ...                 'JANE ROE / AFP</span></figcaption></figure>')
+    [('Troops in Ostrava.', 'JANE ROE / AFP')]
+    """
+    import lxml.html  # lazy: only a saved web page needs it
+
+    try:
+        page = lxml.html.fromstring(raw)
+    except (ValueError, lxml.etree.ParserError):
+        return []
+    found = []
+    for caption in page.iter("figcaption"):
+        credits = [
+            el for el in caption.iterdescendants() if _CREDIT_CLASS.search(el.get("class") or "")
+        ]
+        credit = " ".join(" ".join(el.text_content().split()) for el in credits)
+        for el in credits:
+            el.drop_tree()  # keeps the text after it
+        text = " ".join(caption.text_content().split())
+        if text:
+            found.append((text, credit))
+    return found
 
 
 def _page_date(value: str) -> dt.date | None:
@@ -985,28 +1290,117 @@ def _credited_caption(line: Line, credits: set[int]) -> bool:
     """
     if _words(line.text) > 60:
         return False
-    return bool(_CAPTION_CREDIT_RE.search(line.text)) or bool(
-        {line.number + 1, line.number + 2} & credits
-    )
+    return _has_credit(line.text) or bool({line.number + 1, line.number + 2} & credits)
 
 
-def _structure(draft: Draft) -> tuple[str, list[str], list[str], list[tuple[int, str, str]]]:
-    """Split the remaining lines into the headline, photo captions and body paragraphs."""
+# Every form _CAPTION_CREDIT_RE knows holds one of these (in the lower-case text, with the
+# letters a case-insensitive pattern also reads as ASCII ones: "ı", "ſ").
+_CREDIT_CLUES = ("caption", "photo", "picture", "image", "credit", "/", "getty")
+
+
+def _has_credit(text: str) -> bool:
+    """Whether ``text`` holds a photo credit or a caption label (``_CAPTION_CREDIT_RE``).
+
+    >>> _has_credit("Troops on patrol (Photo: Jane Roe/AFP)"), _has_credit("Troops on patrol.")
+    (True, False)
+    """
+    low = text.lower()
+    if not low.isascii():
+        low = low.replace("ı", "i").replace("ſ", "s")
+    if not any(clue in low for clue in _CREDIT_CLUES):
+        return False
+    return bool(_CAPTION_CREDIT_RE.search(text))
+
+
+def _is_photo_credit(text: str, reason: str) -> bool:
+    """A removed line that credits a photo: an image credit, or a short copyright line
+    naming an agency ("Copyright Jane Roe via AP", "© Vesland News / AP Photo")."""
+    if reason == "image credit":
+        return True
+    short = _words(text) <= 10
+    return reason == "copyright line" and short and bool(re.search(r"\bvia\b|/", text))
+
+
+# The label in front of a caption ("Image caption, Troops on patrol").
+_CAPTION_LABEL_RE = re.compile(r"^(?:image caption|photo caption|caption)\s*[,:]\s*", re.I)
+# A photo credit at the end of a caption, after the caption's own words: "(Photo: Jane
+# Roe / AFP)", "(AP Photo/Jane Roe)", "Photo: Jane Roe (EFE)"; after a full stop also
+# "— AFP", "| KYODO" (a credit in capitals or an agency's name) and "(Vesnews)".
+_TAIL_CREDIT_RE = re.compile(
+    r"(?:\s+\((?:[A-Z]+ )?(?:photo|image|picture)s?\s*[:/][^()]{1,60}\)"
+    r"|\s+(?:photo|image|picture|credit)s?\s*:\s*[^.]{1,60}"
+    r"|(?<=[.!?\"”’])\s*(?:[—–|]|--)\s*(?:[A-Z][A-Z.&/-]{1,15}(?: [A-Z][A-Z.&/-]{1,15}){0,2}"
+    r"|AP|AFP|Reuters|Getty Images|Anadolu|Xinhua|Kyodo|Yonhap|EFE|EPA)"
+    r"|(?<=[.!?\"”’])\s*\([A-Z][\w.&/-]{1,20}(?: [\w.&/-]{1,20}){0,2}\))\.?$",
+    re.IGNORECASE,
+)
+
+
+_TAIL_MARKS = ("(", ":", "—", "–", "|")
+
+
+def _tail_credit(text: str) -> re.Match[str] | None:
+    """The photo credit at the end of a caption line of 40 words or fewer, if it has one.
+
+    >>> _tail_credit("Troops on patrol near Ostrava. — AFP").group().strip()
+    '— AFP'
+    >>> _tail_credit("Troops on patrol near Ostrava. (Photo: Jane Roe / AFP)").group().strip()
+    '(Photo: Jane Roe / AFP)'
+    >>> _tail_credit("The talks resumed on Monday (local time).") is None
+    True
+    """
+    if _words(text) > 40 or not (any(mark in text for mark in _TAIL_MARKS) or "--" in text):
+        return None  # every form has one of these marks
+    match = _TAIL_CREDIT_RE.search(text)
+    return match if match and match.start() > 0 and text[: match.start()].strip() else None
+
+
+def _split_caption(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """A caption without its label in front and its photo credit at the end, and the pieces
+    taken off with their reasons.
+
+    >>> _split_caption("Image caption, Troops on patrol near Ostrava. (Vesnews)")
+    ('Troops on patrol near Ostrava.', [('Image caption,', 'caption label'), \
+('(Vesnews)', 'image credit (end of a caption)')])
+    """
+    pieces = []
+    label = _CAPTION_LABEL_RE.match(text)
+    if label and text[label.end() :].strip():
+        pieces.append((label.group().strip(), "caption label"))
+        text = text[label.end() :]
+    credit = _tail_credit(text)
+    if credit:
+        pieces.append((credit.group().strip(), "image credit (end of a caption)"))
+        text = text[: credit.start()].rstrip()
+    return text, pieces
+
+
+def _structure(
+    draft: Draft, figures: Iterable[tuple[str, str]] = ()
+) -> tuple[str, list[str], list[str], list[tuple[int, str, str]]]:
+    """Split the remaining lines into the headline, photo captions and body paragraphs.
+
+    ``figures`` are the ``(caption, credit)`` pairs a saved web page marks as such."""
     if not draft.lines:
         raise EmptyArticleError(
             "nothing is left once page furniture is removed: is this the article's text?"
         )
     title, *rest = draft.lines
-    credits = {n for n, _, reason in draft.removed if reason == "image credit"}
+    credits = {n for n, text, reason in draft.removed if _is_photo_credit(text, reason)}
     # A line printed twice in a row is a photo's alt text and then its visible caption, so
     # it is a caption whatever its form ("Place - …", "FILE - …", or none at all).
     repeated = {_fold(text) for _, text, reason in draft.removed if reason.startswith("repeated")}
+    repeated |= {_fold(caption) for caption, _ in figures}  # the page says they are captions
+    figure_credits = {_fold(credit) for _, credit in figures if credit}
     captions: list[str] = []
     paragraphs: list[str] = []
     numbers: list[int] = []
     removed: list[tuple[int, str, str]] = []
     for line in rest:
         text = line.text
+        if _fold(text) in figure_credits:
+            removed.append((line.number, text, "image credit (in the page's figure)"))
+            continue
         is_caption = (
             _fold(text) in repeated
             or bool(
@@ -1015,7 +1409,9 @@ def _structure(draft: Draft) -> tuple[str, list[str], list[str], list[tuple[int,
             )
             or _credited_caption(line, credits)
         )
-        if is_caption:
+        if is_caption or _tail_credit(text):
+            text, pieces = _split_caption(text)
+            removed.extend((line.number, piece, reason) for piece, reason in pieces)
             if _fold(text) not in {_fold(c) for c in captions}:
                 captions.append(text)
             else:
@@ -1049,7 +1445,7 @@ def clean_article(
     raw, meta = _prepare(raw)
     history = run_steps(raw, steps)
     draft = history[-1][1] if history else Draft.from_text(raw)
-    title, captions, paragraphs, late_removed = _structure(draft)
+    title, captions, paragraphs, late_removed = _structure(draft, meta.get("figures", ()))
     if not paragraphs:
         raise EmptyArticleError(
             "the article has a headline but no body paragraphs: check that the whole "
@@ -1067,10 +1463,12 @@ def clean_article(
         pieces.append(part)
         offset += len(part) + 2
     text = "\n\n".join(pieces)
-    sentences = pd.DataFrame(
-        [(i, sec, par, s, e, text[s:e]) for i, sec, par, s, e, _ in rows], columns=SENTENCE_COLUMNS
+    sentences = build_table(
+        [(i, sec, par, s, e, text[s:e]) for i, sec, par, s, e, _ in rows],
+        SENTENCE_COLUMNS,
+        ints=("id", "paragraph", "start", "end"),
     )
-    removed = pd.DataFrame(sorted([*draft.removed, *late_removed]), columns=REMOVED_COLUMNS)
+    removed = build_table(sorted([*draft.removed, *late_removed]), REMOVED_COLUMNS, ints=("line",))
     return Article(
         title=title,
         captions=tuple(captions),
@@ -1081,6 +1479,7 @@ def clean_article(
         published=parse_published(published) or draft.published or meta.get("published"),
         source=source,
         metadata=meta,
+        standfirst=next((t for _, t, r in draft.removed if r == STANDFIRST), ""),
     )
 
 

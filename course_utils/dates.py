@@ -51,7 +51,8 @@ from typing import Any, Literal
 
 import pandas as pd
 
-from course_utils.article import parse_published
+from course_utils._paths import data_dir
+from course_utils.article import build_table, parse_published
 from course_utils.errors import PublicationDateError
 from course_utils.text import fold_quotes
 
@@ -116,6 +117,8 @@ _FULL_MONTH = (
 )
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
 _YEAR = r"(?P<year>(?:19|20)\d\d)(?![\d-])"
+# A year standing alone after a preposition may be older: "French since 1853".
+_OLD_YEAR = r"(?P<year>(?:1[6-9]|20)\d\d)(?![\d-])"
 _MOD = r"(?P<mod>(?i:early|late|mid|the\s+(?:beginning|start|middle|end)\s+of))"
 _MOD_DASH = _MOD + r"(?:\s+|-)"
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![\w-])"
@@ -128,7 +131,7 @@ _NUM_WORDS = "|".join(sorted(NUMBERS, key=len, reverse=True))
 _NUM = rf"(?:\d+|(?i:{_NUM_WORDS}))"
 _B = r"(?<![\w-])"  # not inside a word
 # Prepositions that announce a month or a year standing alone ("in March", "since 2020").
-_TIME_PREP = r"(?i:in|since|by|until|till|before|after|from|through|during|of|throughout)"
+_TIME_PREP = r"(?i:in|since|by|until|till|before|after|from|through|during|of|throughout|between)"
 
 
 @dataclass(frozen=True)
@@ -137,6 +140,8 @@ class _Rule:
     pattern: re.Pattern[str]
     resolve: Callable[[re.Match[str], dt.date, Tense], TimeValue | None]
     needs_tense: bool = False
+    #: whether the pattern has a group ``x``, the date itself inside a longer match
+    has_x: bool = False
 
 
 @dataclass(frozen=True)
@@ -317,15 +322,42 @@ class _Cues:
 _COMMA = re.compile(",")
 
 
+# The past-tense cues, read word by word: a cue is a whole word (a run of word characters
+# and hyphens), so each word is looked up once instead of trying every pattern at every
+# position. An ASCII sentence is checked with set and string tests; any other with the
+# pattern itself (a case-insensitive [a-z] also takes "ı", "ſ", "K" and "İ").
+_WORD_RUN = re.compile(r"[\w-]+")
+_IRREGULAR_WORDS = frozenset(_IRREGULAR_PAST.split("|"))
+_OUT = re.compile(r"(?i) out(?![\w-])")
+
+
+def _past_cues(folded: str) -> list[tuple[int, int, str]]:
+    """``(start, end, word)`` of each past-tense cue: what ``_PAST_CUES`` finds, faster.
+
+    >>> _past_cues("Troops SET OUT, withdrew and were re-armed; a need-based plan.")
+    [(7, 14, 'set out'), (16, 24, 'withdrew'), (29, 33, 'were')]
+    """
+    if not folded.isascii():
+        return [(m.start(), m.end(), m.group().lower()) for m in _PAST_CUES.finditer(folded)]
+    low = folded.lower()  # the same offsets: ASCII
+    found = []
+    for match in _WORD_RUN.finditer(low):
+        word = match.group()
+        if word in _IRREGULAR_WORDS or (word[-2:] == "ed" and len(word) > 3 and word.isalpha()):
+            found.append((match.start(), match.end(), word))
+        elif word == "set" and _OUT.match(low, match.end()):
+            found.append((match.start(), match.end() + 4, "set out"))
+    return found
+
+
 def _tense_cues(sentence: str) -> _Cues:
     folded = fold_quotes(sentence)
     found = []
-    for pattern, tense in ((_FUTURE_CUES, "future"), (_PAST_CUES, "past")):
-        for match in pattern.finditer(folded):
-            word = match.group().lower()
-            if tense == "past" and word in _NOT_PAST:
-                continue
-            found.append((match.start(), match.end(), tense, word))
+    for match in _FUTURE_CUES.finditer(folded):
+        found.append((match.start(), match.end(), "future", match.group().lower()))
+    for start, end, word in _past_cues(folded):
+        if word not in _NOT_PAST:
+            found.append((start, end, "past", word))
     found.sort()
     commas = [m.start() for m in _COMMA.finditer(folded)]
     return _Cues(commas, sorted((e, t) for _, e, t, _ in found), found)
@@ -464,6 +496,52 @@ def _r_decade(m: re.Match[str], published: dt.date, tense: Tense) -> TimeValue |
     return TimeValue(m["decade"], "decade", _mod_of(m), "decade")
 
 
+def _r_numeric_date(m: re.Match[str], published: dt.date, tense: Tense) -> TimeValue | None:
+    first, second, year = int(m["a"]), int(m["b"]), int(m["y"])
+    if first <= 12 < second:  # "09/13/2024": the month first
+        return _day_value(year, first, second, "numeric-date-month-first")
+    return _day_value(year, second, first, "numeric-date-day-first")
+
+
+def _r_ordinal_day(m: re.Match[str], published: dt.date, tense: Tense) -> TimeValue | None:
+    day, year, month = int(m["day"]), published.year, published.month
+    if tense == "past" and day > published.day:
+        year, month = _shift_month(year, month, -1)
+    elif tense == "future" and day < published.day:
+        year, month = _shift_month(year, month, 1)
+    return _day_value(year, month, day, f"ordinal-day-{tense or 'no-tense'}")
+
+
+@functools.lru_cache(maxsize=1)
+def holidays() -> dict[str, tuple[int, int]]:
+    """The named days of ``data/dates/holidays.csv``: name -> ``(month, day)``.
+
+    >>> holidays()["Christmas Day"]
+    (12, 25)
+    """
+    import csv
+
+    path = data_dir() / "dates" / "holidays.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    return {fold_quotes(row["name"].strip()): (int(row["month"]), int(row["day"])) for row in rows}
+
+
+def _r_holiday(m: re.Match[str], published: dt.date, tense: Tense) -> TimeValue | None:
+    month, day = holidays()[m["holiday"]]
+    year = published.year
+    if tense == "past" and (month, day) > (published.month, published.day):
+        year -= 1
+    elif tense == "future" and (month, day) < (published.month, published.day):
+        year += 1
+    return _day_value(year, month, day, f"holiday-{tense or 'no-tense'}")
+
+
+def _holiday_pattern() -> str:
+    names = sorted(holidays(), key=len, reverse=True)
+    return rf"{_B}(?P<holiday>{'|'.join(re.escape(name) for name in names)})(?![\w-])"
+
+
 _FOR_BEFORE = re.compile(r"(?<![\w-])for\s+$")
 
 
@@ -525,7 +603,8 @@ def _r_ago(m: re.Match[str], published: dt.date, tense: Tense) -> TimeValue | No
 
 
 def _rule(name: str, pattern: str, func: Callable[..., TimeValue | None], tense: bool = False):
-    return _Rule(name, re.compile(pattern), func, tense)
+    compiled = re.compile(pattern)
+    return _Rule(name, compiled, func, tense, "x" in compiled.groupindex)
 
 
 #: The rules, most specific first. Where two matches overlap the longer one wins.
@@ -536,6 +615,37 @@ RULES: tuple[_Rule, ...] = (
     _rule("month-year", rf"{_B}(?:{_MOD_DASH})?{_MONTH},?\s+{_YEAR}", _r_month_year),
     _rule("month-day", rf"{_B}{_MOD_ON}{_MONTH}\s+{_DAY}(?!,?\s+\d)", _r_month_day, True),
     _rule("month-day", rf"{_B}{_MOD_ON}{_DAY}\s+{_MONTH}(?!,?\s+\d)", _r_month_day, True),
+    # A weekday with its date: "Sunday, August 4", "on Tuesday (Jan 9)", "Friday 13 September"
+    # (one expression: the date gives the value), and with a year.
+    _rule(
+        "month-day",
+        rf"{_B}{_WEEKDAY},?\s+\(?{_MONTH}\s+{_DAY}\)?(?!,?\s+\d)",
+        _r_month_day,
+        True,
+    ),
+    _rule(
+        "month-day",
+        rf"{_B}{_WEEKDAY},?\s+\(?{_DAY}\s+{_MONTH}\)?(?!,?\s+\d)",
+        _r_month_day,
+        True,
+    ),
+    _rule("full-date", rf"{_B}{_WEEKDAY},?\s+{_MONTH}\s+{_DAY},?\s+{_YEAR}", _r_full_date),
+    _rule("full-date", rf"{_B}{_WEEKDAY},?\s+{_DAY}\s+{_MONTH},?\s+{_YEAR}", _r_full_date),
+    # A date in figures: "13/09/2024" (day first, as most of the world writes it, unless the
+    # first number cannot be a month's day and the second can: "09/13/2024").
+    _rule(
+        "numeric-date",
+        r"(?<![\w/.-])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>(?:19|20)\d\d)(?![\w/-])",
+        _r_numeric_date,
+    ),
+    # "on the 13th": a day of the publication month (or the month before or after it, by tense).
+    _rule(
+        "ordinal-day",
+        rf"{_B}(?i:on)\s+(?P<x>(?i:the)\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th))"
+        r"(?=\s*[,.;:!?)]|\s*$|\s+(?:and|when|as|after|before|at|in|of\s+(?:this|the)\s+month)\b)",
+        _r_ordinal_day,
+        True,
+    ),
     _rule(
         "relative-month",
         rf"{_B}(?P<which>(?i:last|next|this))\s+{_MONTH}(?!\s+\d)",
@@ -555,7 +665,13 @@ RULES: tuple[_Rule, ...] = (
     # A decade: "the 1990s", "the 1990's", "the mid-1990s", "the late 1980s".
     _rule("decade", rf"{_B}(?:{_MOD_DASH})?(?P<decade>1\d\d|20\d)0'?s(?![\w-])", _r_decade),
     _rule("year", rf"{_B}{_MOD_DASH}{_YEAR}", _r_year),
-    _rule("year", rf"{_B}(?:{_TIME_PREP}|the|The)\s+(?P<x>{_YEAR})", _r_year),
+    _rule("year", rf"{_B}(?:{_TIME_PREP}|the|The)\s+(?P<x>{_OLD_YEAR})", _r_year),
+    # A named day that falls on the same date every year: "Christmas Day" (data/dates).
+    _rule("holiday", _holiday_pattern(), _r_holiday, True),
+    # A year before a noun, after "a": "a 2012 law" (as "the 2020 election" above).
+    _rule("year", rf"{_B}(?:a|A)\s+(?P<x>{_YEAR})(?=\s+[A-Za-z])", _r_year),
+    # A year listed after another: "in 2018 and 2020", "in 2019, 2020".
+    _rule("year", rf"(?<=\d\d\d\d)(?:,|\s+(?:and|or|to))\s+(?P<x>{_OLD_YEAR})", _r_year),
     _rule(
         "weekday",
         rf"{_B}(?:(?P<which>(?i:last|next|this))\s+|(?P<mod>(?i:early|late))\s+(?:on\s+)?)?"
@@ -705,6 +821,7 @@ _NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
 }
 # Rules whose every match holds a digit, and a month name too for some.
 _NEEDS_DIGIT = {"iso-date", "full-date", "month-year", "month-day", "decade", "year"}
+_NEEDS_DIGIT |= {"numeric-date", "ordinal-day"}
 _NEEDS.update({"full-date": (_MONTH_STEMS,), "month-year": (_MONTH_STEMS,)})
 _NEEDS.update({"month-day": (_MONTH_STEMS,)})
 _DIGIT = re.compile(r"\d")
@@ -725,17 +842,105 @@ def _applies(rule: _Rule, present: set[str], has_digit: bool) -> bool:
     return all(not present.isdisjoint(group) for group in _NEEDS.get(rule.name, ()))
 
 
-def _scan(sentence: str, published: dt.date, tense: Any = _AUTO) -> list[_Hit]:
+# Stricter needs, read from the patterns: a month or weekday name is written with its
+# capital (the patterns are case-sensitive there), a year is 19xx or 20xx, and the words of
+# a case-insensitive part are found in the lower-case text (with "ſ" and "ı" read as "s"
+# and "i", as a case-insensitive pattern reads them). A rule runs only if the sentence has
+# every group of its needs here and in _NEEDS.
+_MONTH_CAPS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_WHICH = ("~last", "~next", "~this")
+_MOD_WORDS = ("~early", "~late", "~mid", "~beginning", "~start", "~middle", "~end")
+_YEAR_NEED = ("<year>",)
+_STRICT: dict[str, tuple[tuple[str, ...], ...]] = {
+    "full-date": (_MONTH_CAPS, _YEAR_NEED),
+    "month-year": (_MONTH_CAPS, _YEAR_NEED),
+    "month-day": (_MONTH_CAPS,),
+    "relative-month": (_MONTH_CAPS, _WHICH),
+    "month-relative-year": (_MONTH_CAPS, _WHICH),
+    "month-with-mod": (_MONTH_CAPS, _MOD_WORDS),
+    "month": (_MONTH_CAPS,),
+    "decade": (("0s", "0's"),),
+    "numeric-date": (("/",), _YEAR_NEED),
+    "holiday": (tuple(sorted({name.split()[0] for name in holidays()})),),
+    "year": (_YEAR_NEED,),
+    "weekday": (tuple(calendar.day_name),),
+    "relative-unit": ((*_WHICH, "~coming"),),
+    "later-this-unit": (("~later", "~earlier"), ("~this",)),
+}
+_STRICT_WORDS = sorted({w for groups in _STRICT.values() for group in groups for w in group})
+_CASED_WORDS = [w for w in _STRICT_WORDS if w[0] not in "~<"]
+_LOOSE_WORDS = [(w, w[1:]) for w in _STRICT_WORDS if w.startswith("~")]
+_YEARISH = re.compile(r"(?:1[6-9]|20)\d\d")
+
+
+@dataclass(frozen=True)
+class _Vocab:
+    """The words of _NEEDS and _STRICT to look for: those a whole article holds at all, so
+    that each of its sentences is searched only for them."""
+
+    need: list[str]
+    cased: list[str]
+    loose: list[tuple[str, str]]
+
+    @classmethod
+    def of(cls, text: str) -> _Vocab:
+        """The words ``text`` holds (a sentence of it can hold no other).
+
+        >>> _Vocab.of("Talks resumed on Tuesday.").cased
+        ['Tuesday']
+        """
+        folded = fold_quotes(text)
+        lower = folded.lower()
+        loose = lower if lower.isascii() else lower.replace("ſ", "s").replace("ı", "i")
+        return cls(
+            [word for word in _NEED_WORDS if word in lower],
+            [word for word in _CASED_WORDS if word in folded],
+            [(key, word) for key, word in _LOOSE_WORDS if word in loose],
+        )
+
+
+def _features(folded: str, vocab: _Vocab | None = None) -> frozenset[str]:
+    """The words of _NEEDS and _STRICT that ``folded`` holds, and ``<digit>``, ``<year>``.
+
+    >>> sorted(_features("Talks resumed on Tuesday, 3 March 2023."))[:6]
+    ['<digit>', '<year>', 'Mar', 'Tuesday', 'day', 'mar']
+    """
+    vocab = vocab or _ALL_WORDS
+    lower = folded.lower()
+    loose = lower if lower.isascii() else lower.replace("ſ", "s").replace("ı", "i")
+    found = {word for word in vocab.need if word in lower}
+    found.update(word for word in vocab.cased if word in folded)
+    found.update(key for key, word in vocab.loose if word in loose)
+    if _DIGIT.search(folded):
+        found.add("<digit>")
+        if _YEARISH.search(folded):
+            found.add("<year>")
+    return frozenset(found)
+
+
+_ALL_WORDS = _Vocab(_NEED_WORDS, _CASED_WORDS, _LOOSE_WORDS)
+
+
+@functools.lru_cache(maxsize=4096)
+def _rules_for(features: frozenset[str]) -> tuple[tuple[int, _Rule], ...]:
+    """The rules (with their order) that can match a sentence with these features."""
+    return tuple(
+        (order, rule)
+        for order, rule in enumerate(RULES)
+        if _applies(rule, set(features), "<digit>" in features)
+        and all(not features.isdisjoint(group) for group in _STRICT.get(rule.name, ()))
+    )
+
+
+def _scan(
+    sentence: str, published: dt.date, tense: Any = _AUTO, vocab: _Vocab | None = None
+) -> list[_Hit]:
     folded = fold_quotes(sentence)
-    lower, has_digit = folded.lower(), bool(_DIGIT.search(folded))
-    present = {word for word in _NEED_WORDS if word in lower}
     candidates: list[tuple[int, int, int, re.Match[str], _Rule]] = []
-    for order, rule in enumerate(RULES):
-        if not _applies(rule, present, has_digit):
-            continue
+    for order, rule in _rules_for(_features(folded, vocab)):
         for match in rule.pattern.finditer(folded):
             # A rule may need a word before the date ("in March"); group x is the date itself.
-            start, end = match.span("x") if "x" in rule.pattern.groupindex else match.span()
+            start, end = match.span("x") if rule.has_x else match.span()
             candidates.append((start, end, order, match, rule))
     # The longest match wins; between equal lengths, the rule listed first.
     candidates.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
@@ -753,7 +958,7 @@ def _scan(sentence: str, published: dt.date, tense: Any = _AUTO) -> list[_Hit]:
             used = tense_near(sentence, start, end, cues)
         else:
             used = tense
-        bare_month = rule.name == "month" and "x" not in rule.pattern.groupindex
+        bare_month = rule.name == "month" and not rule.has_x
         if bare_month and _is_name_part(folded, start):
             reason = "a month inside a name ('Black January'), not a date"
             taken.append(_Hit(start, end, None, reason, "name"))
@@ -848,8 +1053,17 @@ def _published(value: Any) -> dt.date:
 
 
 def _sentences(article: Any) -> Iterable[tuple[int, int, str]]:
-    for row in article.sentences.itertuples(index=False):
-        yield int(row.id), int(row.start), str(row.text)
+    table = article.sentences
+    columns = (table["id"].tolist(), table["start"].tolist(), table["text"].tolist())
+    return [(int(i), int(start), str(text)) for i, start, text in zip(*columns, strict=True)]
+
+
+def _table(rows: list[tuple[Any, ...]], columns: list[str]) -> pd.DataFrame:
+    """The table of ``rows``: ``start``, ``end`` and ``sentence`` are int columns."""
+    ints = {"start": int, "end": int, "sentence": int}
+    if not rows:
+        return pd.DataFrame(rows, columns=columns).astype(ints)
+    return build_table(rows, columns, ints=ints)
 
 
 _ANAPHOR = re.compile(
@@ -865,6 +1079,8 @@ _ANAPHOR = re.compile(
 )
 # Every anaphor ends in one of these words: a sentence without them has none.
 _ANAPHOR_WORDS = ("day", "night", "morning", "afternoon", "evening")
+# ... and one of these: a sentence without them has none either.
+_ANAPHOR_LEADS = ("next", "following", "previous", "preceding", "same", "before", "after", "that")
 _ANAPHOR_SHIFT = {
     "next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1, "before": -1,
     "same": 0,
@@ -915,6 +1131,10 @@ def _with_anaphors(
     lower = text.lower()
     if not any(word in lower for word in _ANAPHOR_WORDS):
         return found
+    if not lower.isascii():  # the letters a case-insensitive pattern reads as i and s
+        lower = text.replace("İ", "i").lower().replace("ı", "i").replace("ſ", "s")
+    if not any(word in lower for word in _ANAPHOR_LEADS):
+        return found
     anaphors = [
         m for m in _ANAPHOR.finditer(fold_quotes(text))
         if not any(_overlaps(m.span(), (a, b)) for a, b, _ in found)
@@ -951,8 +1171,10 @@ def find_dates(article: Any, published: dt.date | str | None = None) -> pd.DataF
     day = _published(published if published is not None else getattr(article, "published", None))
     rows = []
     previous: TimeValue | None = None  # the last date expression so far, for "the next day"
+    vocab = _Vocab.of(article.text)
     for sentence_id, offset, text in _sentences(article):
-        for start, end, value in _with_anaphors(text, scan_text(text, day), previous):
+        found = [(h.start, h.end, h.value) for h in _scan(text, day, vocab=vocab) if h.value]
+        for start, end, value in _with_anaphors(text, found, previous):
             previous = value
             rows.append(
                 (
@@ -968,9 +1190,7 @@ def find_dates(article: Any, published: dt.date | str | None = None) -> pd.DataF
                     value.rule,
                 )
             )
-    return pd.DataFrame(rows, columns=DATE_COLUMNS).astype(
-        {"start": int, "end": int, "sentence": int}
-    )
+    return _table(rows, DATE_COLUMNS)
 
 
 def rejected_expressions(article: Any, published: dt.date | str | None = None) -> pd.DataFrame:
@@ -988,8 +1208,9 @@ def rejected_expressions(article: Any, published: dt.date | str | None = None) -
     """
     day = dt.date(2000, 1, 1)  # only to run the patterns; no value is kept
     rows = []
+    vocab = _Vocab.of(article.text)
     for sentence_id, offset, text in _sentences(article):
-        hits = _scan(text, day)
+        hits = _scan(text, day, vocab=vocab)
         kept = [(h.start, h.end) for h in hits if h.value]
         bad = [(h.start, h.end, h.kind, h.reason) for h in hits if not h.value]
         for start, end, kind, reason in sorted(_rejections(text) + bad):
@@ -999,9 +1220,7 @@ def rejected_expressions(article: Any, published: dt.date | str | None = None) -
                 (article.text[offset + start : offset + end], offset + start, offset + end,
                  sentence_id, kind, reason)
             )  # fmt: skip
-    return pd.DataFrame(rows, columns=REJECTED_COLUMNS).astype(
-        {"start": int, "end": int, "sentence": int}
-    )
+    return _table(rows, REJECTED_COLUMNS)
 
 
 def explain_dates(article: Any, published: dt.date | str | None = None) -> pd.DataFrame:
