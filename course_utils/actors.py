@@ -47,12 +47,13 @@ from __future__ import annotations
 import bisect
 import csv
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from course_utils.errors import CourseError
@@ -347,11 +348,185 @@ def gazetteer_entries() -> pd.DataFrame:
 
 def _alternation(words: Iterable[str]) -> str:
     unique = sorted({w for w in words if w}, key=len, reverse=True)
+    if not unique:
+        return "(?!)"  # matches nothing (an empty alternation would match everywhere)
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in unique)
 
 
+_WORD_RUN = re.compile(r"\w+")
+# The characters that Python's case-insensitive matching takes for ASCII letters.
+_FOLD_TABLE = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def _fold_key(word: str) -> str:
+    """A word as ``re.IGNORECASE`` compares it with the lower-case ASCII of the lists.
+
+    >>> _fold_key("Minister"), _fold_key("\u212aiev")
+    ('minister', 'kiev')
+    """
+    return (word if word.isascii() else word.translate(_FOLD_TABLE)).lower()
+
+
+@dataclass(frozen=True)
+class _PhraseMatch:
+    """What :class:`_Phrases` found: the listed phrase (the ``head``) and what follows it."""
+
+    norm: str
+    head_name: str
+    begin: int
+    head_end: int
+    rest: re.Match[str]
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.rest.end()
+
+    def group(self, name: str | None = None) -> str:
+        if name is None:
+            return self.norm[self.begin : self.rest.end()]
+        if name == self.head_name:
+            return self.norm[self.begin : self.head_end]
+        return self.rest.group(name)
+
+
+@dataclass(eq=False)
+class _Phrases:
+    """A pattern that begins with one of many listed phrases ("Armenian", "Foreign Ministry").
+
+    It reads as the regular expression ``before (?P<head>phrases) rest``, where ``phrases``
+    alternates over the lists in ``heads`` (the longer phrase first, each list with the
+    endings tried after its phrases, such as "'s"). One expression that alternates over
+    every phrase tries them all at every position of the text; here the phrases are found
+    by their first word, so that only the few that start with a word of the text are
+    tried, and the matches are those of the one expression, in a time linear in the text.
+
+    >>> p = _Phrases(r"(?<!\\w)", ((["New York", "Newark", "York"], ("",)),), r"(?!\\w)")
+    >>> text = "From Newark to New  York, not Yorkshire."
+    >>> [m.group() for m in p.finditer(text, _Words.of(text))]
+    ['Newark', 'New  York']
+    """
+
+    before: str
+    heads: tuple[tuple[Sequence[str], tuple[str, ...]], ...]
+    rest: str
+    ignore_case: bool = False  # the phrases are compared case-insensitively
+    rest_flags: int = 0
+    plural: bool = False  # an "s" or "es" may follow a one-word phrase ("Ministers")
+    head_name: str = "head"
+    _by_key: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)
+    _order: dict[tuple[str, ...], list[tuple[int, re.Pattern[str], tuple[str, ...]]]] = field(
+        default_factory=dict
+    )
+
+    def __post_init__(self) -> None:
+        self._before = re.compile(self.before)
+        self._rest = re.compile(self.rest, self.rest_flags)
+        for index, (phrases, _) in enumerate(self.heads):
+            for phrase in sorted(set(phrases)):
+                first = _WORD_RUN.match(phrase)
+                if first is None:
+                    raise CourseError(f"the gazetteer phrase {phrase!r} must begin with a letter")
+                key = _fold_key(first.group()) if self.ignore_case else first.group()
+                self._by_key.setdefault(key, []).append((index, -len(phrase), phrase))
+
+    def _keys(self, key: str) -> list[str]:
+        """The listed first words that ``key`` (a word of the text, folded) may stand for."""
+        keys = [key]
+        if self.plural and key.endswith("s"):  # "ministers": the listed "minister"
+            keys += [key[:-1], key[:-2]] if key.endswith("es") else [key[:-1]]
+        return [k for k in keys if k in self._by_key]
+
+    def _tried(self, keys: list[str]) -> list[tuple[int, re.Pattern[str], tuple[str, ...]]]:
+        """The phrases that start with ``keys``, compiled, in the order the expression tries
+        them: list by list, the longer phrase first."""
+        tried = self._order.get(tuple(keys))
+        if tried is None:
+            flags = re.IGNORECASE if self.ignore_case else 0
+            tried = [
+                (
+                    index,
+                    re.compile(re.escape(p).replace(r"\ ", r"\s+"), flags),
+                    self.heads[index][1],
+                )
+                for index, _, p in sorted(t for k in keys for t in self._by_key[k])
+            ]
+            self._order[tuple(keys)] = tried
+        return tried
+
+    def _match_at(self, norm: str, pos: int, keys: list[str]) -> _PhraseMatch | None:
+        if self._before.match(norm, pos) is None:
+            return None
+        for _, phrase, endings in self._tried(keys):
+            head = phrase.match(norm, pos)
+            if head is None:
+                continue
+            for ending in endings:
+                if ending and not norm.startswith(ending, head.end()):
+                    continue
+                rest = self._rest.match(norm, head.end() + len(ending))
+                if rest is not None:
+                    return _PhraseMatch(norm, self.head_name, pos, rest.start(), rest)
+        return None
+
+    def match(self, norm: str, pos: int) -> _PhraseMatch | None:
+        """The match that begins at ``pos``, as ``re.Pattern.match`` would give it."""
+        first = _WORD_RUN.match(norm, pos)
+        if first is None:
+            return None
+        keys = self._keys(_fold_key(first.group()) if self.ignore_case else first.group())
+        return self._match_at(norm, pos, keys) if keys else None
+
+    def finditer(self, norm: str, words: _Words) -> Iterator[_PhraseMatch]:
+        """The matches in ``norm``, left to right and not overlapping, as ``re.finditer``
+        would give them; ``words`` are the words of ``norm`` (:meth:`_Words.of`)."""
+        index = words.folded if self.ignore_case else words.exact
+        by_key = self._by_key
+        if self.plural:
+            seen = [
+                w
+                for w in index
+                if w in by_key or (w[-1:] == "s" and (w[:-1] in by_key or w[:-2] in by_key))
+            ]
+        else:
+            seen = index.keys() & by_key.keys()
+        last = 0
+        for start, word in sorted((s, w) for w in seen for s in index[w]):
+            if start < last:
+                continue
+            if m := self._match_at(norm, start, self._keys(word)):
+                last = m.end()
+                yield m
+
+
+@dataclass(frozen=True)
+class _Words:
+    """Where each word of a text stands: as written, and folded for the case-blind lists.
+
+    >>> _Words.of("Talks, talks.").folded
+    {'talks': [0, 7]}
+    """
+
+    exact: dict[str, list[int]]
+    folded: dict[str, list[int]]
+
+    @classmethod
+    def of(cls, norm: str) -> _Words:
+        exact: dict[str, list[int]] = {}
+        for m in _WORD_RUN.finditer(norm):
+            exact.setdefault(m.group(), []).append(m.start())
+        folded: dict[str, list[int]] = {}
+        for word, starts in exact.items():
+            folded.setdefault(_fold_key(word), []).extend(starts)
+        return cls(exact, folded)
+
+
+_OWNED = ("'s", "'")  # "Russia's troops", "the Philippines' coast guard"
+
+
 @lru_cache(maxsize=4)
-def _patterns(gaz: Gazetteer) -> dict[str, re.Pattern[str]]:
+def _patterns(gaz: Gazetteer) -> dict[str, Any]:
     exact = [fold_quotes(e.surface) for e in gaz.entries if e.role != "description"]
     described = [e.surface for e in gaz.entries if e.role == "description"]
     demonyms = [fold_quotes(e.surface) for e in gaz.entries if e.role == "demonym"]
@@ -364,25 +539,39 @@ def _patterns(gaz: Gazetteer) -> dict[str, re.Pattern[str]]:
     institutions = _alternation(gaz.institutions)
     groups = _alternation(gaz.groups)
     return {
-        "exact": re.compile(rf"(?<![\w/])(?:{_alternation(exact)})(?!\w)"),
-        "loose": re.compile(rf"(?<![\w-])(?:{_alternation(described)})(?!\w)", re.IGNORECASE),
+        "exact": _Phrases(r"(?<![\w/])", ((exact, ("",)),), r"(?!\w)"),
+        "loose": _Phrases(
+            r"(?<![\w-])", ((described, ("",)),), r"(?!\w)", ignore_case=True, rest_flags=re.I
+        ),
         # "the Armenian government", "Russia's Foreign Ministry"
-        "institution": re.compile(
-            rf"(?<![\w-])(?P<owner>{_alternation(demonyms)}|(?:{_alternation(owners)})'s?)"
-            rf"\s+(?P<inst>(?i:{institutions}))(?!\w)"
+        "institution": _Phrases(
+            r"(?<![\w-])",
+            ((demonyms, ("",)), (owners, _OWNED)),
+            rf"\s+(?P<inst>(?i:{institutions}))(?!\w)",
+            head_name="owner",
         ),
         # "the Foreign Ministry of Armenia", "the government of Georgia"
-        "institution_of": re.compile(
-            rf"(?<![\w-])(?P<inst>(?i:{institutions}))\s+of\s+(?:the\s+)?"
-            rf"(?P<owner>{_alternation(owners)})(?!\w)"
+        "institution_of": _Phrases(
+            r"(?<![\w-])",
+            ((list(gaz.institutions), ("",)),),
+            rf"\s+of\s+(?:the\s+)?(?P<owner>{_alternation(owners)})(?!\w)",
+            ignore_case=True,
+            head_name="inst",
         ),
         # "Armenian soldiers", "Russia's troops", "CSTO member states", "U.S. officials"
-        "group": re.compile(
-            rf"(?<![\w-])(?P<owner>{_alternation(demonyms + orgs)}|(?:{_alternation(owners)})'s?)"
-            rf"(?P<mods>(?:\s+[a-z]+(?:-[a-z]+)?){{0,2}}?)\s+(?P<noun>(?i:{groups}))(?!\w)"
+        "group": _Phrases(
+            r"(?<![\w-])",
+            ((demonyms + orgs, ("",)), (owners, _OWNED)),
+            rf"(?P<mods>(?:\s+[a-z]+(?:-[a-z]+)?){{0,2}}?)\s+(?P<noun>(?i:{groups}))(?!\w)",
+            head_name="owner",
         ),
-        "title": re.compile(
-            rf"(?<![\w-])(?:{_alternation(gaz.titles)})(?:s|es)?(?![\w-])", re.IGNORECASE
+        "title": _Phrases(
+            r"(?<![\w-])",
+            ((gaz.titles, ("",)),),
+            r"(?:s|es)?(?![\w-])",
+            ignore_case=True,
+            rest_flags=re.IGNORECASE,
+            plural=True,
         ),
         "minister": re.compile(r"(?<![\w-])(?:[A-Z][a-z]+\s+){1,3}Minister(?![\w-])"),
     }
@@ -391,43 +580,54 @@ def _patterns(gaz: Gazetteer) -> dict[str, re.Pattern[str]]:
 # --- The document: text, folded text and sentences ------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class _Doc:
     text: str
     norm: str  # the text with curly quotes folded: same length, same offsets
     starts: tuple[int, ...]
     ids: tuple[int, ...]
     headline: frozenset[int]  # sentences written in Title Case (capitals prove nothing)
+    words: _Words = field(default_factory=lambda: _Words({}, {}))  # the words of norm
+    # what one run of the finders computes once and several of them read (the gazetteer
+    # matches): it lives and dies with this document
+    memo: dict[str, Any] = field(default_factory=dict)
+
+
+_HEADLINE_WORD = re.compile(r"[^\W\d_][\w'-]{3,}")
+
+
+def _sentence_table(article: Any) -> tuple[str, list[int], list[int], list[int]]:
+    """The text and its sentences (ids, starts, ends) of an Article or of a plain string."""
+    if isinstance(article, str):
+        spans: list[tuple[int, int]] = []
+        for para in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", article):
+            spans += sentence_spans(para.group(), offset=para.start())
+        return article, list(range(len(spans))), [s for s, _ in spans], [e for _, e in spans]
+    if hasattr(article, "text") and hasattr(article, "sentences"):
+        frame = article.sentences
+        ids, starts, ends = (
+            [int(v) for v in frame[col].tolist()] for col in ("id", "start", "end")
+        )
+        return article.text, ids, starts, ends
+    raise CourseError(
+        "find the actors of an Article (from clean_article) or of a string of text, "
+        f"not of a {type(article).__name__}"
+    )
 
 
 def _as_doc(article: Any) -> _Doc:
     if isinstance(article, _Doc):
         return article
-    if isinstance(article, str):
-        text = article
-        spans: list[tuple[int, int]] = []
-        for para in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text):
-            spans += sentence_spans(para.group(), offset=para.start())
-        frame = pd.DataFrame(
-            {"id": range(len(spans)), "start": [s for s, _ in spans], "end": [e for _, e in spans]}
-        )
-    elif hasattr(article, "text") and hasattr(article, "sentences"):
-        text, frame = article.text, article.sentences
-    else:
-        raise CourseError(
-            "find the actors of an Article (from clean_article) or of a string of text, "
-            f"not of a {type(article).__name__}"
-        )
+    text, ids, starts, ends = _sentence_table(article)
     if not isinstance(text, str) or not text.strip():
         raise CourseError("the article has no text: clean an article first with clean_article")
-    starts = tuple(int(s) for s in frame["start"])
-    ids = tuple(int(i) for i in frame["id"])
     headline = set()
-    for sid, s, e in zip(ids, starts, frame["end"], strict=True):
-        words = re.findall(r"[^\W\d_][\w'-]{3,}", text[s : int(e)])
+    for sid, s, e in zip(ids, starts, ends, strict=True):
+        words = _HEADLINE_WORD.findall(text, s, e)
         if len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words):
             headline.add(sid)
-    return _Doc(text, fold_quotes(text), starts, ids, frozenset(headline))
+    norm = fold_quotes(text)
+    return _Doc(text, norm, tuple(starts), tuple(ids), frozenset(headline), _Words.of(norm))
 
 
 def _sentence_of(doc: _Doc, offset: int) -> int:
@@ -458,23 +658,30 @@ def _candidate(
     return _Candidate(actor, kind, start, end, method, claim or (start, end), tuple(info.items()))
 
 
-def _frame(doc: _Doc, candidates: Iterable[_Candidate]) -> pd.DataFrame:
-    rows = [
+def _frame(doc: _Doc, candidates: Sequence[_Candidate]) -> pd.DataFrame:
+    """The mentions as the documented DataFrame, built once from plain lists."""
+    ordered = sorted(candidates, key=lambda c: (c.start, c.end))
+    text = doc.text
+    columns: dict[str, Any] = {
+        "actor": [c.actor for c in ordered],
+        "kind": [c.kind for c in ordered],
+        "text": [text[c.start : c.end] for c in ordered],
+        "start": [c.start for c in ordered],
+        "end": [c.end for c in ordered],
+        "sentence": [_sentence_of(doc, c.start) for c in ordered],
+        "method": [c.method for c in ordered],
+    }
+    frame = pd.DataFrame(
         {
-            "actor": c.actor,
-            "kind": c.kind,
-            "text": doc.text[c.start : c.end],
-            "start": c.start,
-            "end": c.end,
-            "sentence": _sentence_of(doc, c.start),
-            "method": c.method,
+            name: np.array(values, dtype=np.int64 if name in _INT_COLUMNS else object)
+            for name, values in columns.items()
         }
-        for c in sorted(candidates, key=lambda c: (c.start, c.end))
-    ]
-    frame = pd.DataFrame(rows, columns=COLUMNS)
-    frame = frame.astype({"start": "int64", "end": "int64", "sentence": "int64"})
+    )
     frame.attrs["actors"] = _actor_info(candidates)
     return frame
+
+
+_INT_COLUMNS = frozenset(["start", "end", "sentence"])
 
 
 def _actor_info(candidates: Iterable[_Candidate]) -> dict[str, dict[str, str]]:
@@ -490,22 +697,35 @@ def _actor_info(candidates: Iterable[_Candidate]) -> dict[str, dict[str, str]]:
 # --- Places or actors? -----------------------------------------------------------------
 
 
+_TOKEN = re.compile(r"[\w'.-]*\w|[^\w\s]")
+
+
 def _words_before(norm: str, pos: int, n: int = 4) -> list[str]:
-    """The last ``n`` words (and punctuation marks) before ``pos``, nearest first, lower-case."""
-    chunk = norm[max(0, pos - 120) : pos]
-    tokens = re.findall(r"[\w'.-]*\w|[^\w\s]", chunk)
+    """The last ``n`` words (and punctuation marks) before ``pos``, nearest first, lower-case.
+
+    Up to 120 characters are read. A short window is read first: only its first token may
+    be cut, so when it holds more than ``n`` tokens its last ``n`` are those of the long one.
+
+    >>> _words_before("troops were sent to ex-Soviet Vesland", 23, 3)
+    ['-', 'ex', 'to']
+    """
+    tokens = _TOKEN.findall(norm, max(0, pos - 40), pos)
+    if len(tokens) <= n:
+        tokens = _TOKEN.findall(norm, max(0, pos - 120), pos)
     return [t.lower() for t in reversed(tokens[-n:])]
 
 
+_NEXT_WORD = re.compile(r"(?:'s?)?\s+([\w'-]+)")
+_HYPHEN_WORD = re.compile(r"-([^\W\d_][\w]*)")
+
+
 def _next_word(norm: str, pos: int) -> tuple[str, int]:
-    match = re.compile(r"(?:'s?)?\s+([\w'-]+)").match(norm, pos)
+    match = _NEXT_WORD.match(norm, pos)
     return (match.group(1), match.end()) if match else ("", pos)
 
 
 def _followed_by_place_noun(norm: str, end: int, demonyms: frozenset[str] = frozenset()) -> bool:
-    while (hyphen := re.match(r"-([^\W\d_][\w]*)", norm[end : end + 60])) and hyphen.group(
-        1
-    ) in demonyms:
+    while (hyphen := _HYPHEN_WORD.match(norm[end : end + 60])) and hyphen.group(1) in demonyms:
         end += hyphen.end()  # "Armenian-Azerbaijani border": look past the compound
     word, after = _next_word(norm, end)
     if word.lower() in PLACE_ADJECTIVES:
@@ -603,16 +823,39 @@ def _demonym_reason(doc: _Doc, start: int, end: int, previous: str) -> str:
     return ""
 
 
+class _Spans(dict[int, int]):
+    """The spans of the states named in a text (start -> end), with their starts in order."""
+
+    @property
+    def starts(self) -> list[int]:
+        if "_starts" not in self.__dict__:
+            self.__dict__["_starts"] = sorted(self)
+        return self.__dict__["_starts"]
+
+
+def _starts_between(spans: dict[int, int], low: int, high: int) -> list[int]:
+    """The starts of ``spans`` in ``[low, high)``, in order."""
+    if isinstance(spans, _Spans):
+        starts = spans.starts
+        return starts[bisect.bisect_left(starts, low) : bisect.bisect_left(starts, high)]
+    return sorted(s for s in spans if low <= s < high)
+
+
+_LIST_GAP = re.compile(r"(?:'s)?\s*(?:,\s*)?(?:(?:and|or)\s+)?")
+_AND_OR = re.compile(r"\b(?:and|or)\b")
+_LIST_GOES_ON = re.compile(r"\s*(?:[,.;:]|and\b|or\b|$)")
+
+
 def _list_reason(doc: _Doc, start: int, end: int, role: str, spans: dict[int, int]) -> str | None:
     """A name in a list shares the reading of the list's first name; None if not in a list."""
     norm = doc.norm
     after = norm[end : end + 40]
-    for other_start in range(max(0, start - 80), start):
-        other_end = spans.get(other_start, start + 1)
+    for other_start in _starts_between(spans, max(0, start - 80), start):
+        other_end = spans[other_start]
         gap = norm[other_end:start]
-        if other_end < start and re.fullmatch(r"(?:'s)?\s*(?:,\s*)?(?:(?:and|or)\s+)?", gap):
-            only_comma = "," in gap and not re.search(r"\b(?:and|or)\b", gap)
-            if only_comma and not re.match(r"\s*(?:[,.;:]|and\b|or\b|$)", after):
+        if other_end < start and _LIST_GAP.fullmatch(gap):
+            only_comma = "," in gap and not _AND_OR.search(gap)
+            if only_comma and not _LIST_GOES_ON.match(after):
                 continue  # "In Moscow, Russia said": no list, a new clause
             # the whole list shares one reading: "troops from A, B, C and D" are places
             return _place_reason(doc, other_start, other_end, role, spans)
@@ -713,14 +956,20 @@ def baseline_actors(article: Any) -> pd.DataFrame:
 # --- Method 2: the gazetteer -------------------------------------------------------------
 
 
-@lru_cache(maxsize=8)
 def _gazetteer_matches(doc: _Doc, gaz: Gazetteer) -> tuple[tuple[int, int, Entry], ...]:
-    """Every gazetteer name in the text, longest first where two start together (cached:
-    each method asks for them)."""
+    """Every gazetteer name in the text, longest first where two start together (found
+    once per document: each method asks for them)."""
+    key = f"gazetteer:{id(gaz)}"
+    if key not in doc.memo:
+        doc.memo[key] = _find_gazetteer_matches(doc, gaz)
+    return doc.memo[key]
+
+
+def _find_gazetteer_matches(doc: _Doc, gaz: Gazetteer) -> tuple[tuple[int, int, Entry], ...]:
     pats = _patterns(gaz)
     found: dict[int, tuple[int, int, Entry]] = {}
     for name in ("exact", "loose"):
-        for m in pats[name].finditer(doc.norm):
+        for m in pats[name].finditer(doc.norm, doc.words):
             key = m.group().lower() if name == "loose" else re.sub(r"\s+", " ", m.group())
             entry = gaz.by_surface.get(key)
             if entry is None:
@@ -758,10 +1007,19 @@ def _historical_adjective(gaz: Gazetteer, entry: Entry) -> bool:
 
 
 def _institution_candidates(doc: _Doc, gaz: Gazetteer) -> list[_Candidate]:
+    """Institutions of a state: "the Armenian government", "the Foreign Ministry of Armenia"
+    (found once per document)."""
+    key = f"institutions:{id(gaz)}"
+    if key not in doc.memo:
+        doc.memo[key] = _find_institutions(doc, gaz)
+    return list(doc.memo[key])
+
+
+def _find_institutions(doc: _Doc, gaz: Gazetteer) -> list[_Candidate]:
     pats = _patterns(gaz)
     found = []
     for name in ("institution", "institution_of"):
-        for m in pats[name].finditer(doc.norm):
+        for m in pats[name].finditer(doc.norm, doc.words):
             iso3 = _owner_state(gaz, m.group("owner"))
             label = gaz.institutions.get(re.sub(r"\s+", " ", m.group("inst")).lower())
             named = gaz.by_surface.get(re.sub(r"\s+", " ", m.group()))
@@ -790,7 +1048,7 @@ def gazetteer_actors(article: Any, *, keep_places: bool = False) -> pd.DataFrame
     doc = _as_doc(article)
     gaz = load_gazetteer()
     matches = _gazetteer_matches(doc, gaz)
-    spans = {s: e for s, e, entry in matches if entry.kind == "state"}
+    spans = _Spans((s, e) for s, e, entry in matches if entry.kind == "state")
     found = _institution_candidates(doc, gaz)
     for start, end, entry in matches:
         if entry.role in ("capital", "seat", "people") or _historical_adjective(gaz, entry):
@@ -883,7 +1141,7 @@ class _Title:
 def _title_spans(doc: _Doc, gaz: Gazetteer) -> list[tuple[int, int]]:
     """Where titles stand: the listed ones and "<Word> Minister" forms."""
     pats = _patterns(gaz)
-    titles = [(m.start(), m.end()) for m in pats["title"].finditer(doc.norm)]
+    titles = [(m.start(), m.end()) for m in pats["title"].finditer(doc.norm, doc.words)]
     for m in pats["minister"].finditer(doc.norm):
         start = m.start()
         for word in re.finditer(r"[A-Z][a-z]+\s+", m.group()):
@@ -1063,13 +1321,33 @@ def title_actors(article: Any) -> pd.DataFrame:
 # --- Method 4: surnames --------------------------------------------------------------------
 
 
+def _matches_at(pattern: re.Pattern[str], doc: _Doc, phrases: Iterable[str]) -> list[re.Match[str]]:
+    r"""What ``pattern.finditer(doc.norm)`` finds, for a pattern whose every match begins
+    with the first word of one of ``phrases``: it is tried only where those words stand.
+
+    >>> doc, pattern = _as_doc("Ann Lee met Lee. Leeds."), re.compile(r"Ann Lee|Lee(?!\w)")
+    >>> [m.start() for m in _matches_at(pattern, doc, ["Ann Lee", "Lee"])]
+    [0, 12]
+    """
+    starts: set[int] = set()
+    for phrase in phrases:
+        first = _WORD_RUN.match(phrase)
+        starts.update(doc.words.exact.get(first.group(), ()) if first else ())
+    found, last = [], 0
+    for pos in sorted(starts):
+        if pos >= last and (m := pattern.match(doc.norm, pos)):
+            found.append(m)
+            last = m.end()
+    return found
+
+
 def _surname_candidates(doc: _Doc, people: Sequence[_Candidate]) -> list[_Candidate]:
     found = []
     for person in {c.actor: c for c in people}.values():
         parts = person.actor.split()
         surname = parts[-1]
         pattern = rf"(?<![\w-])(?:{re.escape(person.actor)}|{re.escape(surname)})(?![\w-])"
-        for m in re.finditer(pattern, doc.norm):
+        for m in _matches_at(re.compile(pattern), doc, (person.actor, surname)):
             found.append(
                 _candidate(
                     person.actor, "person", m.start(), m.end(), "surname", **dict(person.info)
@@ -1104,7 +1382,7 @@ def surname_actors(article: Any) -> pd.DataFrame:
 
 def _metonymy_candidates(doc: _Doc, gaz: Gazetteer) -> list[_Candidate]:
     matches = _gazetteer_matches(doc, gaz)
-    spans = {s: e for s, e, entry in matches if entry.kind == "state"}
+    spans = _Spans((s, e) for s, e, entry in matches if entry.kind == "state")
     found = []
     for start, end, entry in matches:
         if entry.role not in ("capital", "seat"):
@@ -1131,7 +1409,7 @@ def metonymy_actors(article: Any) -> pd.DataFrame:
 
 def _group_candidates(doc: _Doc, gaz: Gazetteer) -> list[_Candidate]:
     found = []
-    for m in _patterns(gaz)["group"].finditer(doc.norm):
+    for m in _patterns(gaz)["group"].finditer(doc.norm, doc.words):
         owner = m.group("owner")
         mods = m.group("mods").split()
         if _ethnic(doc.norm, m.start()):
@@ -1183,9 +1461,12 @@ def group_actors(article: Any) -> pd.DataFrame:
 def _resolve(candidates: Iterable[_Candidate]) -> list[_Candidate]:
     """Keep the longest claims; drop any candidate that overlaps one already kept."""
 
-    def rank(c: _Candidate) -> tuple[int, int, int]:
+    def rank(c: _Candidate) -> tuple[Any, ...]:
         order = _PRIORITY.index(c.method) if c.method in _PRIORITY else len(_PRIORITY)
-        return (-(c.claim[1] - c.claim[0]), order, c.start)
+        # the rest only breaks ties, so that the result never depends on the order of a
+        # set: the fuller title wins ("Deputy Prime Minister" over "Prime Minister")
+        title = len(dict(c.info).get("title", ""))
+        return (-(c.claim[1] - c.claim[0]), order, c.start, -title, c.end, c.actor, c.info)
 
     kept: list[_Candidate] = []
     claims: list[tuple[int, int]] = []  # the kept claims, sorted: they never overlap
@@ -1229,7 +1510,7 @@ def find_actors(article: Any, *, methods: Sequence[str] | None = None) -> pd.Dat
         candidates += _surname_candidates(doc, people)
     if "gazetteer" in chosen:
         matches = _gazetteer_matches(doc, gaz)
-        spans = {s: e for s, e, entry in matches if entry.kind == "state"}
+        spans = _Spans((s, e) for s, e, entry in matches if entry.kind == "state")
         candidates += _institution_candidates(doc, gaz)
         for start, end, entry in matches:
             if entry.role in ("capital", "seat", "people") or _historical_adjective(gaz, entry):
