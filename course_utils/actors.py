@@ -197,6 +197,28 @@ _YES = frozenset(["yes", "y", "true", "1", "x"])  # values of a flag column such
 
 _WORD = r"[^\W\d_][\w'-]*"
 _NAME_TOKEN = re.compile(r"[^\W\d_][\w]*(?:['-][\w]+)*")
+# Patterns read around a name (compiled once)
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
+_AFTER_TITLE = re.compile(r"\s*,?\s*([\w'-]+)")
+_PREFIX = re.compile(r"(\w+)-$")
+_SUFFIX = re.compile(r"-(\w+)")
+_DATELINE_DASH = re.compile(r"\s*[-–—]\s")
+_NEXT_NAME = re.compile(r"\s+([^\W\d_][\w'-]*)")
+_CLAUSE_END = re.compile(r"\s*(?:[,.;:)]|$)")
+_NEXT_CAPITAL = re.compile(r"\s+[A-Z]")
+_OWNED_NOUN = re.compile(r"'s?\s+([a-z]+)")
+_CAPITALISED_WORDS = re.compile(r"(?<![\w'-])[^\W\d_a-z][\w'-]*(?:[ ]+[^\W\d_a-z][\w'-]*)*")
+_SPACES = re.compile(r"\s+")
+_POSSESSIVE = re.compile(r"'s?$")
+_CAPITAL_WORD = re.compile(r"[A-Z][a-z]+\s+")
+_LAST_WORD = re.compile(r"([\w.'-]+)\s+$")
+_TITLE_OF = re.compile(r"\s+(?:of|to|for|at|in)\s+(?:the\s+)?")
+_CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w'-]*(?:\s+(?:of|and|for|the)\s+|\s+)?)+")
+_NAME_GAP = re.compile(r",\s+|[ ]+")
+_PLURAL = re.compile(r"(?:[^s]s|es)$")
+_LIST_SEPARATOR = re.compile(r"(?:,\s+|\s+and\s+|,\s+and\s+)")
+_APPOSITION_BEFORE = re.compile(r",\s+(?:(?:the|a|an|who\s+is|who\s+was)\s+)?$")
+_WORD_RE = re.compile(_WORD)
 
 
 # --- The gazetteer -------------------------------------------------------------------------
@@ -600,7 +622,7 @@ def _sentence_table(article: Any) -> tuple[str, list[int], list[int], list[int]]
     """The text and its sentences (ids, starts, ends) of an Article or of a plain string."""
     if isinstance(article, str):
         spans: list[tuple[int, int]] = []
-        for para in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", article):
+        for para in _PARAGRAPH.finditer(article):
             spans += sentence_spans(para.group(), offset=para.start())
         return article, list(range(len(spans))), [s for s, _ in spans], [e for _, e in spans]
     if hasattr(article, "text") and hasattr(article, "sentences"):
@@ -777,7 +799,7 @@ def _title_without_name(norm: str, pos: int) -> bool:
     ]
     if not ends:
         return False
-    nxt = re.match(r"\s*,?\s*([\w'-]+)", norm[max(ends) : max(ends) + 80])
+    nxt = _AFTER_TITLE.match(norm[max(ends) : max(ends) + 80])
     if nxt is None:
         return True  # the end of the text
     word = nxt.group(1)
@@ -793,13 +815,13 @@ def _at_line_start(norm: str, start: int) -> bool:
 def _form_reason(doc: _Doc, start: int, end: int) -> str:
     """Why the word's own form makes it no actor: a prefix, a suffix, a dateline, a place."""
     norm = doc.norm
-    prefix = re.search(r"(\w+)-$", norm[max(0, start - 40) : start])
+    prefix = _PREFIX.search(norm[max(0, start - 40) : start])
     if prefix and prefix.group(1).lower() in NOT_ACTOR_PREFIXES:
         return f"prefix {prefix.group(1)}-"
-    suffix = re.match(r"-(\w+)", norm[end : end + 40])
+    suffix = _SUFFIX.match(norm[end : end + 40])
     if suffix and suffix.group(1).lower() in PLACE_SUFFIXES:
         return f"suffix -{suffix.group(1)}"
-    if _at_line_start(norm, start) and re.match(r"\s*[-–—]\s", norm[end : end + 5]):
+    if _at_line_start(norm, start) and _DATELINE_DASH.match(norm[end : end + 5]):
         return "dateline"
     if _followed_by_place_noun(norm, end, _demonyms()):
         return "owner of a place"
@@ -812,7 +834,7 @@ def _demonym_reason(doc: _Doc, start: int, end: int, previous: str) -> str:
         return "language"
     if previous in _ETHNIC_WORDS:
         return "an ethnicity"
-    nxt = re.match(r"\s+([^\W\d_][\w'-]*)", doc.norm[end : end + 80])
+    nxt = _NEXT_NAME.match(doc.norm[end : end + 80])
     if (
         nxt
         and nxt.group(1)[0].isupper()
@@ -884,7 +906,7 @@ def _place_reason(doc: _Doc, start: int, end: int, role: str, spans: dict[int, i
             return listed
         # "in Tiraspol, Moldova," and "in the capital, Astana,": the name locates a place
         before = norm[max(0, start - 200) : start]
-        if previous == "," and re.match(r"\s*(?:[,.;:)]|$)", after) and _locates_a_place(before):
+        if previous == "," and _CLAUSE_END.match(after) and _locates_a_place(before):
             return "locates a place"
     return _context_reason(doc, start, role, words, after)
 
@@ -896,11 +918,11 @@ def _context_reason(doc: _Doc, start: int, role: str, words: list[str], after: s
         return "used as a modifier"
     if (
         role == "capital"
-        and re.match(r"\s+[A-Z]", after)
+        and _NEXT_CAPITAL.match(after)
         and _sentence_of(doc, start) not in doc.headline
     ):
         return "part of a longer name"
-    owned = re.match(r"'s?\s+([a-z]+)", after)  # "at Armenia's request": Armenia acts
+    owned = _OWNED_NOUN.match(after)  # "at Armenia's request": Armenia acts
     if previous in LOCATIVE_WORDS and not (owned and owned.group(1) in ACTION_NOUNS):
         return f"after {previous!r}"
     if previous == "to":
@@ -944,7 +966,7 @@ def baseline_actors(article: Any) -> pd.DataFrame:
     """
     doc = _as_doc(article)
     found = []
-    for match in re.finditer(r"(?<![\w'-])[^\W\d_a-z][\w'-]*(?:[ ]+[^\W\d_a-z][\w'-]*)*", doc.norm):
+    for match in _CAPITALISED_WORDS.finditer(doc.norm):
         text = match.group()
         if not text[0].isupper():
             continue
@@ -970,7 +992,7 @@ def _find_gazetteer_matches(doc: _Doc, gaz: Gazetteer) -> tuple[tuple[int, int, 
     found: dict[int, tuple[int, int, Entry]] = {}
     for name in ("exact", "loose"):
         for m in pats[name].finditer(doc.norm, doc.words):
-            key = m.group().lower() if name == "loose" else re.sub(r"\s+", " ", m.group())
+            key = m.group().lower() if name == "loose" else _SPACES.sub(" ", m.group())
             entry = gaz.by_surface.get(key)
             if entry is None:
                 continue
@@ -992,7 +1014,7 @@ def _state_name(gaz: Gazetteer, iso3: str) -> str:
 
 def _owner_state(gaz: Gazetteer, owner: str) -> str:
     """The ISO code of the state an owner word ("Russian", "Russia's", "Moscow") belongs to."""
-    key = re.sub(r"'s?$", "", re.sub(r"\s+", " ", owner))
+    key = _POSSESSIVE.sub("", _SPACES.sub(" ", owner))
     entry = gaz.by_surface.get(key)
     return entry.state if entry is not None and entry.kind == "state" else ""
 
@@ -1021,8 +1043,8 @@ def _find_institutions(doc: _Doc, gaz: Gazetteer) -> list[_Candidate]:
     for name in ("institution", "institution_of"):
         for m in pats[name].finditer(doc.norm, doc.words):
             iso3 = _owner_state(gaz, m.group("owner"))
-            label = gaz.institutions.get(re.sub(r"\s+", " ", m.group("inst")).lower())
-            named = gaz.by_surface.get(re.sub(r"\s+", " ", m.group()))
+            label = gaz.institutions.get(_SPACES.sub(" ", m.group("inst")).lower())
+            named = gaz.by_surface.get(_SPACES.sub(" ", m.group()))
             if not iso3 or not label or (named is not None and named.kind == "organization"):
                 continue  # "Sudanese Armed Forces" is listed as an organisation of its own
             actor = f"{_state_name(gaz, iso3)}: {label}"
@@ -1067,7 +1089,7 @@ def gazetteer_actors(article: Any, *, keep_places: bool = False) -> pd.DataFrame
 
 
 def _nameable(token: str, gaz: Gazetteer) -> bool:
-    bare = re.sub(r"'s?$", "", token)
+    bare = _POSSESSIVE.sub("", token)
     return (
         bool(bare)
         and bare[0].isupper()
@@ -1091,7 +1113,7 @@ def _scan_name(
 ) -> tuple[int, int] | None:
     """The span of a personal name that starts at ``pos`` (1 to 4 capitalised words)."""
     if direction < 0:  # a name that ends at pos: "Armen Grigoryan, secretary of ..."
-        tokens = list(re.finditer(rf"{_WORD}", norm[max(0, pos - 80) : pos]))
+        tokens = list(_WORD_RE.finditer(norm[max(0, pos - 80) : pos]))
         base = max(0, pos - 80)
         kept: list[re.Match[str]] = []
         for tok in reversed(tokens):
@@ -1144,7 +1166,7 @@ def _title_spans(doc: _Doc, gaz: Gazetteer) -> list[tuple[int, int]]:
     titles = [(m.start(), m.end()) for m in pats["title"].finditer(doc.norm, doc.words)]
     for m in pats["minister"].finditer(doc.norm):
         start = m.start()
-        for word in re.finditer(r"[A-Z][a-z]+\s+", m.group()):
+        for word in _CAPITAL_WORD.finditer(m.group()):
             bare = word.group().strip()
             if bare in gaz.by_surface or bare.lower() in _TITLE_MODIFIERS:
                 start = m.start() + word.end()
@@ -1154,15 +1176,31 @@ def _title_spans(doc: _Doc, gaz: Gazetteer) -> list[tuple[int, int]]:
     return sorted(set(titles))
 
 
+def _last_word(norm: str, stop: int, reach: int = 120) -> re.Match[str] | None:
+    """The word (letters, digits, ".", "'", "-") before the spaces that end at ``stop``,
+    within ``reach`` characters; None if no space stands right before ``stop``.
+
+    A short stretch is read first; the long one only when the word may begin before it.
+
+    >>> _last_word("the former  Minister", 12).group(1)
+    'former'
+    """
+    base = max(0, stop - reach)
+    short = max(base, stop - 40)
+    word = _LAST_WORD.search(norm, short, stop)
+    if short > base and (word is None or word.start(1) == short):
+        word = _LAST_WORD.search(norm, base, stop)
+    return word
+
+
 def _title_left(norm: str, title: _Title, owners: dict, institutions: dict) -> None:
     """Extend a title to the left over modifiers and an affiliation ("former Russian",
     "the group's chief", "a former rebel")."""
     for _ in range(6):
-        base = max(0, title.left - 120)
-        word = re.search(r"([\w.'-]+)\s+$", norm[base : title.left])
+        word = _last_word(norm, title.left)
         if not word:
             return
-        w_start, w_end = base + word.start(1), base + word.end(1)
+        w_start, w_end = word.start(1), word.end(1)
         inst = institutions.get(w_end) or institutions.get(w_end - 2)
         owner = owners.get(w_end) or owners.get(w_end - 2)
         lower = word.group(1).lower()
@@ -1189,7 +1227,7 @@ def _describes(word: str) -> bool:
 
 def _title_right(norm: str, title: _Title, owners: dict, institutions: dict) -> None:
     """Extend a title to the right: "to Armenia", "of the Security Council"."""
-    ext = re.match(r"\s+(?:of|to|for|at|in)\s+(?:the\s+)?", norm[title.end : title.end + 40])
+    ext = _TITLE_OF.match(norm[title.end : title.end + 40])
     if not ext:
         return
     at = title.end + ext.end()
@@ -1205,7 +1243,7 @@ def _title_right(norm: str, title: _Title, owners: dict, institutions: dict) -> 
             title.state = owner_here[1].state
         title.affiliation = title.affiliation or owner_here[1].actor
     else:
-        caps = re.match(r"(?:[A-Z][\w'-]*(?:\s+(?:of|and|for|the)\s+|\s+)?)+", norm[at : at + 200])
+        caps = _CAPITALISED_RUN.match(norm[at : at + 200])
         if caps:
             title.right = at + len(caps.group().rstrip())
 
@@ -1228,7 +1266,7 @@ def _names_after(doc: _Doc, gaz: Gazetteer, title: _Title) -> list[_Candidate]:
     """The name after a title, and after a plural title the names of its list:
     "Foreign Minister Ivan Petrov", "Prime Ministers Ann Lee and Omar Sayed"."""
     norm, right = doc.norm, title.right
-    gap = re.match(r",\s+|[ ]+", norm[right : right + 20])
+    gap = _NAME_GAP.match(norm[right : right + 20])
     if not gap or norm[right - 1] in "'":
         return []
     span = _scan_name(norm, right + gap.end(), gaz)
@@ -1237,9 +1275,9 @@ def _names_after(doc: _Doc, gaz: Gazetteer, title: _Title) -> list[_Candidate]:
     if right > title.end and gap.group().strip() != ",":
         return []  # "head of the Security Council Ivan Petrov": unsure
     found = [_person(doc, span, (min(title.left, span[0]), max(right, span[1])), title)]
-    plural = re.search(r"(?:[^s]s|es)$", norm[title.start : title.end])
+    plural = _PLURAL.search(norm[title.start : title.end])
     while plural:
-        more = re.match(r"(?:,\s+|\s+and\s+|,\s+and\s+)", norm[span[1] : span[1] + 10])
+        more = _LIST_SEPARATOR.match(norm[span[1] : span[1] + 10])
         nxt = _scan_name(norm, span[1] + more.end(), gaz) if more else None
         if nxt is None:
             break
@@ -1251,7 +1289,7 @@ def _names_after(doc: _Doc, gaz: Gazetteer, title: _Title) -> list[_Candidate]:
 def _name_before(doc: _Doc, gaz: Gazetteer, title: _Title) -> list[_Candidate]:
     """A name before its title: "Ann Lee, the group's chief negotiator"."""
     base = max(0, title.left - 40)
-    before = re.search(r",\s+(?:(?:the|a|an|who\s+is|who\s+was)\s+)?$", doc.norm[base : title.left])
+    before = _APPOSITION_BEFORE.search(doc.norm[base : title.left])
     span = _scan_name(doc.norm, base + before.start(), gaz, direction=-1) if before else None
     return [_person(doc, span, (span[0], title.right), title)] if span else []
 
@@ -1286,7 +1324,7 @@ def norm_name(name: str) -> str:
     >>> norm_name("Dmytro  Kuleba")
     'Dmytro Kuleba'
     """
-    return re.sub(r"\s+", " ", fold_quotes(name)).strip()
+    return _SPACES.sub(" ", fold_quotes(name)).strip()
 
 
 def _merge_people(found: list[_Candidate]) -> list[_Candidate]:
@@ -1422,14 +1460,14 @@ def _group_candidates(doc: _Doc, gaz: Gazetteer) -> list[_Candidate]:
             if entry is not None and entry.role != "demonym":
                 continue  # "Yerevan has accused Russian peacekeepers" is not one group
         iso3 = _owner_state(gaz, owner)
-        entry = gaz.by_surface.get(re.sub(r"\s+", " ", owner))
+        entry = gaz.by_surface.get(_SPACES.sub(" ", owner))
         if iso3:
             head = _state_name(gaz, iso3)
         elif entry is not None and entry.kind == "organization":
             head, iso3 = entry.actor, ""
         else:
             continue
-        noun = re.sub(r"\s+", " ", m.group("noun"))
+        noun = _SPACES.sub(" ", m.group("noun"))
         noun = noun if noun.isupper() else noun.lower()
         found.append(
             _candidate(f"{head}: {noun}", "group", m.start(), m.end(), "group", state=iso3)
