@@ -189,7 +189,7 @@ _CALENDAR_WORDS = frozenset(
 )
 _NAME_PARTICLES = frozenset(
     """
-    de da di del der den van von bin ibn al el la le du dos
+    de da di del der den van von bin bint ibn al el la le du dos ul ud
     """.split()
 )
 
@@ -246,6 +246,7 @@ class Gazetteer:
     groups: tuple[str, ...]
     titles: tuple[str, ...]
     by_surface: dict[str, Entry] = field(default_factory=dict)
+    speech_verbs: tuple[str, ...] = ()  # "said", "according to": a name may follow
 
 
 def _split(value: str | None) -> list[str]:
@@ -349,8 +350,9 @@ def load_gazetteer(folder: str | None = None) -> Gazetteer:
     for entry in entries:
         key = entry.surface.lower() if entry.role == "description" else fold_quotes(entry.surface)
         by_surface.setdefault(key, entry)  # the first listing of a surface form wins
+    speech = tuple(r["phrase"].strip() for r in _read_csv(path, "speech_verbs.csv") if r["phrase"])
     return Gazetteer(
-        tuple(entries), states, organizations, institutions, groups, titles, by_surface
+        tuple(entries), states, organizations, institutions, groups, titles, by_surface, speech
     )
 
 
@@ -596,6 +598,10 @@ def _patterns(gaz: Gazetteer) -> dict[str, Any]:
             plural=True,
         ),
         "minister": re.compile(r"(?<![\w-])(?:[A-Z][a-z]+\s+){1,3}Minister(?![\w-])"),
+        # "..., said Jane Roe, who ...", "according to Omar Sayed."
+        "speech": _Phrases(
+            r"(?<![\w-])", ((gaz.speech_verbs, ("",)),), r"\s+", ignore_case=True, rest_flags=re.I
+        ),
     }
 
 
@@ -1132,9 +1138,14 @@ def _scan_name(
         if not m:
             break
         token = m.group()
-        if token.lower() in _NAME_PARTICLES and count:
+        if token.lower() in _NAME_PARTICLES and count:  # "Ana de la Paz", "Ali bin Said"
             nxt = _NAME_TOKEN.match(norm, m.end() + 1)
-            if norm[m.end() : m.end() + 1] == " " and nxt and nxt.group()[0].isupper():
+            particle = nxt is not None and nxt.group().lower() in _NAME_PARTICLES
+            if (
+                norm[m.end() : m.end() + 1] == " "
+                and nxt
+                and (nxt.group()[0].isupper() or particle)
+            ):
                 cursor = m.end() + 1
                 continue
             break
@@ -1294,8 +1305,35 @@ def _name_before(doc: _Doc, gaz: Gazetteer, title: _Title) -> list[_Candidate]:
     return [_person(doc, span, (span[0], title.right), title)] if span else []
 
 
+#: What may follow a name found after a speech verb: the end of its clause.
+_CLAUSE_AFTER_NAME = re.compile(r"\s*(?:[,.;:!?)]|$)")
+
+
+def _speech_candidates(doc: _Doc, gaz: Gazetteer) -> list[_Candidate]:
+    """People named right after a speech verb, with no title: "..., said Jane Roe, who ...",
+    "according to Omar Sayed." (rule ``speech verb``, reported with the method ``title``).
+
+    The name has two words or more and ends its clause, so that "said Kalonia would" and
+    "said Western diplomats" name nobody.
+
+    >>> doc = _as_doc("Talks failed, said Jane Roe, who leads the team. Roe left.")
+    >>> [(c.actor, dict(c.info)["rule"]) for c in _speech_candidates(doc, load_gazetteer())]
+    [('Jane Roe', 'speech verb')]
+    """
+    found = []
+    for m in _patterns(gaz)["speech"].finditer(doc.norm, doc.words):
+        span = _scan_name(doc.norm, m.end(), gaz)
+        if span is None or _count_words(doc.norm, span) < 2:
+            continue
+        if not _CLAUSE_AFTER_NAME.match(doc.norm, span[1]):
+            continue
+        name = norm_name(doc.text[span[0] : span[1]])
+        found.append(_candidate(name, "person", span[0], span[1], "title", rule="speech verb"))
+    return found
+
+
 def _title_candidates(doc: _Doc, gaz: Gazetteer) -> list[_Candidate]:
-    """People found by a title before or after their name."""
+    """People found by a title before or after their name, or after a speech verb."""
     owners: dict = {}
     for s, e, entry in _gazetteer_matches(doc, gaz):
         owners[e] = (s, entry)
@@ -1311,7 +1349,7 @@ def _title_candidates(doc: _Doc, gaz: Gazetteer) -> list[_Candidate]:
         _title_left(doc.norm, title, owners, institutions)
         _title_right(doc.norm, title, owners, institutions)
         found += _names_after(doc, gaz, title) or _name_before(doc, gaz, title)
-    return _merge_people(found)
+    return _merge_people(found + _speech_candidates(doc, gaz))
 
 
 def _count_words(norm: str, span: tuple[int, int]) -> int:

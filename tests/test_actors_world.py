@@ -1,0 +1,67 @@
+"""People found as readers find them, on made-up sentences (issue 8).
+
+Every name, state and sentence here is invented for the tests; the expected values were
+written by reading the sentences.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from course_utils.actors import actor_table, find_actors
+
+
+def people(text: str) -> list[tuple[str, str]]:
+    found = find_actors(text)
+    return [(a, t) for a, k, t in found[["actor", "kind", "text"]].values if k == "person"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The talks stalled, said Jane Roe, who leads the mission.", [("Jane Roe", "Jane Roe")]),
+        ("Ten guards were hurt, said Tom Ash.", [("Tom Ash", "Tom Ash")]),
+        ("The deal holds, according to Omar Sayed.", [("Omar Sayed", "Omar Sayed")]),
+        ("The vote was fair, says Ivo Dan, a Vesland lawyer.", [("Ivo Dan", "Ivo Dan")]),
+    ],
+)
+def test_a_name_after_a_speech_verb_is_a_person(text, expected):
+    assert people(text) == expected
+
+
+def test_the_person_after_a_speech_verb_is_found_again_by_surname():
+    text = "The port is closed, said Mara Lind, a trader. Lind said the gates stay shut."
+    assert people(text) == [("Mara Lind", "Mara Lind"), ("Mara Lind", "Lind")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army will withdraw, said Kalonia on Monday.",  # a state, one word
+        "The border is open, said Western diplomats.",  # a description, not a name
+        "Officials said Vesland would respond.",  # a state as the subject of a clause
+        "Ships were seized, said Monday's report.",
+    ],
+)
+def test_no_person_after_a_speech_verb_without_a_name(text):
+    assert people(text) == []
+
+
+def test_the_rule_is_recorded_for_each_person():
+    found = find_actors("Nothing moved, said Jane Roe.")
+    assert found.attrs["actors"]["Jane Roe"]["rule"] == "speech verb"
+    table = actor_table(found)
+    assert table.loc[table.actor == "Jane Roe", "title"].tolist() == [""]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Defence Minister Ana de la Paz arrived.", "Ana de la Paz"),
+        ("Foreign Minister Ali bin Said Al Noor spoke.", "Ali bin Said Al Noor"),
+        ("Envoy Pieter van der Berg left.", "Pieter van der Berg"),
+        ("Interior Minister Nadir ul Hassan Kay met them.", "Nadir ul Hassan Kay"),
+    ],
+)
+def test_names_with_particles_are_kept_whole(text, name):
+    assert [a for a, _ in people(text)] == [name]
