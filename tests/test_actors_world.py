@@ -65,3 +65,13 @@ def test_the_rule_is_recorded_for_each_person():
 )
 def test_names_with_particles_are_kept_whole(text, name):
     assert [a for a, _ in people(text)] == [name]
+
+
+def test_a_coast_guard_belongs_to_its_state():
+    found = find_actors("Kalonian officials said Russian coast guard ships left.")
+    assert "Russia: coast guard" in found["actor"].tolist()
+
+
+def test_an_armed_group_of_the_great_lakes_is_listed():
+    found = find_actors("Vesland accused the FDLR of attacks near the border.")
+    assert [tuple(r) for r in found[["actor", "kind"]].values] == [("FDLR", "organization")]
