@@ -1418,18 +1418,53 @@ def _matches_at(pattern: re.Pattern[str], doc: _Doc, phrases: Iterable[str]) -> 
 
 
 def _surname_candidates(doc: _Doc, people: Sequence[_Candidate]) -> list[_Candidate]:
+    """Later mentions of the people found: the full name, the last word of it ("Roe"), and
+    the first word where that is safe (:func:`_first_word_is_safe`)."""
     found = []
-    for person in {c.actor: c for c in people}.values():
+    persons = {c.actor: c for c in people}
+    for person in persons.values():
         parts = person.actor.split()
         surname = parts[-1]
         pattern = rf"(?<![\w-])(?:{re.escape(person.actor)}|{re.escape(surname)})(?![\w-])"
-        for m in _matches_at(re.compile(pattern), doc, (person.actor, surname)):
+        matches = _matches_at(re.compile(pattern), doc, (person.actor, surname))
+        if _first_word_is_safe(doc, parts, persons, load_gazetteer()):
+            # "Abiy" for Abiy Ahmed, "Guo" for Guo Wenjie: not when a capitalised word
+            # follows, for then it begins a longer name
+            first = rf"(?<![\w-]){re.escape(parts[0])}(?![\w-])(?!\s+[A-Z])"
+            matches += _matches_at(re.compile(first), doc, (parts[0],))
+        for m in matches:
             found.append(
                 _candidate(
                     person.actor, "person", m.start(), m.end(), "surname", **dict(person.info)
                 )
             )
     return found
+
+
+def _first_word_is_safe(doc: _Doc, parts: list[str], persons: dict, gaz: Gazetteer) -> bool:
+    """Whether a bare mention of the first word of a name found earlier is that person.
+
+    Some naming cultures put the family name first ("Guo Wenjie" is later "Guo"); in others
+    people have no family name and are known by the given name ("Abiy Ahmed" is later
+    "Abiy"). The first word counts when it could be no one and nothing else: the name has
+    two words or more; the word is no particle, state, organisation, title or common word
+    (it is never written in lower case in the text); and no other person found shares it.
+
+    >>> doc = _as_doc("Minister Guo Wenjie spoke. Guo left. Envoy Will Ames said he will go.")
+    >>> persons = {"Guo Wenjie": None, "Will Ames": None}
+    >>> gaz = load_gazetteer()
+    >>> _first_word_is_safe(doc, ["Guo", "Wenjie"], persons, gaz)
+    True
+    >>> _first_word_is_safe(doc, ["Will", "Ames"], persons, gaz)
+    False
+    """
+    first = parts[0]
+    if len(parts) < 2 or len(first) < 2 or first.lower() in _NAME_PARTICLES:
+        return False
+    if not _nameable(first, gaz) or first.lower() in doc.words.exact:
+        return False
+    others = [name.split() for name in persons if name.split() != parts]
+    return not any(first in (o[0], o[-1]) for o in others)
 
 
 def surname_actors(article: Any) -> pd.DataFrame:

@@ -75,3 +75,30 @@ def test_a_coast_guard_belongs_to_its_state():
 def test_an_armed_group_of_the_great_lakes_is_listed():
     found = find_actors("Vesland accused the FDLR of attacks near the border.")
     assert [tuple(r) for r in found[["actor", "kind"]].values] == [("FDLR", "organization")]
+
+
+def test_a_later_mention_by_the_first_word_of_a_name_is_the_person():
+    text = "Prime Minister Abiy Tadesse met the envoys. Abiy said talks would go on."
+    assert people(text) == [("Abiy Tadesse", "Abiy Tadesse"), ("Abiy Tadesse", "Abiy")]
+
+
+def test_a_family_name_written_first_is_found_again():
+    text = "Foreign Minister Guo Wenli arrived in Kalonia on Monday. Guo met the envoys."
+    assert people(text) == [("Guo Wenli", "Guo Wenli"), ("Guo Wenli", "Guo")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a common word: it is also written in lower case
+        "Envoy Will Ames arrived. Will the talks go on? Ames said they will.",
+        # two people share the first word
+        "President Ann Lee met Foreign Minister Ann Kay. Ann said no.",
+        # the word begins another, longer name
+        "Minister Omar Sayed spoke. Omar Hadi, a rebel commander, left.",
+    ],
+)
+def test_the_first_word_is_not_taken_when_it_may_be_something_else(text):
+    found = find_actors(text)
+    first_words = [t for t in found["text"] if t in ("Will", "Ann", "Omar")]
+    assert first_words == []
