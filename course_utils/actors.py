@@ -1307,6 +1307,36 @@ def _name_before(doc: _Doc, gaz: Gazetteer, title: _Title) -> list[_Candidate]:
 
 #: What may follow a name found after a speech verb: the end of its clause.
 _CLAUSE_AFTER_NAME = re.compile(r"\s*(?:[,.;:!?)]|$)")
+#: The rest of a title phrase, in words only, up to the comma before a name in apposition:
+#: "minister [of state for foreign affairs], Jane Roe,".
+_TITLE_PHRASE = re.compile(r"((?:\s+[\w'-]+){1,6}),\s+")
+_PREPOSITIONS = frozenset(["of", "for", "to", "at", "in", "with", "on"])
+
+
+def _name_after_phrase(doc: _Doc, gaz: Gazetteer, title: _Title) -> list[_Candidate]:
+    """A name in apposition after a whole title phrase: "the minister of state for foreign
+    affairs, Jane Roe, said", "a spokesman for the Vesland interior ministry, Omar Sayed,".
+
+    The phrase is a few words with no punctuation, begun by a preposition (or already
+    extended by its owner); the name has two words or more and is closed by a comma.
+
+    >>> doc = _as_doc("Kalonia's minister of state for trade, Jane Roe, said no.")
+    >>> gaz = load_gazetteer()
+    >>> [c.actor for t in _title_spans(doc, gaz) for c in _name_after_phrase(doc, gaz,
+    ...  _Title(*t, *t))]
+    ['Jane Roe']
+    """
+    norm = doc.norm
+    phrase = _TITLE_PHRASE.match(norm, title.right)
+    if phrase is None:
+        return []
+    first = phrase.group(1).split()[0].lower()
+    if title.right == title.end and first not in _PREPOSITIONS:
+        return []
+    span = _scan_name(norm, phrase.end(), gaz)
+    if span is None or _count_words(norm, span) < 2 or norm[span[1] : span[1] + 1] != ",":
+        return []
+    return [_person(doc, span, (title.left, span[1]), title)]
 
 
 def _speech_candidates(doc: _Doc, gaz: Gazetteer) -> list[_Candidate]:
@@ -1348,7 +1378,11 @@ def _title_candidates(doc: _Doc, gaz: Gazetteer) -> list[_Candidate]:
         title = _Title(t_start, t_end, t_start, t_end)
         _title_left(doc.norm, title, owners, institutions)
         _title_right(doc.norm, title, owners, institutions)
-        found += _names_after(doc, gaz, title) or _name_before(doc, gaz, title)
+        found += (
+            _names_after(doc, gaz, title)
+            or _name_before(doc, gaz, title)
+            or _name_after_phrase(doc, gaz, title)
+        )
     return _merge_people(found + _speech_candidates(doc, gaz))
 
 

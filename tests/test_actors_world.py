@@ -102,3 +102,26 @@ def test_the_first_word_is_not_taken_when_it_may_be_something_else(text):
     found = find_actors(text)
     first_words = [t for t in found["text"] if t in ("Will", "Ann", "Omar")]
     assert first_words == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Kalonia's minister of state for trade, Jane Roe, said talks went well.", "Jane Roe"),
+        ("A spokesman for the Vesland interior ministry, Omar Sayed, denied it.", "Omar Sayed"),
+    ],
+)
+def test_a_name_in_apposition_after_a_whole_title_phrase(text, name):
+    assert [a for a, _ in people(text)] == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister of defence, in a statement, said no.",  # no name after the comma
+        "The minister of trade, Kalonia said, was absent.",  # one word, a state
+        "The envoy said, Jane Roe aside, that all agreed.",  # no preposition after the title
+    ],
+)
+def test_no_person_after_a_title_phrase_without_a_name(text):
+    assert people(text) == []
