@@ -560,6 +560,8 @@ def _patterns(gaz: Gazetteer) -> dict[str, Any]:
         if e.role in ("name", "alias", "capital") and e.kind == "state"
     ]
     orgs = [fold_quotes(e.surface) for e in gaz.entries if e.kind == "organization"]
+    # a state's acronym is also an adjective: "US citizens", "the UK military"
+    acronyms = [o for o in owners if re.fullmatch(r"[A-Z]{2,4}", o)]
     institutions = _alternation(gaz.institutions)
     groups = _alternation(gaz.groups)
     return {
@@ -570,7 +572,7 @@ def _patterns(gaz: Gazetteer) -> dict[str, Any]:
         # "the Armenian government", "Russia's Foreign Ministry"
         "institution": _Phrases(
             r"(?<![\w-])",
-            ((demonyms, ("",)), (owners, _OWNED)),
+            ((demonyms + acronyms, ("",)), (owners, _OWNED)),
             rf"\s+(?P<inst>(?i:{institutions}))(?!\w)",
             head_name="owner",
         ),
@@ -585,7 +587,7 @@ def _patterns(gaz: Gazetteer) -> dict[str, Any]:
         # "Armenian soldiers", "Russia's troops", "CSTO member states", "U.S. officials"
         "group": _Phrases(
             r"(?<![\w-])",
-            ((demonyms + orgs, ("",)), (owners, _OWNED)),
+            ((demonyms + orgs + acronyms, ("",)), (owners, _OWNED)),
             rf"(?P<mods>(?:\s+[a-z]+(?:-[a-z]+)?){{0,2}}?)\s+(?P<noun>(?i:{groups}))(?!\w)",
             head_name="owner",
         ),

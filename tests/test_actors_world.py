@@ -125,3 +125,16 @@ def test_a_name_in_apposition_after_a_whole_title_phrase(text, name):
 )
 def test_no_person_after_a_title_phrase_without_a_name(text):
     assert people(text) == []
+
+
+def test_a_state_acronym_owns_groups_and_institutions():
+    found = find_actors("Two US citizens were freed, and the UK military said it helped.")
+    assert found[["actor", "text"]].values.tolist() == [
+        ["United States: citizens", "US citizens"],
+        ["United Kingdom: military", "UK military"],
+    ]
+
+
+def test_fishermen_are_a_group_of_their_state():
+    found = find_actors("Vietnamese fishermen were hurt near the reef.")
+    assert found["actor"].tolist() == ["Vietnam: fishermen"]
