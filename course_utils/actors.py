@@ -47,6 +47,7 @@ from __future__ import annotations
 import bisect
 import csv
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -1458,12 +1459,14 @@ def _surname_candidates(doc: _Doc, people: Sequence[_Candidate]) -> list[_Candid
     the first word where that is safe (:func:`_first_word_is_safe`)."""
     found = []
     persons = {c.actor: c for c in people}
+    names = [name.split() for name in persons]
+    shared = Counter(n[0] for n in names) + Counter(n[-1] for n in names)
     for person in persons.values():
         parts = person.actor.split()
         surname = parts[-1]
         pattern = rf"(?<![\w-])(?:{re.escape(person.actor)}|{re.escape(surname)})(?![\w-])"
         matches = _matches_at(re.compile(pattern), doc, (person.actor, surname))
-        if _first_word_is_safe(doc, parts, persons, load_gazetteer()):
+        if _first_word_is_safe(doc, parts, shared, load_gazetteer()):
             # "Abiy" for Abiy Ahmed, "Guo" for Guo Wenjie: not when a capitalised word
             # follows, for then it begins a longer name
             first = rf"(?<![\w-]){re.escape(parts[0])}(?![\w-])(?!\s+[A-Z])"
@@ -1477,21 +1480,24 @@ def _surname_candidates(doc: _Doc, people: Sequence[_Candidate]) -> list[_Candid
     return found
 
 
-def _first_word_is_safe(doc: _Doc, parts: list[str], persons: dict, gaz: Gazetteer) -> bool:
+def _first_word_is_safe(doc: _Doc, parts: list[str], shared: Counter, gaz: Gazetteer) -> bool:
     """Whether a bare mention of the first word of a name found earlier is that person.
 
     Some naming cultures put the family name first ("Guo Wenjie" is later "Guo"); in others
     people have no family name and are known by the given name ("Abiy Ahmed" is later
     "Abiy"). The first word counts when it could be no one and nothing else: the name has
     two words or more; the word is no particle, state, organisation, title or common word
-    (it is never written in lower case in the text); and no other person found shares it.
+    (it is never written in lower case in the text); and no other person found shares it
+    (``shared`` counts the first and last words of every person found).
 
     >>> doc = _as_doc("Minister Guo Wenjie spoke. Guo left. Envoy Will Ames said he will go.")
-    >>> persons = {"Guo Wenjie": None, "Will Ames": None}
+    >>> shared = Counter(["Guo", "Wenjie", "Will", "Ames"])
     >>> gaz = load_gazetteer()
-    >>> _first_word_is_safe(doc, ["Guo", "Wenjie"], persons, gaz)
+    >>> _first_word_is_safe(doc, ["Guo", "Wenjie"], shared, gaz)
     True
-    >>> _first_word_is_safe(doc, ["Will", "Ames"], persons, gaz)
+    >>> _first_word_is_safe(doc, ["Will", "Ames"], shared, gaz)
+    False
+    >>> _first_word_is_safe(doc, ["Guo", "Wenjie"], shared + Counter(["Guo"]), gaz)
     False
     """
     first = parts[0]
@@ -1499,8 +1505,8 @@ def _first_word_is_safe(doc: _Doc, parts: list[str], persons: dict, gaz: Gazette
         return False
     if not _nameable(first, gaz) or first.lower() in doc.words.exact:
         return False
-    others = [name.split() for name in persons if name.split() != parts]
-    return not any(first in (o[0], o[-1]) for o in others)
+    own = 1 + (parts[-1] == first)  # this person's own first and last words
+    return shared[first] <= own
 
 
 def surname_actors(article: Any) -> pd.DataFrame:
