@@ -1403,13 +1403,18 @@ def norm_name(name: str) -> str:
 
 
 def _merge_people(found: list[_Candidate]) -> list[_Candidate]:
-    """Give "Putin" (from "President Putin") the full name "Vladimir Putin" if one is known."""
+    """Give "Putin" (from "President Putin") the full name "Vladimir Putin" if one is known
+    (the longest full name that ends with the word; of two as long, the first in order)."""
     names = {c.actor for c in found}
-    full: dict[str, str] = {}
+    by_last: dict[str, list[str]] = {}
     for name in names:
-        longer = [n for n in names if n.endswith(" " + name.split()[-1]) and len(n) > len(name)]
-        if name.count(" ") == 0 and longer:
-            full[name] = max(longer, key=len)
+        if " " in name:
+            by_last.setdefault(name.rsplit(" ", 1)[1], []).append(name)
+    full = {
+        name: max(sorted(by_last[name]), key=len)
+        for name in names
+        if " " not in name and name in by_last
+    }
     return [_replace_actor(c, full.get(c.actor, c.actor)) for c in found]
 
 
