@@ -27,8 +27,14 @@ The methods, in the order the course teaches them:
    ("Russian Foreign Minister Sergei Lavrov", "X, secretary of the Security Council").
    A demonym, state, organisation or institution inside the title is part of it
    ("Moldovan Foreign Ministry spokeswoman X", "Kazakh presidential spokesman X").
-   No person is listed in any data file.
-4. :func:`surname_actors` (``surname``): later mentions of those people ("Lavrov").
+   The same method finds a name after a whole title phrase ("the minister of state for
+   trade, Jane Roe,") and, with no title, right after a verb of speech listed in
+   ``data/gazetteer/speech_verbs.csv`` ("..., said Jane Roe, who ..."; the actor's
+   ``rule`` in ``attrs["actors"]`` is then ``speech verb``). Particles stay in the name
+   ("Ana de la Paz"). No person is listed in any data file.
+4. :func:`surname_actors` (``surname``): later mentions of those people ("Lavrov"), and
+   by the first word of the name where it can be no one and nothing else ("Guo" for Guo
+   Wenli, whose family name comes first; "Abiy" for Abiy Tadesse, known by his given name).
 5. :func:`metonymy_actors` (``metonymy``): a capital standing for its state
    ("Yerevan has accused ..."), but not a capital used as a place ("held in Yerevan").
 6. :func:`group_actors` (``group``): unnamed collectives that belong to a state or an
