@@ -300,6 +300,15 @@ def _pycountry_names(iso3: str) -> list[str]:
     return [n for n in names if n and "," not in n and not n.startswith("the ")]
 
 
+def _listed_names(rows: list[dict[str, str]]) -> dict[str, str]:
+    """The names and aliases states.csv gives, each with the code of its state."""
+    listed: dict[str, str] = {}
+    for row in rows:
+        for surface in [row["name"].strip(), *_split(row.get("aliases"))]:
+            listed.setdefault(surface, row["iso3"].strip())
+    return listed
+
+
 @lru_cache(maxsize=4)
 def load_gazetteer(folder: str | None = None) -> Gazetteer:
     """Read the gazetteer CSV files (``data/gazetteer/`` unless ``folder`` is given).
@@ -311,11 +320,14 @@ def load_gazetteer(folder: str | None = None) -> Gazetteer:
     path = Path(folder) if folder else _gazetteer_dir()
     entries: list[Entry] = []
     states: dict[str, dict[str, Any]] = {}
-    for row in _read_csv(path, "states.csv"):
+    rows = _read_csv(path, "states.csv")
+    listed = _listed_names(rows)
+    for row in rows:
         iso3, name = row["iso3"].strip(), row["name"].strip()
         aliases = _split(row.get("aliases"))
         for extra in _pycountry_names(iso3):
-            if extra != name and extra not in aliases:
+            # a name the file gives another state is that state's ("Congo" is DR Congo)
+            if extra != name and extra not in aliases and listed.get(extra, iso3) == iso3:
                 aliases.append(extra)
         info = {
             "name": name,

@@ -138,3 +138,17 @@ def test_a_state_acronym_owns_groups_and_institutions():
 def test_fishermen_are_a_group_of_their_state():
     found = find_actors("Vietnamese fishermen were hurt near the reef.")
     assert found["actor"].tolist() == ["Vietnam: fishermen"]
+
+
+def test_a_bare_congo_is_dr_congo_and_the_republic_keeps_its_own_names():
+    text = (
+        "Congo accused Vesland of backing the rebels. The Republic of Congo and the "
+        "Democratic Republic of the Congo met, and DRC officials left."
+    )
+    found = find_actors(text)
+    assert found[["actor", "text"]].values.tolist() == [
+        ["DR Congo", "Congo"],
+        ["Republic of the Congo", "Republic of Congo"],
+        ["DR Congo", "Democratic Republic of the Congo"],
+        ["DR Congo: officials", "DRC officials"],
+    ]
