@@ -152,3 +152,17 @@ def test_a_bare_congo_is_dr_congo_and_the_republic_keeps_its_own_names():
         ["DR Congo", "Democratic Republic of the Congo"],
         ["DR Congo: officials", "DRC officials"],
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Chile's Joint Chiefs of Staff said the drills would go on.", "Chile: military"),
+        ("The South African National Defence Force is stretched.", "South Africa: military"),
+        ("A Finnish Border Guard vessel shadowed the tanker.", "Finland: border guard service"),
+        ("Haiti's transitional council accused the donors.", "Haiti: transitional council"),
+    ],
+)
+def test_institutions_named_in_news_of_any_region(text, actor):
+    found = find_actors(text)["actor"].tolist()
+    assert found == [actor]
