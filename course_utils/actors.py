@@ -309,18 +309,12 @@ def _listed_names(rows: list[dict[str, str]]) -> dict[str, str]:
     return listed
 
 
-@lru_cache(maxsize=4)
-def load_gazetteer(folder: str | None = None) -> Gazetteer:
-    """Read the gazetteer CSV files (``data/gazetteer/`` unless ``folder`` is given).
-
-    >>> gaz = load_gazetteer()
-    >>> gaz.states["ARM"]["capitals"], gaz.states["ARM"]["demonyms"]
-    (['Yerevan'], ['Armenian'])
-    """
-    path = Path(folder) if folder else _gazetteer_dir()
+def _load_states(
+    rows: list[dict[str, str]],
+) -> tuple[list[Entry], dict[str, dict[str, Any]]]:
+    """The surface forms and the table of the states in the rows of states.csv."""
     entries: list[Entry] = []
     states: dict[str, dict[str, Any]] = {}
-    rows = _read_csv(path, "states.csv")
     listed = _listed_names(rows)
     for row in rows:
         iso3, name = row["iso3"].strip(), row["name"].strip()
@@ -343,6 +337,19 @@ def load_gazetteer(folder: str | None = None) -> Gazetteer:
         entries += [Entry(d, name, "state", "demonym", iso3) for d in info["demonyms"]]
         entries += [Entry(p, name, "state", "people", iso3) for p in info["people"]]
         entries += [Entry(c, name, "state", "capital", iso3) for c in info["capitals"]]
+    return entries, states
+
+
+@lru_cache(maxsize=4)
+def load_gazetteer(folder: str | None = None) -> Gazetteer:
+    """Read the gazetteer CSV files (``data/gazetteer/`` unless ``folder`` is given).
+
+    >>> gaz = load_gazetteer()
+    >>> gaz.states["ARM"]["capitals"], gaz.states["ARM"]["demonyms"]
+    (['Yerevan'], ['Armenian'])
+    """
+    path = Path(folder) if folder else _gazetteer_dir()
+    entries, states = _load_states(_read_csv(path, "states.csv"))
     organizations: dict[str, dict[str, Any]] = {}
     for row in _read_csv(path, "organizations.csv"):
         name = row["name"].strip()
