@@ -27,8 +27,14 @@ The methods, in the order the course teaches them:
    ("Russian Foreign Minister Sergei Lavrov", "X, secretary of the Security Council").
    A demonym, state, organisation or institution inside the title is part of it
    ("Moldovan Foreign Ministry spokeswoman X", "Kazakh presidential spokesman X").
-   No person is listed in any data file.
-4. :func:`surname_actors` (``surname``): later mentions of those people ("Lavrov").
+   The same method finds a name after a whole title phrase ("the minister of state for
+   trade, Jane Roe,") and, with no title, right after a verb of speech listed in
+   ``data/gazetteer/speech_verbs.csv`` ("..., said Jane Roe, who ..."; the actor's
+   ``rule`` in ``attrs["actors"]`` is then ``speech verb``). Particles stay in the name
+   ("Ana de la Paz"). No person is listed in any data file.
+4. :func:`surname_actors` (``surname``): later mentions of those people ("Lavrov"), and
+   by the first word of the name where it can be no one and nothing else ("Guo" for Guo
+   Wenli, whose family name comes first; "Abiy" for Abiy Tadesse, known by his given name).
 5. :func:`metonymy_actors` (``metonymy``): a capital standing for its state
    ("Yerevan has accused ..."), but not a capital used as a place ("held in Yerevan").
 6. :func:`group_actors` (``group``): unnamed collectives that belong to a state or an
@@ -47,12 +53,14 @@ from __future__ import annotations
 import bisect
 import csv
 import re
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from course_utils.errors import CourseError
@@ -188,7 +196,7 @@ _CALENDAR_WORDS = frozenset(
 )
 _NAME_PARTICLES = frozenset(
     """
-    de da di del der den van von bin ibn al el la le du dos
+    de da di del der den van von bin bint ibn al el la le du dos ul ud
     """.split()
 )
 
@@ -196,6 +204,28 @@ _YES = frozenset(["yes", "y", "true", "1", "x"])  # values of a flag column such
 
 _WORD = r"[^\W\d_][\w'-]*"
 _NAME_TOKEN = re.compile(r"[^\W\d_][\w]*(?:['-][\w]+)*")
+# Patterns read around a name (compiled once)
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
+_AFTER_TITLE = re.compile(r"\s*,?\s*([\w'-]+)")
+_PREFIX = re.compile(r"(\w+)-$")
+_SUFFIX = re.compile(r"-(\w+)")
+_DATELINE_DASH = re.compile(r"\s*[-–—]\s")
+_NEXT_NAME = re.compile(r"\s+([^\W\d_][\w'-]*)")
+_CLAUSE_END = re.compile(r"\s*(?:[,.;:)]|$)")
+_NEXT_CAPITAL = re.compile(r"\s+[A-Z]")
+_OWNED_NOUN = re.compile(r"'s?\s+([a-z]+)")
+_CAPITALISED_WORDS = re.compile(r"(?<![\w'-])[^\W\d_a-z][\w'-]*(?:[ ]+[^\W\d_a-z][\w'-]*)*")
+_SPACES = re.compile(r"\s+")
+_POSSESSIVE = re.compile(r"'s?$")
+_CAPITAL_WORD = re.compile(r"[A-Z][a-z]+\s+")
+_LAST_WORD = re.compile(r"([\w.'-]+)\s+$")
+_TITLE_OF = re.compile(r"\s+(?:of|to|for|at|in)\s+(?:the\s+)?")
+_CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w'-]*(?:\s+(?:of|and|for|the)\s+|\s+)?)+")
+_NAME_GAP = re.compile(r",\s+|[ ]+")
+_PLURAL = re.compile(r"(?:[^s]s|es)$")
+_LIST_SEPARATOR = re.compile(r"(?:,\s+|\s+and\s+|,\s+and\s+)")
+_APPOSITION_BEFORE = re.compile(r",\s+(?:(?:the|a|an|who\s+is|who\s+was)\s+)?$")
+_WORD_RE = re.compile(_WORD)
 
 
 # --- The gazetteer -------------------------------------------------------------------------
@@ -223,6 +253,7 @@ class Gazetteer:
     groups: tuple[str, ...]
     titles: tuple[str, ...]
     by_surface: dict[str, Entry] = field(default_factory=dict)
+    speech_verbs: tuple[str, ...] = ()  # "said", "according to": a name may follow
 
 
 def _split(value: str | None) -> list[str]:
@@ -269,22 +300,28 @@ def _pycountry_names(iso3: str) -> list[str]:
     return [n for n in names if n and "," not in n and not n.startswith("the ")]
 
 
-@lru_cache(maxsize=4)
-def load_gazetteer(folder: str | None = None) -> Gazetteer:
-    """Read the gazetteer CSV files (``data/gazetteer/`` unless ``folder`` is given).
+def _listed_names(rows: list[dict[str, str]]) -> dict[str, str]:
+    """The names and aliases states.csv gives, each with the code of its state."""
+    listed: dict[str, str] = {}
+    for row in rows:
+        for surface in [row["name"].strip(), *_split(row.get("aliases"))]:
+            listed.setdefault(surface, row["iso3"].strip())
+    return listed
 
-    >>> gaz = load_gazetteer()
-    >>> gaz.states["ARM"]["capitals"], gaz.states["ARM"]["demonyms"]
-    (['Yerevan'], ['Armenian'])
-    """
-    path = Path(folder) if folder else _gazetteer_dir()
+
+def _load_states(
+    rows: list[dict[str, str]],
+) -> tuple[list[Entry], dict[str, dict[str, Any]]]:
+    """The surface forms and the table of the states in the rows of states.csv."""
     entries: list[Entry] = []
     states: dict[str, dict[str, Any]] = {}
-    for row in _read_csv(path, "states.csv"):
+    listed = _listed_names(rows)
+    for row in rows:
         iso3, name = row["iso3"].strip(), row["name"].strip()
         aliases = _split(row.get("aliases"))
         for extra in _pycountry_names(iso3):
-            if extra != name and extra not in aliases:
+            # a name the file gives another state is that state's ("Congo" is DR Congo)
+            if extra != name and extra not in aliases and listed.get(extra, iso3) == iso3:
                 aliases.append(extra)
         info = {
             "name": name,
@@ -300,6 +337,19 @@ def load_gazetteer(folder: str | None = None) -> Gazetteer:
         entries += [Entry(d, name, "state", "demonym", iso3) for d in info["demonyms"]]
         entries += [Entry(p, name, "state", "people", iso3) for p in info["people"]]
         entries += [Entry(c, name, "state", "capital", iso3) for c in info["capitals"]]
+    return entries, states
+
+
+@lru_cache(maxsize=4)
+def load_gazetteer(folder: str | None = None) -> Gazetteer:
+    """Read the gazetteer CSV files (``data/gazetteer/`` unless ``folder`` is given).
+
+    >>> gaz = load_gazetteer()
+    >>> gaz.states["ARM"]["capitals"], gaz.states["ARM"]["demonyms"]
+    (['Yerevan'], ['Armenian'])
+    """
+    path = Path(folder) if folder else _gazetteer_dir()
+    entries, states = _load_states(_read_csv(path, "states.csv"))
     organizations: dict[str, dict[str, Any]] = {}
     for row in _read_csv(path, "organizations.csv"):
         name = row["name"].strip()
@@ -326,8 +376,9 @@ def load_gazetteer(folder: str | None = None) -> Gazetteer:
     for entry in entries:
         key = entry.surface.lower() if entry.role == "description" else fold_quotes(entry.surface)
         by_surface.setdefault(key, entry)  # the first listing of a surface form wins
+    speech = tuple(r["phrase"].strip() for r in _read_csv(path, "speech_verbs.csv") if r["phrase"])
     return Gazetteer(
-        tuple(entries), states, organizations, institutions, groups, titles, by_surface
+        tuple(entries), states, organizations, institutions, groups, titles, by_surface, speech
     )
 
 
@@ -347,11 +398,185 @@ def gazetteer_entries() -> pd.DataFrame:
 
 def _alternation(words: Iterable[str]) -> str:
     unique = sorted({w for w in words if w}, key=len, reverse=True)
+    if not unique:
+        return "(?!)"  # matches nothing (an empty alternation would match everywhere)
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in unique)
 
 
+_WORD_RUN = re.compile(r"\w+")
+# The characters that Python's case-insensitive matching takes for ASCII letters.
+_FOLD_TABLE = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def _fold_key(word: str) -> str:
+    """A word as ``re.IGNORECASE`` compares it with the lower-case ASCII of the lists.
+
+    >>> _fold_key("Minister"), _fold_key("\u212aiev")
+    ('minister', 'kiev')
+    """
+    return (word if word.isascii() else word.translate(_FOLD_TABLE)).lower()
+
+
+@dataclass(frozen=True)
+class _PhraseMatch:
+    """What :class:`_Phrases` found: the listed phrase (the ``head``) and what follows it."""
+
+    norm: str
+    head_name: str
+    begin: int
+    head_end: int
+    rest: re.Match[str]
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.rest.end()
+
+    def group(self, name: str | None = None) -> str:
+        if name is None:
+            return self.norm[self.begin : self.rest.end()]
+        if name == self.head_name:
+            return self.norm[self.begin : self.head_end]
+        return self.rest.group(name)
+
+
+@dataclass(eq=False)
+class _Phrases:
+    """A pattern that begins with one of many listed phrases ("Armenian", "Foreign Ministry").
+
+    It reads as the regular expression ``before (?P<head>phrases) rest``, where ``phrases``
+    alternates over the lists in ``heads`` (the longer phrase first, each list with the
+    endings tried after its phrases, such as "'s"). One expression that alternates over
+    every phrase tries them all at every position of the text; here the phrases are found
+    by their first word, so that only the few that start with a word of the text are
+    tried, and the matches are those of the one expression, in a time linear in the text.
+
+    >>> p = _Phrases(r"(?<!\\w)", ((["New York", "Newark", "York"], ("",)),), r"(?!\\w)")
+    >>> text = "From Newark to New  York, not Yorkshire."
+    >>> [m.group() for m in p.finditer(text, _Words.of(text))]
+    ['Newark', 'New  York']
+    """
+
+    before: str
+    heads: tuple[tuple[Sequence[str], tuple[str, ...]], ...]
+    rest: str
+    ignore_case: bool = False  # the phrases are compared case-insensitively
+    rest_flags: int = 0
+    plural: bool = False  # an "s" or "es" may follow a one-word phrase ("Ministers")
+    head_name: str = "head"
+    _by_key: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)
+    _order: dict[tuple[str, ...], list[tuple[int, re.Pattern[str], tuple[str, ...]]]] = field(
+        default_factory=dict
+    )
+
+    def __post_init__(self) -> None:
+        self._before = re.compile(self.before)
+        self._rest = re.compile(self.rest, self.rest_flags)
+        for index, (phrases, _) in enumerate(self.heads):
+            for phrase in sorted(set(phrases)):
+                first = _WORD_RUN.match(phrase)
+                if first is None:
+                    raise CourseError(f"the gazetteer phrase {phrase!r} must begin with a letter")
+                key = _fold_key(first.group()) if self.ignore_case else first.group()
+                self._by_key.setdefault(key, []).append((index, -len(phrase), phrase))
+
+    def _keys(self, key: str) -> list[str]:
+        """The listed first words that ``key`` (a word of the text, folded) may stand for."""
+        keys = [key]
+        if self.plural and key.endswith("s"):  # "ministers": the listed "minister"
+            keys += [key[:-1], key[:-2]] if key.endswith("es") else [key[:-1]]
+        return [k for k in keys if k in self._by_key]
+
+    def _tried(self, keys: list[str]) -> list[tuple[int, re.Pattern[str], tuple[str, ...]]]:
+        """The phrases that start with ``keys``, compiled, in the order the expression tries
+        them: list by list, the longer phrase first."""
+        tried = self._order.get(tuple(keys))
+        if tried is None:
+            flags = re.IGNORECASE if self.ignore_case else 0
+            tried = [
+                (
+                    index,
+                    re.compile(re.escape(p).replace(r"\ ", r"\s+"), flags),
+                    self.heads[index][1],
+                )
+                for index, _, p in sorted(t for k in keys for t in self._by_key[k])
+            ]
+            self._order[tuple(keys)] = tried
+        return tried
+
+    def _match_at(self, norm: str, pos: int, keys: list[str]) -> _PhraseMatch | None:
+        if self._before.match(norm, pos) is None:
+            return None
+        for _, phrase, endings in self._tried(keys):
+            head = phrase.match(norm, pos)
+            if head is None:
+                continue
+            for ending in endings:
+                if ending and not norm.startswith(ending, head.end()):
+                    continue
+                rest = self._rest.match(norm, head.end() + len(ending))
+                if rest is not None:
+                    return _PhraseMatch(norm, self.head_name, pos, rest.start(), rest)
+        return None
+
+    def match(self, norm: str, pos: int) -> _PhraseMatch | None:
+        """The match that begins at ``pos``, as ``re.Pattern.match`` would give it."""
+        first = _WORD_RUN.match(norm, pos)
+        if first is None:
+            return None
+        keys = self._keys(_fold_key(first.group()) if self.ignore_case else first.group())
+        return self._match_at(norm, pos, keys) if keys else None
+
+    def finditer(self, norm: str, words: _Words) -> Iterator[_PhraseMatch]:
+        """The matches in ``norm``, left to right and not overlapping, as ``re.finditer``
+        would give them; ``words`` are the words of ``norm`` (:meth:`_Words.of`)."""
+        index = words.folded if self.ignore_case else words.exact
+        by_key = self._by_key
+        if self.plural:
+            seen = [
+                w
+                for w in index
+                if w in by_key or (w[-1:] == "s" and (w[:-1] in by_key or w[:-2] in by_key))
+            ]
+        else:
+            seen = index.keys() & by_key.keys()
+        last = 0
+        for start, word in sorted((s, w) for w in seen for s in index[w]):
+            if start < last:
+                continue
+            if m := self._match_at(norm, start, self._keys(word)):
+                last = m.end()
+                yield m
+
+
+@dataclass(frozen=True)
+class _Words:
+    """Where each word of a text stands: as written, and folded for the case-blind lists.
+
+    >>> _Words.of("Talks, talks.").folded
+    {'talks': [0, 7]}
+    """
+
+    exact: dict[str, list[int]]
+    folded: dict[str, list[int]]
+
+    @classmethod
+    def of(cls, norm: str) -> _Words:
+        exact: dict[str, list[int]] = {}
+        for m in _WORD_RUN.finditer(norm):
+            exact.setdefault(m.group(), []).append(m.start())
+        folded: dict[str, list[int]] = {}
+        for word, starts in exact.items():
+            folded.setdefault(_fold_key(word), []).extend(starts)
+        return cls(exact, folded)
+
+
+_OWNED = ("'s", "'")  # "Russia's troops", "the Philippines' coast guard"
+
+
 @lru_cache(maxsize=4)
-def _patterns(gaz: Gazetteer) -> dict[str, re.Pattern[str]]:
+def _patterns(gaz: Gazetteer) -> dict[str, Any]:
     exact = [fold_quotes(e.surface) for e in gaz.entries if e.role != "description"]
     described = [e.surface for e in gaz.entries if e.role == "description"]
     demonyms = [fold_quotes(e.surface) for e in gaz.entries if e.role == "demonym"]
@@ -361,73 +586,104 @@ def _patterns(gaz: Gazetteer) -> dict[str, re.Pattern[str]]:
         if e.role in ("name", "alias", "capital") and e.kind == "state"
     ]
     orgs = [fold_quotes(e.surface) for e in gaz.entries if e.kind == "organization"]
+    # a state's acronym is also an adjective: "US citizens", "the UK military"
+    acronyms = [o for o in owners if re.fullmatch(r"[A-Z]{2,4}", o)]
     institutions = _alternation(gaz.institutions)
     groups = _alternation(gaz.groups)
     return {
-        "exact": re.compile(rf"(?<![\w/])(?:{_alternation(exact)})(?!\w)"),
-        "loose": re.compile(rf"(?<![\w-])(?:{_alternation(described)})(?!\w)", re.IGNORECASE),
+        "exact": _Phrases(r"(?<![\w/])", ((exact, ("",)),), r"(?!\w)"),
+        "loose": _Phrases(
+            r"(?<![\w-])", ((described, ("",)),), r"(?!\w)", ignore_case=True, rest_flags=re.I
+        ),
         # "the Armenian government", "Russia's Foreign Ministry"
-        "institution": re.compile(
-            rf"(?<![\w-])(?P<owner>{_alternation(demonyms)}|(?:{_alternation(owners)})'s?)"
-            rf"\s+(?P<inst>(?i:{institutions}))(?!\w)"
+        "institution": _Phrases(
+            r"(?<![\w-])",
+            ((demonyms + acronyms, ("",)), (owners, _OWNED)),
+            rf"\s+(?P<inst>(?i:{institutions}))(?!\w)",
+            head_name="owner",
         ),
         # "the Foreign Ministry of Armenia", "the government of Georgia"
-        "institution_of": re.compile(
-            rf"(?<![\w-])(?P<inst>(?i:{institutions}))\s+of\s+(?:the\s+)?"
-            rf"(?P<owner>{_alternation(owners)})(?!\w)"
+        "institution_of": _Phrases(
+            r"(?<![\w-])",
+            ((list(gaz.institutions), ("",)),),
+            rf"\s+of\s+(?:the\s+)?(?P<owner>{_alternation(owners)})(?!\w)",
+            ignore_case=True,
+            head_name="inst",
         ),
         # "Armenian soldiers", "Russia's troops", "CSTO member states", "U.S. officials"
-        "group": re.compile(
-            rf"(?<![\w-])(?P<owner>{_alternation(demonyms + orgs)}|(?:{_alternation(owners)})'s?)"
-            rf"(?P<mods>(?:\s+[a-z]+(?:-[a-z]+)?){{0,2}}?)\s+(?P<noun>(?i:{groups}))(?!\w)"
+        "group": _Phrases(
+            r"(?<![\w-])",
+            ((demonyms + orgs + acronyms, ("",)), (owners, _OWNED)),
+            rf"(?P<mods>(?:\s+[a-z]+(?:-[a-z]+)?){{0,2}}?)\s+(?P<noun>(?i:{groups}))(?!\w)",
+            head_name="owner",
         ),
-        "title": re.compile(
-            rf"(?<![\w-])(?:{_alternation(gaz.titles)})(?:s|es)?(?![\w-])", re.IGNORECASE
+        "title": _Phrases(
+            r"(?<![\w-])",
+            ((gaz.titles, ("",)),),
+            r"(?:s|es)?(?![\w-])",
+            ignore_case=True,
+            rest_flags=re.IGNORECASE,
+            plural=True,
         ),
         "minister": re.compile(r"(?<![\w-])(?:[A-Z][a-z]+\s+){1,3}Minister(?![\w-])"),
+        # "..., said Jane Roe, who ...", "according to Omar Sayed."
+        "speech": _Phrases(
+            r"(?<![\w-])", ((gaz.speech_verbs, ("",)),), r"\s+", ignore_case=True, rest_flags=re.I
+        ),
     }
 
 
 # --- The document: text, folded text and sentences ------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class _Doc:
     text: str
     norm: str  # the text with curly quotes folded: same length, same offsets
     starts: tuple[int, ...]
     ids: tuple[int, ...]
     headline: frozenset[int]  # sentences written in Title Case (capitals prove nothing)
+    words: _Words = field(default_factory=lambda: _Words({}, {}))  # the words of norm
+    # what one run of the finders computes once and several of them read (the gazetteer
+    # matches): it lives and dies with this document
+    memo: dict[str, Any] = field(default_factory=dict)
+
+
+_HEADLINE_WORD = re.compile(r"[^\W\d_][\w'-]{3,}")
+
+
+def _sentence_table(article: Any) -> tuple[str, list[int], list[int], list[int]]:
+    """The text and its sentences (ids, starts, ends) of an Article or of a plain string."""
+    if isinstance(article, str):
+        spans: list[tuple[int, int]] = []
+        for para in _PARAGRAPH.finditer(article):
+            spans += sentence_spans(para.group(), offset=para.start())
+        return article, list(range(len(spans))), [s for s, _ in spans], [e for _, e in spans]
+    if hasattr(article, "text") and hasattr(article, "sentences"):
+        frame = article.sentences
+        ids, starts, ends = (
+            [int(v) for v in frame[col].tolist()] for col in ("id", "start", "end")
+        )
+        return article.text, ids, starts, ends
+    raise CourseError(
+        "find the actors of an Article (from clean_article) or of a string of text, "
+        f"not of a {type(article).__name__}"
+    )
 
 
 def _as_doc(article: Any) -> _Doc:
     if isinstance(article, _Doc):
         return article
-    if isinstance(article, str):
-        text = article
-        spans: list[tuple[int, int]] = []
-        for para in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text):
-            spans += sentence_spans(para.group(), offset=para.start())
-        frame = pd.DataFrame(
-            {"id": range(len(spans)), "start": [s for s, _ in spans], "end": [e for _, e in spans]}
-        )
-    elif hasattr(article, "text") and hasattr(article, "sentences"):
-        text, frame = article.text, article.sentences
-    else:
-        raise CourseError(
-            "find the actors of an Article (from clean_article) or of a string of text, "
-            f"not of a {type(article).__name__}"
-        )
+    text, ids, starts, ends = _sentence_table(article)
     if not isinstance(text, str) or not text.strip():
         raise CourseError("the article has no text: clean an article first with clean_article")
-    starts = tuple(int(s) for s in frame["start"])
-    ids = tuple(int(i) for i in frame["id"])
     headline = set()
-    for sid, s, e in zip(ids, starts, frame["end"], strict=True):
-        words = re.findall(r"[^\W\d_][\w'-]{3,}", text[s : int(e)])
+    for sid, s, e in zip(ids, starts, ends, strict=True):
+        words = _HEADLINE_WORD.findall(text, s, e)
         if len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words):
             headline.add(sid)
-    return _Doc(text, fold_quotes(text), starts, ids, frozenset(headline))
+    norm = fold_quotes(text)
+    return _Doc(text, norm, tuple(starts), tuple(ids), frozenset(headline), _Words.of(norm))
 
 
 def _sentence_of(doc: _Doc, offset: int) -> int:
@@ -458,23 +714,30 @@ def _candidate(
     return _Candidate(actor, kind, start, end, method, claim or (start, end), tuple(info.items()))
 
 
-def _frame(doc: _Doc, candidates: Iterable[_Candidate]) -> pd.DataFrame:
-    rows = [
+def _frame(doc: _Doc, candidates: Sequence[_Candidate]) -> pd.DataFrame:
+    """The mentions as the documented DataFrame, built once from plain lists."""
+    ordered = sorted(candidates, key=lambda c: (c.start, c.end))
+    text = doc.text
+    columns: dict[str, Any] = {
+        "actor": [c.actor for c in ordered],
+        "kind": [c.kind for c in ordered],
+        "text": [text[c.start : c.end] for c in ordered],
+        "start": [c.start for c in ordered],
+        "end": [c.end for c in ordered],
+        "sentence": [_sentence_of(doc, c.start) for c in ordered],
+        "method": [c.method for c in ordered],
+    }
+    frame = pd.DataFrame(
         {
-            "actor": c.actor,
-            "kind": c.kind,
-            "text": doc.text[c.start : c.end],
-            "start": c.start,
-            "end": c.end,
-            "sentence": _sentence_of(doc, c.start),
-            "method": c.method,
+            name: np.array(values, dtype=np.int64 if name in _INT_COLUMNS else object)
+            for name, values in columns.items()
         }
-        for c in sorted(candidates, key=lambda c: (c.start, c.end))
-    ]
-    frame = pd.DataFrame(rows, columns=COLUMNS)
-    frame = frame.astype({"start": "int64", "end": "int64", "sentence": "int64"})
+    )
     frame.attrs["actors"] = _actor_info(candidates)
     return frame
+
+
+_INT_COLUMNS = frozenset(["start", "end", "sentence"])
 
 
 def _actor_info(candidates: Iterable[_Candidate]) -> dict[str, dict[str, str]]:
@@ -490,22 +753,35 @@ def _actor_info(candidates: Iterable[_Candidate]) -> dict[str, dict[str, str]]:
 # --- Places or actors? -----------------------------------------------------------------
 
 
+_TOKEN = re.compile(r"[\w'.-]*\w|[^\w\s]")
+
+
 def _words_before(norm: str, pos: int, n: int = 4) -> list[str]:
-    """The last ``n`` words (and punctuation marks) before ``pos``, nearest first, lower-case."""
-    chunk = norm[max(0, pos - 120) : pos]
-    tokens = re.findall(r"[\w'.-]*\w|[^\w\s]", chunk)
+    """The last ``n`` words (and punctuation marks) before ``pos``, nearest first, lower-case.
+
+    Up to 120 characters are read. A short window is read first: only its first token may
+    be cut, so when it holds more than ``n`` tokens its last ``n`` are those of the long one.
+
+    >>> _words_before("troops were sent to ex-Soviet Vesland", 23, 3)
+    ['-', 'ex', 'to']
+    """
+    tokens = _TOKEN.findall(norm, max(0, pos - 40), pos)
+    if len(tokens) <= n:
+        tokens = _TOKEN.findall(norm, max(0, pos - 120), pos)
     return [t.lower() for t in reversed(tokens[-n:])]
 
 
+_NEXT_WORD = re.compile(r"(?:'s?)?\s+([\w'-]+)")
+_HYPHEN_WORD = re.compile(r"-([^\W\d_][\w]*)")
+
+
 def _next_word(norm: str, pos: int) -> tuple[str, int]:
-    match = re.compile(r"(?:'s?)?\s+([\w'-]+)").match(norm, pos)
+    match = _NEXT_WORD.match(norm, pos)
     return (match.group(1), match.end()) if match else ("", pos)
 
 
 def _followed_by_place_noun(norm: str, end: int, demonyms: frozenset[str] = frozenset()) -> bool:
-    while (hyphen := re.match(r"-([^\W\d_][\w]*)", norm[end : end + 60])) and hyphen.group(
-        1
-    ) in demonyms:
+    while (hyphen := _HYPHEN_WORD.match(norm[end : end + 60])) and hyphen.group(1) in demonyms:
         end += hyphen.end()  # "Armenian-Azerbaijani border": look past the compound
     word, after = _next_word(norm, end)
     if word.lower() in PLACE_ADJECTIVES:
@@ -557,7 +833,7 @@ def _title_without_name(norm: str, pos: int) -> bool:
     ]
     if not ends:
         return False
-    nxt = re.match(r"\s*,?\s*([\w'-]+)", norm[max(ends) : max(ends) + 80])
+    nxt = _AFTER_TITLE.match(norm[max(ends) : max(ends) + 80])
     if nxt is None:
         return True  # the end of the text
     word = nxt.group(1)
@@ -573,13 +849,13 @@ def _at_line_start(norm: str, start: int) -> bool:
 def _form_reason(doc: _Doc, start: int, end: int) -> str:
     """Why the word's own form makes it no actor: a prefix, a suffix, a dateline, a place."""
     norm = doc.norm
-    prefix = re.search(r"(\w+)-$", norm[max(0, start - 40) : start])
+    prefix = _PREFIX.search(norm[max(0, start - 40) : start])
     if prefix and prefix.group(1).lower() in NOT_ACTOR_PREFIXES:
         return f"prefix {prefix.group(1)}-"
-    suffix = re.match(r"-(\w+)", norm[end : end + 40])
+    suffix = _SUFFIX.match(norm[end : end + 40])
     if suffix and suffix.group(1).lower() in PLACE_SUFFIXES:
         return f"suffix -{suffix.group(1)}"
-    if _at_line_start(norm, start) and re.match(r"\s*[-–—]\s", norm[end : end + 5]):
+    if _at_line_start(norm, start) and _DATELINE_DASH.match(norm[end : end + 5]):
         return "dateline"
     if _followed_by_place_noun(norm, end, _demonyms()):
         return "owner of a place"
@@ -592,7 +868,7 @@ def _demonym_reason(doc: _Doc, start: int, end: int, previous: str) -> str:
         return "language"
     if previous in _ETHNIC_WORDS:
         return "an ethnicity"
-    nxt = re.match(r"\s+([^\W\d_][\w'-]*)", doc.norm[end : end + 80])
+    nxt = _NEXT_NAME.match(doc.norm[end : end + 80])
     if (
         nxt
         and nxt.group(1)[0].isupper()
@@ -603,16 +879,39 @@ def _demonym_reason(doc: _Doc, start: int, end: int, previous: str) -> str:
     return ""
 
 
+class _Spans(dict[int, int]):
+    """The spans of the states named in a text (start -> end), with their starts in order."""
+
+    @property
+    def starts(self) -> list[int]:
+        if "_starts" not in self.__dict__:
+            self.__dict__["_starts"] = sorted(self)
+        return self.__dict__["_starts"]
+
+
+def _starts_between(spans: dict[int, int], low: int, high: int) -> list[int]:
+    """The starts of ``spans`` in ``[low, high)``, in order."""
+    if isinstance(spans, _Spans):
+        starts = spans.starts
+        return starts[bisect.bisect_left(starts, low) : bisect.bisect_left(starts, high)]
+    return sorted(s for s in spans if low <= s < high)
+
+
+_LIST_GAP = re.compile(r"(?:'s)?\s*(?:,\s*)?(?:(?:and|or)\s+)?")
+_AND_OR = re.compile(r"\b(?:and|or)\b")
+_LIST_GOES_ON = re.compile(r"\s*(?:[,.;:]|and\b|or\b|$)")
+
+
 def _list_reason(doc: _Doc, start: int, end: int, role: str, spans: dict[int, int]) -> str | None:
     """A name in a list shares the reading of the list's first name; None if not in a list."""
     norm = doc.norm
     after = norm[end : end + 40]
-    for other_start in range(max(0, start - 80), start):
-        other_end = spans.get(other_start, start + 1)
+    for other_start in _starts_between(spans, max(0, start - 80), start):
+        other_end = spans[other_start]
         gap = norm[other_end:start]
-        if other_end < start and re.fullmatch(r"(?:'s)?\s*(?:,\s*)?(?:(?:and|or)\s+)?", gap):
-            only_comma = "," in gap and not re.search(r"\b(?:and|or)\b", gap)
-            if only_comma and not re.match(r"\s*(?:[,.;:]|and\b|or\b|$)", after):
+        if other_end < start and _LIST_GAP.fullmatch(gap):
+            only_comma = "," in gap and not _AND_OR.search(gap)
+            if only_comma and not _LIST_GOES_ON.match(after):
                 continue  # "In Moscow, Russia said": no list, a new clause
             # the whole list shares one reading: "troops from A, B, C and D" are places
             return _place_reason(doc, other_start, other_end, role, spans)
@@ -641,7 +940,7 @@ def _place_reason(doc: _Doc, start: int, end: int, role: str, spans: dict[int, i
             return listed
         # "in Tiraspol, Moldova," and "in the capital, Astana,": the name locates a place
         before = norm[max(0, start - 200) : start]
-        if previous == "," and re.match(r"\s*(?:[,.;:)]|$)", after) and _locates_a_place(before):
+        if previous == "," and _CLAUSE_END.match(after) and _locates_a_place(before):
             return "locates a place"
     return _context_reason(doc, start, role, words, after)
 
@@ -653,11 +952,11 @@ def _context_reason(doc: _Doc, start: int, role: str, words: list[str], after: s
         return "used as a modifier"
     if (
         role == "capital"
-        and re.match(r"\s+[A-Z]", after)
+        and _NEXT_CAPITAL.match(after)
         and _sentence_of(doc, start) not in doc.headline
     ):
         return "part of a longer name"
-    owned = re.match(r"'s?\s+([a-z]+)", after)  # "at Armenia's request": Armenia acts
+    owned = _OWNED_NOUN.match(after)  # "at Armenia's request": Armenia acts
     if previous in LOCATIVE_WORDS and not (owned and owned.group(1) in ACTION_NOUNS):
         return f"after {previous!r}"
     if previous == "to":
@@ -701,7 +1000,7 @@ def baseline_actors(article: Any) -> pd.DataFrame:
     """
     doc = _as_doc(article)
     found = []
-    for match in re.finditer(r"(?<![\w'-])[^\W\d_a-z][\w'-]*(?:[ ]+[^\W\d_a-z][\w'-]*)*", doc.norm):
+    for match in _CAPITALISED_WORDS.finditer(doc.norm):
         text = match.group()
         if not text[0].isupper():
             continue
@@ -713,15 +1012,21 @@ def baseline_actors(article: Any) -> pd.DataFrame:
 # --- Method 2: the gazetteer -------------------------------------------------------------
 
 
-@lru_cache(maxsize=8)
 def _gazetteer_matches(doc: _Doc, gaz: Gazetteer) -> tuple[tuple[int, int, Entry], ...]:
-    """Every gazetteer name in the text, longest first where two start together (cached:
-    each method asks for them)."""
+    """Every gazetteer name in the text, longest first where two start together (found
+    once per document: each method asks for them)."""
+    key = f"gazetteer:{id(gaz)}"
+    if key not in doc.memo:
+        doc.memo[key] = _find_gazetteer_matches(doc, gaz)
+    return doc.memo[key]
+
+
+def _find_gazetteer_matches(doc: _Doc, gaz: Gazetteer) -> tuple[tuple[int, int, Entry], ...]:
     pats = _patterns(gaz)
     found: dict[int, tuple[int, int, Entry]] = {}
     for name in ("exact", "loose"):
-        for m in pats[name].finditer(doc.norm):
-            key = m.group().lower() if name == "loose" else re.sub(r"\s+", " ", m.group())
+        for m in pats[name].finditer(doc.norm, doc.words):
+            key = m.group().lower() if name == "loose" else _SPACES.sub(" ", m.group())
             entry = gaz.by_surface.get(key)
             if entry is None:
                 continue
@@ -743,7 +1048,7 @@ def _state_name(gaz: Gazetteer, iso3: str) -> str:
 
 def _owner_state(gaz: Gazetteer, owner: str) -> str:
     """The ISO code of the state an owner word ("Russian", "Russia's", "Moscow") belongs to."""
-    key = re.sub(r"'s?$", "", re.sub(r"\s+", " ", owner))
+    key = _POSSESSIVE.sub("", _SPACES.sub(" ", owner))
     entry = gaz.by_surface.get(key)
     return entry.state if entry is not None and entry.kind == "state" else ""
 
@@ -758,13 +1063,22 @@ def _historical_adjective(gaz: Gazetteer, entry: Entry) -> bool:
 
 
 def _institution_candidates(doc: _Doc, gaz: Gazetteer) -> list[_Candidate]:
+    """Institutions of a state: "the Armenian government", "the Foreign Ministry of Armenia"
+    (found once per document)."""
+    key = f"institutions:{id(gaz)}"
+    if key not in doc.memo:
+        doc.memo[key] = _find_institutions(doc, gaz)
+    return list(doc.memo[key])
+
+
+def _find_institutions(doc: _Doc, gaz: Gazetteer) -> list[_Candidate]:
     pats = _patterns(gaz)
     found = []
     for name in ("institution", "institution_of"):
-        for m in pats[name].finditer(doc.norm):
+        for m in pats[name].finditer(doc.norm, doc.words):
             iso3 = _owner_state(gaz, m.group("owner"))
-            label = gaz.institutions.get(re.sub(r"\s+", " ", m.group("inst")).lower())
-            named = gaz.by_surface.get(re.sub(r"\s+", " ", m.group()))
+            label = gaz.institutions.get(_SPACES.sub(" ", m.group("inst")).lower())
+            named = gaz.by_surface.get(_SPACES.sub(" ", m.group()))
             if not iso3 or not label or (named is not None and named.kind == "organization"):
                 continue  # "Sudanese Armed Forces" is listed as an organisation of its own
             actor = f"{_state_name(gaz, iso3)}: {label}"
@@ -790,7 +1104,7 @@ def gazetteer_actors(article: Any, *, keep_places: bool = False) -> pd.DataFrame
     doc = _as_doc(article)
     gaz = load_gazetteer()
     matches = _gazetteer_matches(doc, gaz)
-    spans = {s: e for s, e, entry in matches if entry.kind == "state"}
+    spans = _Spans((s, e) for s, e, entry in matches if entry.kind == "state")
     found = _institution_candidates(doc, gaz)
     for start, end, entry in matches:
         if entry.role in ("capital", "seat", "people") or _historical_adjective(gaz, entry):
@@ -809,7 +1123,7 @@ def gazetteer_actors(article: Any, *, keep_places: bool = False) -> pd.DataFrame
 
 
 def _nameable(token: str, gaz: Gazetteer) -> bool:
-    bare = re.sub(r"'s?$", "", token)
+    bare = _POSSESSIVE.sub("", token)
     return (
         bool(bare)
         and bare[0].isupper()
@@ -833,7 +1147,7 @@ def _scan_name(
 ) -> tuple[int, int] | None:
     """The span of a personal name that starts at ``pos`` (1 to 4 capitalised words)."""
     if direction < 0:  # a name that ends at pos: "Armen Grigoryan, secretary of ..."
-        tokens = list(re.finditer(rf"{_WORD}", norm[max(0, pos - 80) : pos]))
+        tokens = list(_WORD_RE.finditer(norm[max(0, pos - 80) : pos]))
         base = max(0, pos - 80)
         kept: list[re.Match[str]] = []
         for tok in reversed(tokens):
@@ -852,9 +1166,14 @@ def _scan_name(
         if not m:
             break
         token = m.group()
-        if token.lower() in _NAME_PARTICLES and count:
+        if token.lower() in _NAME_PARTICLES and count:  # "Ana de la Paz", "Ali bin Said"
             nxt = _NAME_TOKEN.match(norm, m.end() + 1)
-            if norm[m.end() : m.end() + 1] == " " and nxt and nxt.group()[0].isupper():
+            particle = nxt is not None and nxt.group().lower() in _NAME_PARTICLES
+            if (
+                norm[m.end() : m.end() + 1] == " "
+                and nxt
+                and (nxt.group()[0].isupper() or particle)
+            ):
                 cursor = m.end() + 1
                 continue
             break
@@ -883,10 +1202,10 @@ class _Title:
 def _title_spans(doc: _Doc, gaz: Gazetteer) -> list[tuple[int, int]]:
     """Where titles stand: the listed ones and "<Word> Minister" forms."""
     pats = _patterns(gaz)
-    titles = [(m.start(), m.end()) for m in pats["title"].finditer(doc.norm)]
+    titles = [(m.start(), m.end()) for m in pats["title"].finditer(doc.norm, doc.words)]
     for m in pats["minister"].finditer(doc.norm):
         start = m.start()
-        for word in re.finditer(r"[A-Z][a-z]+\s+", m.group()):
+        for word in _CAPITAL_WORD.finditer(m.group()):
             bare = word.group().strip()
             if bare in gaz.by_surface or bare.lower() in _TITLE_MODIFIERS:
                 start = m.start() + word.end()
@@ -896,15 +1215,31 @@ def _title_spans(doc: _Doc, gaz: Gazetteer) -> list[tuple[int, int]]:
     return sorted(set(titles))
 
 
+def _last_word(norm: str, stop: int, reach: int = 120) -> re.Match[str] | None:
+    """The word (letters, digits, ".", "'", "-") before the spaces that end at ``stop``,
+    within ``reach`` characters; None if no space stands right before ``stop``.
+
+    A short stretch is read first; the long one only when the word may begin before it.
+
+    >>> _last_word("the former  Minister", 12).group(1)
+    'former'
+    """
+    base = max(0, stop - reach)
+    short = max(base, stop - 40)
+    word = _LAST_WORD.search(norm, short, stop)
+    if short > base and (word is None or word.start(1) == short):
+        word = _LAST_WORD.search(norm, base, stop)
+    return word
+
+
 def _title_left(norm: str, title: _Title, owners: dict, institutions: dict) -> None:
     """Extend a title to the left over modifiers and an affiliation ("former Russian",
     "the group's chief", "a former rebel")."""
     for _ in range(6):
-        base = max(0, title.left - 120)
-        word = re.search(r"([\w.'-]+)\s+$", norm[base : title.left])
+        word = _last_word(norm, title.left)
         if not word:
             return
-        w_start, w_end = base + word.start(1), base + word.end(1)
+        w_start, w_end = word.start(1), word.end(1)
         inst = institutions.get(w_end) or institutions.get(w_end - 2)
         owner = owners.get(w_end) or owners.get(w_end - 2)
         lower = word.group(1).lower()
@@ -931,7 +1266,7 @@ def _describes(word: str) -> bool:
 
 def _title_right(norm: str, title: _Title, owners: dict, institutions: dict) -> None:
     """Extend a title to the right: "to Armenia", "of the Security Council"."""
-    ext = re.match(r"\s+(?:of|to|for|at|in)\s+(?:the\s+)?", norm[title.end : title.end + 40])
+    ext = _TITLE_OF.match(norm[title.end : title.end + 40])
     if not ext:
         return
     at = title.end + ext.end()
@@ -947,7 +1282,7 @@ def _title_right(norm: str, title: _Title, owners: dict, institutions: dict) -> 
             title.state = owner_here[1].state
         title.affiliation = title.affiliation or owner_here[1].actor
     else:
-        caps = re.match(r"(?:[A-Z][\w'-]*(?:\s+(?:of|and|for|the)\s+|\s+)?)+", norm[at : at + 200])
+        caps = _CAPITALISED_RUN.match(norm[at : at + 200])
         if caps:
             title.right = at + len(caps.group().rstrip())
 
@@ -970,7 +1305,7 @@ def _names_after(doc: _Doc, gaz: Gazetteer, title: _Title) -> list[_Candidate]:
     """The name after a title, and after a plural title the names of its list:
     "Foreign Minister Ivan Petrov", "Prime Ministers Ann Lee and Omar Sayed"."""
     norm, right = doc.norm, title.right
-    gap = re.match(r",\s+|[ ]+", norm[right : right + 20])
+    gap = _NAME_GAP.match(norm[right : right + 20])
     if not gap or norm[right - 1] in "'":
         return []
     span = _scan_name(norm, right + gap.end(), gaz)
@@ -979,9 +1314,9 @@ def _names_after(doc: _Doc, gaz: Gazetteer, title: _Title) -> list[_Candidate]:
     if right > title.end and gap.group().strip() != ",":
         return []  # "head of the Security Council Ivan Petrov": unsure
     found = [_person(doc, span, (min(title.left, span[0]), max(right, span[1])), title)]
-    plural = re.search(r"(?:[^s]s|es)$", norm[title.start : title.end])
+    plural = _PLURAL.search(norm[title.start : title.end])
     while plural:
-        more = re.match(r"(?:,\s+|\s+and\s+|,\s+and\s+)", norm[span[1] : span[1] + 10])
+        more = _LIST_SEPARATOR.match(norm[span[1] : span[1] + 10])
         nxt = _scan_name(norm, span[1] + more.end(), gaz) if more else None
         if nxt is None:
             break
@@ -993,13 +1328,70 @@ def _names_after(doc: _Doc, gaz: Gazetteer, title: _Title) -> list[_Candidate]:
 def _name_before(doc: _Doc, gaz: Gazetteer, title: _Title) -> list[_Candidate]:
     """A name before its title: "Ann Lee, the group's chief negotiator"."""
     base = max(0, title.left - 40)
-    before = re.search(r",\s+(?:(?:the|a|an|who\s+is|who\s+was)\s+)?$", doc.norm[base : title.left])
+    before = _APPOSITION_BEFORE.search(doc.norm[base : title.left])
     span = _scan_name(doc.norm, base + before.start(), gaz, direction=-1) if before else None
     return [_person(doc, span, (span[0], title.right), title)] if span else []
 
 
+#: What may follow a name found after a speech verb: the end of its clause.
+_CLAUSE_AFTER_NAME = re.compile(r"\s*(?:[,.;:!?)]|$)")
+#: The rest of a title phrase, in words only, up to the comma before a name in apposition:
+#: "minister [of state for foreign affairs], Jane Roe,".
+_TITLE_PHRASE = re.compile(r"((?:\s+[\w'-]+){1,6}),\s+")
+_PREPOSITIONS = frozenset(["of", "for", "to", "at", "in", "with", "on"])
+
+
+def _name_after_phrase(doc: _Doc, gaz: Gazetteer, title: _Title) -> list[_Candidate]:
+    """A name in apposition after a whole title phrase: "the minister of state for foreign
+    affairs, Jane Roe, said", "a spokesman for the Vesland interior ministry, Omar Sayed,".
+
+    The phrase is a few words with no punctuation, begun by a preposition (or already
+    extended by its owner); the name has two words or more and is closed by a comma.
+
+    >>> doc = _as_doc("Kalonia's minister of state for trade, Jane Roe, said no.")
+    >>> gaz = load_gazetteer()
+    >>> [c.actor for t in _title_spans(doc, gaz) for c in _name_after_phrase(doc, gaz,
+    ...  _Title(*t, *t))]
+    ['Jane Roe']
+    """
+    norm = doc.norm
+    phrase = _TITLE_PHRASE.match(norm, title.right)
+    if phrase is None:
+        return []
+    first = phrase.group(1).split()[0].lower()
+    if title.right == title.end and first not in _PREPOSITIONS:
+        return []
+    span = _scan_name(norm, phrase.end(), gaz)
+    if span is None or _count_words(norm, span) < 2 or norm[span[1] : span[1] + 1] != ",":
+        return []
+    return [_person(doc, span, (title.left, span[1]), title)]
+
+
+def _speech_candidates(doc: _Doc, gaz: Gazetteer) -> list[_Candidate]:
+    """People named right after a speech verb, with no title: "..., said Jane Roe, who ...",
+    "according to Omar Sayed." (rule ``speech verb``, reported with the method ``title``).
+
+    The name has two words or more and ends its clause, so that "said Kalonia would" and
+    "said Western diplomats" name nobody.
+
+    >>> doc = _as_doc("Talks failed, said Jane Roe, who leads the team. Roe left.")
+    >>> [(c.actor, dict(c.info)["rule"]) for c in _speech_candidates(doc, load_gazetteer())]
+    [('Jane Roe', 'speech verb')]
+    """
+    found = []
+    for m in _patterns(gaz)["speech"].finditer(doc.norm, doc.words):
+        span = _scan_name(doc.norm, m.end(), gaz)
+        if span is None or _count_words(doc.norm, span) < 2:
+            continue
+        if not _CLAUSE_AFTER_NAME.match(doc.norm, span[1]):
+            continue
+        name = norm_name(doc.text[span[0] : span[1]])
+        found.append(_candidate(name, "person", span[0], span[1], "title", rule="speech verb"))
+    return found
+
+
 def _title_candidates(doc: _Doc, gaz: Gazetteer) -> list[_Candidate]:
-    """People found by a title before or after their name."""
+    """People found by a title before or after their name, or after a speech verb."""
     owners: dict = {}
     for s, e, entry in _gazetteer_matches(doc, gaz):
         owners[e] = (s, entry)
@@ -1014,8 +1406,12 @@ def _title_candidates(doc: _Doc, gaz: Gazetteer) -> list[_Candidate]:
         title = _Title(t_start, t_end, t_start, t_end)
         _title_left(doc.norm, title, owners, institutions)
         _title_right(doc.norm, title, owners, institutions)
-        found += _names_after(doc, gaz, title) or _name_before(doc, gaz, title)
-    return _merge_people(found)
+        found += (
+            _names_after(doc, gaz, title)
+            or _name_before(doc, gaz, title)
+            or _name_after_phrase(doc, gaz, title)
+        )
+    return _merge_people(found + _speech_candidates(doc, gaz))
 
 
 def _count_words(norm: str, span: tuple[int, int]) -> int:
@@ -1028,17 +1424,22 @@ def norm_name(name: str) -> str:
     >>> norm_name("Dmytro  Kuleba")
     'Dmytro Kuleba'
     """
-    return re.sub(r"\s+", " ", fold_quotes(name)).strip()
+    return _SPACES.sub(" ", fold_quotes(name)).strip()
 
 
 def _merge_people(found: list[_Candidate]) -> list[_Candidate]:
-    """Give "Putin" (from "President Putin") the full name "Vladimir Putin" if one is known."""
+    """Give "Putin" (from "President Putin") the full name "Vladimir Putin" if one is known
+    (the longest full name that ends with the word; of two as long, the first in order)."""
     names = {c.actor for c in found}
-    full: dict[str, str] = {}
+    by_last: dict[str, list[str]] = {}
     for name in names:
-        longer = [n for n in names if n.endswith(" " + name.split()[-1]) and len(n) > len(name)]
-        if name.count(" ") == 0 and longer:
-            full[name] = max(longer, key=len)
+        if " " in name:
+            by_last.setdefault(name.rsplit(" ", 1)[1], []).append(name)
+    full = {
+        name: max(sorted(by_last[name]), key=len)
+        for name in names
+        if " " not in name and name in by_last
+    }
     return [_replace_actor(c, full.get(c.actor, c.actor)) for c in found]
 
 
@@ -1063,19 +1464,79 @@ def title_actors(article: Any) -> pd.DataFrame:
 # --- Method 4: surnames --------------------------------------------------------------------
 
 
+def _matches_at(pattern: re.Pattern[str], doc: _Doc, phrases: Iterable[str]) -> list[re.Match[str]]:
+    r"""What ``pattern.finditer(doc.norm)`` finds, for a pattern whose every match begins
+    with the first word of one of ``phrases``: it is tried only where those words stand.
+
+    >>> doc, pattern = _as_doc("Ann Lee met Lee. Leeds."), re.compile(r"Ann Lee|Lee(?!\w)")
+    >>> [m.start() for m in _matches_at(pattern, doc, ["Ann Lee", "Lee"])]
+    [0, 12]
+    """
+    starts: set[int] = set()
+    for phrase in phrases:
+        first = _WORD_RUN.match(phrase)
+        starts.update(doc.words.exact.get(first.group(), ()) if first else ())
+    found, last = [], 0
+    for pos in sorted(starts):
+        if pos >= last and (m := pattern.match(doc.norm, pos)):
+            found.append(m)
+            last = m.end()
+    return found
+
+
 def _surname_candidates(doc: _Doc, people: Sequence[_Candidate]) -> list[_Candidate]:
+    """Later mentions of the people found: the full name, the last word of it ("Roe"), and
+    the first word where that is safe (:func:`_first_word_is_safe`)."""
     found = []
-    for person in {c.actor: c for c in people}.values():
+    persons = {c.actor: c for c in people}
+    names = [name.split() for name in persons]
+    shared = Counter(n[0] for n in names) + Counter(n[-1] for n in names)
+    for person in persons.values():
         parts = person.actor.split()
         surname = parts[-1]
         pattern = rf"(?<![\w-])(?:{re.escape(person.actor)}|{re.escape(surname)})(?![\w-])"
-        for m in re.finditer(pattern, doc.norm):
+        matches = _matches_at(re.compile(pattern), doc, (person.actor, surname))
+        if _first_word_is_safe(doc, parts, shared, load_gazetteer()):
+            # "Abiy" for Abiy Ahmed, "Guo" for Guo Wenjie: not when a capitalised word
+            # follows, for then it begins a longer name
+            first = rf"(?<![\w-]){re.escape(parts[0])}(?![\w-])(?!\s+[A-Z])"
+            matches += _matches_at(re.compile(first), doc, (parts[0],))
+        for m in matches:
             found.append(
                 _candidate(
                     person.actor, "person", m.start(), m.end(), "surname", **dict(person.info)
                 )
             )
     return found
+
+
+def _first_word_is_safe(doc: _Doc, parts: list[str], shared: Counter, gaz: Gazetteer) -> bool:
+    """Whether a bare mention of the first word of a name found earlier is that person.
+
+    Some naming cultures put the family name first ("Guo Wenjie" is later "Guo"); in others
+    people have no family name and are known by the given name ("Abiy Ahmed" is later
+    "Abiy"). The first word counts when it could be no one and nothing else: the name has
+    two words or more; the word is no particle, state, organisation, title or common word
+    (it is never written in lower case in the text); and no other person found shares it
+    (``shared`` counts the first and last words of every person found).
+
+    >>> doc = _as_doc("Minister Guo Wenjie spoke. Guo left. Envoy Will Ames said he will go.")
+    >>> shared = Counter(["Guo", "Wenjie", "Will", "Ames"])
+    >>> gaz = load_gazetteer()
+    >>> _first_word_is_safe(doc, ["Guo", "Wenjie"], shared, gaz)
+    True
+    >>> _first_word_is_safe(doc, ["Will", "Ames"], shared, gaz)
+    False
+    >>> _first_word_is_safe(doc, ["Guo", "Wenjie"], shared + Counter(["Guo"]), gaz)
+    False
+    """
+    first = parts[0]
+    if len(parts) < 2 or len(first) < 2 or first.lower() in _NAME_PARTICLES:
+        return False
+    if not _nameable(first, gaz) or first.lower() in doc.words.exact:
+        return False
+    own = 1 + (parts[-1] == first)  # this person's own first and last words
+    return shared[first] <= own
 
 
 def surname_actors(article: Any) -> pd.DataFrame:
@@ -1104,7 +1565,7 @@ def surname_actors(article: Any) -> pd.DataFrame:
 
 def _metonymy_candidates(doc: _Doc, gaz: Gazetteer) -> list[_Candidate]:
     matches = _gazetteer_matches(doc, gaz)
-    spans = {s: e for s, e, entry in matches if entry.kind == "state"}
+    spans = _Spans((s, e) for s, e, entry in matches if entry.kind == "state")
     found = []
     for start, end, entry in matches:
         if entry.role not in ("capital", "seat"):
@@ -1131,7 +1592,7 @@ def metonymy_actors(article: Any) -> pd.DataFrame:
 
 def _group_candidates(doc: _Doc, gaz: Gazetteer) -> list[_Candidate]:
     found = []
-    for m in _patterns(gaz)["group"].finditer(doc.norm):
+    for m in _patterns(gaz)["group"].finditer(doc.norm, doc.words):
         owner = m.group("owner")
         mods = m.group("mods").split()
         if _ethnic(doc.norm, m.start()):
@@ -1144,14 +1605,14 @@ def _group_candidates(doc: _Doc, gaz: Gazetteer) -> list[_Candidate]:
             if entry is not None and entry.role != "demonym":
                 continue  # "Yerevan has accused Russian peacekeepers" is not one group
         iso3 = _owner_state(gaz, owner)
-        entry = gaz.by_surface.get(re.sub(r"\s+", " ", owner))
+        entry = gaz.by_surface.get(_SPACES.sub(" ", owner))
         if iso3:
             head = _state_name(gaz, iso3)
         elif entry is not None and entry.kind == "organization":
             head, iso3 = entry.actor, ""
         else:
             continue
-        noun = re.sub(r"\s+", " ", m.group("noun"))
+        noun = _SPACES.sub(" ", m.group("noun"))
         noun = noun if noun.isupper() else noun.lower()
         found.append(
             _candidate(f"{head}: {noun}", "group", m.start(), m.end(), "group", state=iso3)
@@ -1183,9 +1644,12 @@ def group_actors(article: Any) -> pd.DataFrame:
 def _resolve(candidates: Iterable[_Candidate]) -> list[_Candidate]:
     """Keep the longest claims; drop any candidate that overlaps one already kept."""
 
-    def rank(c: _Candidate) -> tuple[int, int, int]:
+    def rank(c: _Candidate) -> tuple[Any, ...]:
         order = _PRIORITY.index(c.method) if c.method in _PRIORITY else len(_PRIORITY)
-        return (-(c.claim[1] - c.claim[0]), order, c.start)
+        # the rest only breaks ties, so that the result never depends on the order of a
+        # set: the fuller title wins ("Deputy Prime Minister" over "Prime Minister")
+        title = len(dict(c.info).get("title", ""))
+        return (-(c.claim[1] - c.claim[0]), order, c.start, -title, c.end, c.actor, c.info)
 
     kept: list[_Candidate] = []
     claims: list[tuple[int, int]] = []  # the kept claims, sorted: they never overlap
@@ -1229,7 +1693,7 @@ def find_actors(article: Any, *, methods: Sequence[str] | None = None) -> pd.Dat
         candidates += _surname_candidates(doc, people)
     if "gazetteer" in chosen:
         matches = _gazetteer_matches(doc, gaz)
-        spans = {s: e for s, e, entry in matches if entry.kind == "state"}
+        spans = _Spans((s, e) for s, e, entry in matches if entry.kind == "state")
         candidates += _institution_candidates(doc, gaz)
         for start, end, entry in matches:
             if entry.role in ("capital", "seat", "people") or _historical_adjective(gaz, entry):

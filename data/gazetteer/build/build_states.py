@@ -71,7 +71,12 @@ MISSING = {
 FIXES = {
     "ATG": {"demonyms": "Antiguan;Barbudan", "people": "Antiguans;Barbudans"},
     "DJI": {"demonyms": "Djiboutian", "people": "Djiboutians"},
-    "COG": {"demonyms": ""},  # "Congolese" in the news is DR Congo's
+    "COG": {"demonyms": "", "aliases": "Republic of Congo;Congo-Brazzaville"},
+    # "Congolese" and a bare "Congo" in the news are DR Congo's
+    "COD": {
+        "aliases": "Congo;Democratic Republic of Congo;Democratic Republic of the Congo;DRC;"
+        "Congo-Kinshasa"
+    },
     "DMA": {"demonyms": "", "people": ""},  # "Dominican" is the Dominican Republic's
     "NER": {"people": "Nigeriens"},
     "PHL": {"people": "Filipinos"},
