@@ -73,7 +73,7 @@ def _noun_agent(a: _Ask) -> _Found:
     """A noun with "by X" or "from X" after it (or "issued by X")."""
     if a.trigger.pos != "noun":
         return None
-    after = [t for t in a.s.tokens if t.start >= a.trigger.end][:2]
+    after = a.s.starting_at(a.trigger.end)[:2]
     by = after[0] if after else None
     if len(after) > 1 and after[0].lower.endswith("ed") and after[1].lower == "by":
         by = after[1]
@@ -219,7 +219,7 @@ def _passive_agent(trigger: _Trigger, s: _Sentence) -> _Mention | None:
     no comma."""
     if trigger.pos != "verb":
         return None
-    after = [t for t in s.tokens if t.start >= trigger.end][:5]
+    after = s.starting_at(trigger.end)[:5]
     k = 0
     while k < len(after) and after[k].lower in _TIME_GAP and after[k].lower != "by":
         k += 1
@@ -227,7 +227,7 @@ def _passive_agent(trigger: _Trigger, s: _Sentence) -> _Mention | None:
         return None
     by = after[k]
     if k:
-        before = [t for t in s.tokens if t.end <= trigger.start][-1:]
+        before = s.ending_by(trigger.start)[-1:]
         if not before or before[0].lower not in _PASSIVE_AUX:
             return None  # "met on Monday by phone": no passive
     limit = 12 if not k else 60
@@ -253,7 +253,7 @@ def _relative_subject(trigger: _Trigger, s: _Sentence, lexicon: Lexicon) -> _Men
     between)."""
     if trigger.pos != "verb":
         return None
-    words = [t for t in s.tokens if t.end <= trigger.start]
+    words = s.ending_by(trigger.start)
     while words and (words[-1].lower in _AUXILIARIES or words[-1].lower.endswith("ly")):
         words = words[:-1]
     mention = next((m for m in s.mentions if words and m.end == words[-1].end), None)
@@ -270,7 +270,7 @@ def _relative_subject(trigger: _Trigger, s: _Sentence, lexicon: Lexicon) -> _Men
 def _after_preposition(s: _Sentence, mention: _Mention) -> bool:
     """A mention right after a preposition ("of Georgia", "in Moscow") is not a subject;
     "thousands of protesters" is."""
-    words = [t for t in s.tokens if t.end <= mention.start][-3:]
+    words = s.ending_by(mention.start)[-3:]
     words = [t for t in words if t.lower not in W["article"]]
     if not words or words[-1].lower not in _PREPOSITIONS or words[-1].lower == "according":
         return False
@@ -303,7 +303,7 @@ def _coordinated_subject(trigger: _Trigger, s: _Sentence) -> tuple[_Mention, _Me
     )
     if not joined:
         return None
-    gap = [t.lower for t in s.tokens if second.end <= t.start and t.end <= trigger.start]
+    gap = [t.lower for t in s.ending_by(trigger.start, second.end)]
     if len(gap) > 3 or any(w not in _AUXILIARIES and not w.endswith("ly") for w in gap):
         return None
     if _after_preposition(s, first):
@@ -358,12 +358,12 @@ def _reported_passive(
     unknown."""
     if trigger.pos != "verb" or trigger.event_type not in {"COERCE", "ASSAULT"}:
         return None
-    words = [t for t in s.tokens if t.end <= trigger.start]
+    words = s.ending_by(trigger.start)
     if words and words[-1].lower.endswith("ly"):
         words = words[:-1]
     if not words or words[-1].lower not in _PASSIVE_AUX:
         return None
-    after = [t for t in s.tokens if t.start >= trigger.end]
+    after = s.starting_at(trigger.end)
     if after and after[0].lower == "by":
         return None  # the agent is named: the general rule applies
     clause = s.clause_of(trigger.start)
@@ -385,7 +385,7 @@ def _is_appositive_claim(trigger: _Trigger, s: _Sentence) -> bool:
     """An accusation noun in apposition to what was said: "…, an accusation Y denied"."""
     if trigger.pos != "noun" or trigger.event_type != "ACCUSE":
         return False
-    words = [t for t in s.tokens if t.end <= trigger.start][-2:]
+    words = s.ending_by(trigger.start)[-2:]
     if words and words[-1].lower in W["article"]:
         return s.folded[: words[-1].start].rstrip().endswith(",")
     return s.folded[: trigger.start].rstrip().endswith(",")

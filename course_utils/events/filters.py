@@ -190,7 +190,7 @@ def _in_condition(trigger: _Trigger, s: _Sentence, lexicon: Lexicon) -> bool:
     """A trigger after "if", "unless", "once" (cue kind ``condition``) with no comma between
     is part of a condition, not a reported act: "would return to the talks once its demands
     were met", "would impose sanctions unless X withdrew its troops"."""
-    words = [t for t in s.tokens if t.end <= trigger.start]
+    words = s.ending_by(trigger.start)
     comma = s.folded.rfind(",", 0, trigger.start)  # the last comma before the trigger
     for k in range(len(words) - 1, -1, -1):
         if comma >= words[k].end:
@@ -207,7 +207,7 @@ def _has_no_subject(trigger: _Trigger, s: _Sentence, lexicon: Lexicon) -> bool:
     if trigger.pos != "verb":
         return False
     clause = s.clause_of(trigger.start)
-    words = [t for t in s.tokens if clause[0] <= t.start and t.end <= trigger.start]
+    words = s.ending_by(trigger.start, clause[0])
     for k in range(len(words) - 1, -1, -1):
         word = words[k]
         if word.lower == "no":
@@ -369,7 +369,7 @@ def _is_conditional_threat(trigger: _Trigger, s: _Sentence, lexicon: Lexicon) ->
     if not re.search(r"\b(?:if|unless)\b", s.folded[trigger.end :].lower()):
         return False
     clause = s.clause_of(trigger.start)
-    words = [t.lower for t in s.tokens if clause[0] <= t.start and t.end <= trigger.start][-6:]
+    words = [t.lower for t in s.ending_by(trigger.start, clause[0])[-6:]]
     modal = [k for k, w in enumerate(words) if w in _MODALS]
     if not modal:
         return False
@@ -390,7 +390,7 @@ def _in_undated_relative(trigger: _Trigger, s: _Sentence, lexicon: Lexicon) -> b
     for m in _RELATIVE.finditer(s.folded):
         if not m.start() < trigger.start < m.end():
             continue
-        words = [t for t in s.tokens if t.end <= m.start()]
+        words = s.ending_by(m.start())
         opener = max((k for k, t in enumerate(words) if t.lower == "that"), default=-1)
         subject = words[opener + 1 :]
         if any(t.lower in _AUXILIARIES or _is_verbish(t, lexicon) for t in subject):

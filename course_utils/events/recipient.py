@@ -16,7 +16,7 @@ _AIMED_AT = W["aimed_at"] - {"for"}
 
 def _recipient(trigger: _Trigger, s: _Sentence, actor: str, lexicon: Lexicon) -> tuple[str, str]:
     """(recipient, rule): whom the act is aimed at, and which rule said so."""
-    after = [t for t in s.tokens if t.start >= trigger.end]
+    after = s.starting_at(trigger.end)
     early = _early_recipient(trigger, s, actor, after)
     if early is not None:
         return early
@@ -120,7 +120,7 @@ def _sentence_marks(s: _Sentence, lexicon: Lexicon) -> dict[str, list[Any]]:
     marks = s.cache.get("barred")
     if marks is not None:
         return marks
-    lowered = s.folded.lower()
+    lowered = s.lower
     frames = []
     for cue, where in lexicon.attribution.items():
         if where == "before" and cue in lowered:

@@ -14,7 +14,7 @@ def _speech(s: _Sentence, lexicon: Lexicon) -> tuple[str, int]:
     """Return (speaker, end of the speech cue) of a sentence; ("", -1) if none."""
     if not s.mentions:
         return "", -1
-    lower = s.folded.lower()
+    lower = s.lower
     for cue, where in _longest_first(lexicon):
         if cue not in lower:
             continue  # the pattern cannot match: skip it
@@ -151,4 +151,4 @@ def _hedged(trigger: _Trigger, s: _Sentence, lexicon: Lexicon) -> bool:
 
 
 def _according(s: _Sentence) -> bool:
-    return "according to" in s.folded.lower()
+    return "according to" in s.lower
