@@ -207,6 +207,8 @@ def _sentence_candidates(
     """(events kept so far, dropped candidates) of one sentence, before dates."""
     s = sentences[index]
     triggers = triggers_in(s.folded, s.tokens, lexicon, objects=True)
+    if not triggers:
+        return [], []
     speech = _speech(s, lexicon)
     verbs: list[_Trigger] = []
     own: list[dict[str, Any]] = []

@@ -31,8 +31,9 @@ class _Token(NamedTuple):
     end: int
 
 
-@dataclass(frozen=True)
-class _Mention:
+class _Mention(NamedTuple):
+    """An actor mention in a sentence (a named tuple: made fast, and never changed)."""
+
     actor: str
     kind: str
     start: int  # offset in the sentence
