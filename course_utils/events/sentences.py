@@ -80,6 +80,8 @@ class _Sentence:
         return 0, len(self.text)
 
     def in_quote(self, position: int) -> bool:
+        if not self.quotes:
+            return False
         return any(start < position < end for start, end in self.quotes)
 
     def subject(self) -> str:
