@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from course_utils.events.lexicon import (
@@ -92,6 +93,29 @@ def _quoted(a: _Ask) -> _Found:
 def _joint(a: _Ask) -> _Found:
     pair = _coordinated_subject(a.trigger, a.s) if a.trigger.pos == "verb" else None
     return (pair[0].actor, "first of a joint subject") if pair else None
+
+
+def _shared_subject(a: _Ask) -> _Found:
+    """A verb right after "and" (an adverb may come between) shares the subject of the verb
+    trigger before it: "X accused Y of … and called on Z to …" is a request by X, not by Y,
+    the object of "accused"."""
+    if a.trigger.pos != "verb":
+        return None
+    words = a.s.ending_by(a.trigger.start)
+    while words and words[-1].lower.endswith("ly"):
+        words = words[:-1]
+    if not words or words[-1].lower not in W["verb_joiner"]:
+        return None
+    joiner = words[-1]
+    triggers = a.s.cache.get("triggers", [])
+    earlier = next(
+        (t for t in reversed(triggers) if t.pos == "verb" and t.end <= joiner.start), None
+    )
+    if earlier is None:
+        return None
+    ask = _Ask(earlier, a.index, a.sentences, a.lexicon, a.speaker, a.speech_end)
+    actor, _ = _first_answer(ask, _RULES_BEFORE_AND)
+    return actor, f"the subject of {earlier.lemma!r} before '{joiner.lower}'"
 
 
 def _in_noun_phrase(a: _Ask) -> _Found:
@@ -195,17 +219,24 @@ def _fronted_pronoun(a: _Ask) -> _Found:
 
 #: The actor rules, in order: the first that answers decides.
 ACTOR_RULES = (
-    _by_agent, _noun_agent, _quoted, _joint, _in_noun_phrase, _relative, _who_then_verb,
+    _by_agent, _noun_agent, _quoted, _joint, _shared_subject, _in_noun_phrase, _relative,
+    _who_then_verb,
     _subject, _who, _place_or_time, _pronoun, _speaker_as_subject, _earlier_mention,
     _fronted_pronoun,
 )  # fmt: skip
+
+#: The rules for the verb before "and": all but the shared subject (one step back, no more).
+_RULES_BEFORE_AND = tuple(rule for rule in ACTOR_RULES if rule is not _shared_subject)
 
 
 def _actor(trigger: _Trigger, index: int, sentences: list[_Sentence], lexicon: Lexicon,
            speaker: str, speech_end: int) -> tuple[str, str]:  # fmt: skip
     """(actor, rule): the first actor rule that answers, or ("", "")."""
-    ask = _Ask(trigger, index, sentences, lexicon, speaker, speech_end)
-    for rule in ACTOR_RULES:
+    return _first_answer(_Ask(trigger, index, sentences, lexicon, speaker, speech_end), ACTOR_RULES)
+
+
+def _first_answer(ask: _Ask, rules: tuple[Callable[[_Ask], _Found], ...]) -> tuple[str, str]:
+    for rule in rules:
         found = rule(ask)
         if found is not None:
             return found

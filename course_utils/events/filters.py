@@ -154,8 +154,15 @@ def _object_of_verb(
     return True
 
 
+def _in_name(trigger: _Trigger, s: _Sentence, lexicon: Lexicon, verbs: list[_Trigger]) -> bool:
+    """A trigger word inside an actor mention is part of a name, not an act: "the Kalonia
+    Support Mission", "the Vesland Protest Committee"."""
+    return any(m.start <= trigger.start and trigger.end <= m.end for m in s.mentions)
+
+
 #: The checks, in order, with the reason each gives (plain words for explain_events).
 EXCLUSIONS = (
+    (_in_name, "part of a name: inside an actor mention"),
     (_negated, "negated ('not', 'never' before it)"),
     (_hypothetical, "hypothetical ('any' before it)"),
     (_condition, "conditional: after 'if', 'unless' or 'once'"),

@@ -209,6 +209,7 @@ def _sentence_candidates(
     triggers = triggers_in(s.folded, s.tokens, lexicon, objects=True)
     if not triggers:
         return [], []
+    s.cache["triggers"] = triggers  # what the actor rules read of the sentence's other verbs
     speech = _speech(s, lexicon)
     verbs: list[_Trigger] = []
     own: list[dict[str, Any]] = []

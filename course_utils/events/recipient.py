@@ -107,9 +107,9 @@ def _barred_spans(trigger: _Trigger, s: _Sentence, lexicon: Lexicon) -> list[tup
     marks = _sentence_marks(s, lexicon)
     barred = [(a, a + n) for a, n in marks["agents"] if not trigger.start <= a < trigger.end]
     barred += [(a, b) for a, b in marks["frames"] if a >= trigger.end]
-    if not (trigger.event_type == "REQUEST" and trigger.pos == "verb"):
-        # "demanded that X stop …": X is the one asked; elsewhere a "that" clause's subject
-        # is no recipient
+    if not (trigger.event_type in {"REQUEST", "ACCUSE"} and trigger.pos == "verb"):
+        # "demanded that X stop …": X is the one asked, and "alleged that X had …" the one
+        # accused; elsewhere a "that" clause's subject is no recipient
         starts = {end for start, end in marks["that"] if start >= trigger.end}
         barred.extend((x.start, x.end) for x in s.mentions if x.start in starts)
     return barred + marks["background"]
@@ -186,7 +186,7 @@ def _noun_recipient(
     date ("talks in Oslo on Friday with X")."""
     tokens = s.tokens
     clause = s.clause_of(trigger.start)
-    i = trigger.index
+    i = len(s.ending_by(trigger.end)) - 1  # the last word of the trigger ("drone strike on X")
     aimed = set(_AIMED_AT) | {"for"}
     if trigger.event_type in {"ASSAULT", "ACCUSE", "COERCE"}:
         aimed.add("of")

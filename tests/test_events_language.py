@@ -1,0 +1,153 @@
+"""The common event language of conflict and diplomacy reports, in made-up sentences.
+
+Each test names a rule of the event coder (a lexicon row, a frame, an actor rule) and
+checks it on sentences written for the test, with invented states (Vesland, Kalonia,
+Ruritania), an invented organisation and invented people. The articles are published on
+Friday 3 February 2023, so "on Monday" is 2023-01-30.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from course_utils.article import clean_article
+from course_utils.events import explain_events, find_events
+
+NAMES = {
+    "Vesland": "state",
+    "Kalonia": "state",
+    "Ruritania": "state",
+    "Jane Roe": "person",
+    "Northern Liberation Front": "group",
+    "Coastal Peace Support Mission": "organization",
+}
+
+
+def make(text: str) -> tuple[object, pd.DataFrame]:
+    """An article of one paragraph and a mention for every invented name in it."""
+    article = clean_article("Test headline\n\n" + text, "2023-02-03")
+    rows = []
+    for name, kind in NAMES.items():
+        start = article.text.find(name)
+        while start >= 0:
+            end = start + len(name)
+            rows.append((name, kind, name, start, end, article.sentence_of(start), "test"))
+            start = article.text.find(name, end)
+    columns = ["actor", "kind", "text", "start", "end", "sentence", "method"]
+    return article, pd.DataFrame(rows, columns=columns)
+
+
+def coded(text: str) -> list[tuple[str, str, str]]:
+    """(type, actor, recipient) of every event of the text, in text order."""
+    article, mentions = make(text)
+    table = find_events(article, mentions=mentions)
+    return list(zip(table["event_type"], table["actor"], table["recipient"], strict=True))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # fighting named by what is exchanged
+        ("Vesland and Kalonia exchanged fire on Monday.", ("ASSAULT", "Vesland", "Kalonia")),
+        # a diplomatic protest is an accusation; PLOVER's PROTEST is a demonstration
+        ("Vesland lodged a protest with Kalonia on Monday.", ("ACCUSE", "Vesland", "Kalonia")),
+        (
+            "Ruritania filed a complaint against Kalonia on Monday.",
+            ("ACCUSE", "Ruritania", "Kalonia"),
+        ),
+        # recalling an envoy reduces relations
+        (
+            "Vesland recalled its ambassador from Kalonia on Monday.",
+            ("SANCTION", "Vesland", "Kalonia"),
+        ),
+        ("Vesland and Kalonia reached a deal on Monday.", ("AGREE", "Vesland", "Kalonia")),
+        ("Vesland activated its reserve units on Monday.", ("MOBILIZE", "Vesland", "")),
+        ("Kalonia sent food and medicine to Ruritania on Monday.", ("AID", "Kalonia", "Ruritania")),
+        ("Vesland eased its sanctions on Kalonia on Monday.", ("CONCEDE", "Vesland", "Kalonia")),
+        ("Kalonia freed six hostages on Monday.", ("RETREAT", "Kalonia", "")),
+    ],
+)
+def test_verbs_that_are_events_with_their_object(text, expected):
+    assert coded(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Vesland on Monday carried out an airstrike on Kalonia.",
+            ("ASSAULT", "Vesland", "Kalonia"),
+        ),
+        (
+            "Vesland on Monday launched a drone strike on Kalonia.",
+            ("ASSAULT", "Vesland", "Kalonia"),
+        ),
+        ("Kalonia on Monday lifted the siege of the port.", ("CONCEDE", "Kalonia", "")),
+        ("Vesland on Monday imposed an embargo on Kalonia.", ("SANCTION", "Vesland", "Kalonia")),
+        ("Vesland on Monday rejected the allegation.", ("REJECT", "Vesland", "")),
+        (
+            "Kalonia on Monday alleged that Vesland had armed the rebels.",
+            ("ACCUSE", "Kalonia", "Vesland"),
+        ),
+    ],
+)
+def test_nouns_and_verbs_of_the_common_event_language(text, expected):
+    assert coded(text) == [expected]
+
+
+def test_a_phrase_noun_takes_its_target_after_its_last_word():
+    """ "a drone strike on X": the preposition follows "strike", the phrase's last word; in
+    reported speech "it" after the speech verb is the speaker, who acts."""
+    text = "The Northern Liberation Front said on Monday it carried out a drone strike on Vesland."
+    assert coded(text) == [("ASSAULT", "Northern Liberation Front", "Vesland")]
+
+
+def test_a_pledge_to_defend_against_any_attack_is_a_conditional_threat():
+    text = "Kalonia said on Monday it would defend the country against any attack."
+    article, mentions = make(text)
+    table = find_events(article, mentions=mentions)
+    assert list(table["event_type"]) == ["THREATEN"]
+    assert table["actor"].iloc[0] == "Kalonia"
+    assert "frame defend-modal" in table["rule"].iloc[0]
+
+
+def test_a_trigger_word_inside_a_name_is_no_event():
+    text = "The Coastal Peace Support Mission said on Monday that Kalonia had shelled the port."
+    article, mentions = make(text)
+    explained = explain_events(article, mentions=mentions)
+    support = explained[explained["trigger"] == "Support"].iloc[0]
+    assert support["decision"] == "dropped"
+    assert support["reason"].startswith("part of a name")
+    assert coded(text) == [("ASSAULT", "Kalonia", "")]
+
+
+@pytest.mark.parametrize(
+    "text, request_actor",
+    [
+        # the subject of "accused" is the sentence before's; "Vesland" is only its object
+        (
+            "Ruritania met Kalonia on Monday. It accused Vesland of shelling the town and "
+            "called on Kalonia to halt the work.",
+            "Ruritania",
+        ),
+        # an unnamed subject ("officials") leaves both verbs without an actor
+        (
+            "On Monday, officials in the capital accused Vesland of shelling the town and "
+            "called on Kalonia to help.",
+            "",
+        ),
+        # a subject of its own after "and" is that verb's actor
+        (
+            "Ruritania accused Vesland on Monday of shelling the town, and Kalonia called on "
+            "Vesland to stop.",
+            "Kalonia",
+        ),
+    ],
+)
+def test_a_verb_after_and_shares_the_subject_of_the_verb_before(text, request_actor):
+    article, mentions = make(text)
+    table = find_events(article, mentions=mentions)
+    request = table[table["event_type"] == "REQUEST"].iloc[0]
+    assert request["actor"] == request_actor
+    assert request["actor"] != "Vesland"
