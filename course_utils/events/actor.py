@@ -13,6 +13,9 @@ from course_utils.events.lexicon import (
     _PREPOSITIONS,
     _PRONOUNS,
     _TIME_GAP,
+    COUNTERPART,
+    MAIN_AGAIN,
+    RELATIVE_OPENING,
     Lexicon,
     W,
 )  # fmt: skip
@@ -141,8 +144,7 @@ def _antecedent_of_who(a: _Ask, main_verb_needed: bool) -> _Found:
         return None
     antecedent = [m for m in s.mentions if m.end <= lower]
     if main_verb_needed:
-        back = re.search(r",\s+(?:is|are|was|were|has|have|had|will|would)\b",
-                         s.folded[lower + 1 : a.trigger.start])  # fmt: skip
+        back = MAIN_AGAIN.search(s.folded[lower + 1 : a.trigger.start])
         if not back:
             return None
     return (antecedent[-1].actor, "antecedent of 'who'/'which'") if antecedent else None
@@ -312,12 +314,17 @@ def _after_preposition(s: _Sentence, mention: _Mention) -> bool:
     return s.folded[words[-1].end : mention.start].strip() in {"", "the", "a", "an"}
 
 
+#: What stands between two parties named jointly: "X and Y", "X, the head of …, and his
+#: counterpart Y".
+_JOINED = re.compile(rf"(?:,[^,]*,)?\s+and\s+(?:{COUNTERPART})?")
+
+
 def _coordinated_subject(trigger: _Trigger, s: _Sentence) -> tuple[_Mention, _Mention] | None:
     """Two parties named jointly as the subject: "X and Y met", "X, the head of …, and his
     counterpart Y signed"; the first is the actor and the second the recipient."""
     clause = s.clause_of(trigger.start)
     # In a relative clause ("…, which X and Y signed") the subject is inside the clause.
-    relative = re.match(r",?\s*(?:which|who|that|where|when)\b", s.folded[clause[0] :])
+    relative = RELATIVE_OPENING.match(s.folded[clause[0] :])
     lower = clause[0] if relative else 0
     before = [
         m
@@ -328,10 +335,7 @@ def _coordinated_subject(trigger: _Trigger, s: _Sentence) -> tuple[_Mention, _Me
         return None
     first, second = before[0], before[-1]  # an appositive may name others between them
     between = s.folded[first.end : second.start]
-    joined = re.fullmatch(
-        r"(?:,[^,]*,)?\s+and\s+(?:(?:his|her|its|their)\s+(?:[\w-]+\s+)?counterparts?,?\s+)?",
-        between,
-    )
+    joined = _JOINED.fullmatch(between)
     if not joined:
         return None
     gap = [t.lower for t in s.ending_by(trigger.start, second.end)]

@@ -16,6 +16,8 @@ from course_utils.events.lexicon import (
     _PREPOSITIONS,
     _TIME_GAP,
     _TIME_WORDS,
+    CONDITION,
+    RELATIVE,
     Lexicon,
     W,
 )  # fmt: skip
@@ -373,7 +375,7 @@ def _is_conditional_threat(trigger: _Trigger, s: _Sentence, lexicon: Lexicon) ->
     """A hostile act, or a cut in cooperation, announced for when a condition is met is a
     threat: "X could review its ties with Y if …", "Z would impose sanctions unless …"
     (PLOVER codes conditional threats as THREATEN)."""
-    if not re.search(r"\b(?:if|unless)\b", s.folded[trigger.end :].lower()):
+    if not CONDITION.search(s.folded[trigger.end :].lower()):
         return False
     clause = s.clause_of(trigger.start)
     words = [t.lower for t in s.ending_by(trigger.start, clause[0])[-6:]]
@@ -385,16 +387,13 @@ def _is_conditional_threat(trigger: _Trigger, s: _Sentence, lexicon: Lexicon) ->
     return trigger.event_type in _HOSTILE or reduce
 
 
-_RELATIVE = re.compile(r",\s+(?:who|which)\b[^,;:]*,")
-
-
 def _in_undated_relative(trigger: _Trigger, s: _Sentence, lexicon: Lexicon) -> bool:
     """A trigger in a relative clause set off by commas after the subject ("X, who had promised
     to block the law, praised …", "… that Y, which armed Z for years, will …")
     tells the background of the subject. The main clause's date is not its date, so unless
     the relative clause has a date of its own the trigger gives no event. A relative clause
     after the verb ("spoke with X, who promised …") goes on with the story."""
-    for m in _RELATIVE.finditer(s.folded):
+    for m in RELATIVE.finditer(s.folded):
         if not m.start() < trigger.start < m.end():
             continue
         words = s.ending_by(m.start())

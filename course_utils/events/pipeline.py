@@ -24,7 +24,7 @@ from course_utils.events.filters import (
     exclusion,
 )  # fmt: skip
 from course_utils.events.frames import fit_frame
-from course_utils.events.lexicon import Frame, Lexicon, W, cue_pattern, load_lexicon
+from course_utils.events.lexicon import STANDING, Frame, Lexicon, W, cue_pattern, load_lexicon
 from course_utils.events.recipient import _recipient
 from course_utils.events.sentences import _prepare, _Sentence
 from course_utils.events.speech import _according, _hedged, _speech
@@ -64,9 +64,7 @@ def _is_standing(trigger: _Trigger, s: _Sentence) -> bool:
     participle."""
     clause = s.clause_of(trigger.start)
     text = s.folded[clause[0] : clause[1]].lower()
-    if not re.search(
-        r"\b(?:has|have)\s+long\b|\bfor\s+(?:[\w-]+\s+){0,3}(?:years|decades|months)\b", text
-    ):
+    if not STANDING.search(text):
         return False
     words = [t for t in s.tokens if clause[0] <= t.start < clause[1]]
     for k, word in enumerate(words[:-1]):

@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from course_utils.events.actor import _coordinated_subject
-from course_utils.events.lexicon import _DETERMINERS, Lexicon, W, cue_pattern
+from course_utils.events.lexicon import _DETERMINERS, AGENT, COUNTERPART, Lexicon, W, cue_pattern
 from course_utils.events.sentences import _Mention, _Sentence, _Token
 from course_utils.events.speech import _frame_start, _prefer_person
 from course_utils.events.triggers import _is_verbish, _phrase_head, _Trigger
@@ -136,7 +136,7 @@ def _sentence_marks(s: _Sentence, lexicon: Lexicon) -> dict[str, list[Any]]:
     return marks
 
 
-_AGENT = re.compile(r"\b(?:by|according to)\s+")
+_AGENT = AGENT
 _THAT = re.compile(r"\bthat\s+(?:the\s+)?")
 
 
@@ -175,7 +175,7 @@ def _request_nouns(lexicon: Lexicon) -> frozenset[str]:
     return cached[1]
 
 
-_COUNTERPART = r"\s+(?:his|her|its|their)\s+(?:[\w-]+\s+)?counterparts?,?\s+"
+_COUNTERPART = rf"\s+{COUNTERPART}"
 
 
 def _noun_recipient(
