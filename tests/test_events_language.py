@@ -151,3 +151,82 @@ def test_a_verb_after_and_shares_the_subject_of_the_verb_before(text, request_ac
     request = table[table["event_type"] == "REQUEST"].iloc[0]
     assert request["actor"] == request_actor
     assert request["actor"] != "Vesland"
+
+
+def explained(text: str) -> dict[str, tuple[str, str]]:
+    """trigger → (decision, reason) for every candidate trigger of the text's body."""
+    article, mentions = make(text)
+    table = explain_events(article, mentions=mentions)
+    table = table[table["sentence"] > 0]
+    return {
+        t: (d, r)
+        for t, d, r in zip(table["trigger"], table["decision"], table["reason"], strict=True)
+    }
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Vesland agreed on Monday to deploy troops to Kalonia.",
+            [("MOBILIZE", "Vesland", "Kalonia")],
+        ),
+        ("Vesland agreed on Monday to activate a standby force.", [("MOBILIZE", "Vesland", "")]),
+        # a friendly act agreed to stays an agreement, and so does sending peacekeepers
+        (
+            "Vesland agreed on Monday to send peacekeepers to Kalonia.",
+            [("AGREE", "Vesland", "Kalonia")],
+        ),
+        ("Vesland agreed on Monday to meet Kalonia.", [("AGREE", "Vesland", "Kalonia")]),
+    ],
+)
+def test_a_hostile_act_agreed_to_is_that_act(text, expected):
+    assert coded(text) == expected
+    if expected[0][0] != "AGREE":
+        decision, reason = explained(text)["agreed"]
+        assert decision == "dropped" and reason.startswith("part of an act")
+
+
+@pytest.mark.parametrize(
+    "text, event, content",
+    [
+        (
+            "Vesland on Monday denied that it had accepted any conditions.",
+            ("REJECT", "Vesland", ""),
+            "accepted",
+        ),
+        (
+            "Kalonia on Monday alleged that Vesland had shelled the port.",
+            ("ACCUSE", "Kalonia", "Vesland"),
+            "shelled",
+        ),
+    ],
+)
+def test_what_a_denial_or_an_allegation_says_is_no_event(text, event, content):
+    assert coded(text) == [event]
+    decision, reason = explained(text)[content]
+    assert decision == "dropped" and "denial or an allegation" in reason
+
+
+def test_a_report_of_what_someone_did_is_still_their_act():
+    """Said, not denied or alleged: the reported act is an event, attributed to the speaker."""
+    article, mentions = make("Jane Roe said on Monday that Vesland had shelled the port.")
+    table = find_events(article, mentions=mentions)
+    assert list(zip(table["event_type"], table["actor"], table["attributed_to"], strict=True)) == [
+        ("ASSAULT", "Vesland", "Jane Roe")
+    ]
+
+
+def test_a_relative_clause_in_the_present_perfect_is_background():
+    text = (
+        "Vesland and Kalonia agreed on Monday to a ceasefire in the north, "
+        "where rebels have seized three towns."
+    )
+    assert coded(text) == [("AGREE", "Vesland", "Kalonia")]
+    decision, reason = explained(text)["seized"]
+    assert decision == "dropped" and "present perfect" in reason
+
+
+def test_a_relative_clause_with_a_date_of_its_own_is_an_event():
+    text = "Vesland on Monday praised Kalonia, which has blockaded the port since 2020."
+    assert ("COERCE", "Kalonia", "") in coded(text)

@@ -18,6 +18,7 @@ from course_utils.events.lexicon import (
     _TIME_WORDS,
     CONDITION,
     RELATIVE,
+    RELATIVE_OPENING,
     Lexicon,
     W,
 )  # fmt: skip
@@ -55,7 +56,12 @@ def _no_subject(trigger: _Trigger, s: _Sentence, lexicon: Lexicon, verbs: list[_
 
 
 def _complement(trigger: _Trigger, s: _Sentence, lexicon: Lexicon, verbs: list[_Trigger]) -> bool:
-    return trigger.pos == "verb" and _in_complement(s.tokens, trigger.index, lexicon)
+    """The "to" complement of a trigger or a control verb ("refused to condemn"), except a
+    hostile act agreed to ("agreed to deploy troops"): that act is the event."""
+    if trigger.pos != "verb" or not _in_complement(s.tokens, trigger.index, lexicon):
+        return False
+    agreed = _is_agreed_act(trigger, s, lexicon) and _agreed_to(s.tokens, trigger.index, lexicon)
+    return not agreed or _at_request(s, lexicon)
 
 
 def _state(trigger: _Trigger, s: _Sentence, lexicon: Lexicon, verbs: list[_Trigger]) -> bool:
@@ -126,6 +132,37 @@ def _warned(trigger: _Trigger, s: _Sentence, lexicon: Lexicon, verbs: list[_Trig
     return "that" in between
 
 
+def _claimed(trigger: _Trigger, s: _Sentence, lexicon: Lexicon, verbs: list[_Trigger]) -> bool:
+    """ "X denied that it had accepted …", "X alleged that Y had shelled …": a verb in the
+    "that" clause of a denial or an allegation (cue kind ``claim``) is what is denied or
+    alleged, not an act of its own; the denial or the allegation is the event."""
+    if trigger.pos != "verb":
+        return False
+    claims = [v for v in verbs if v.lemma in lexicon.cue("claim") and v.start < trigger.start]
+    if not claims:
+        return False
+    between = [t.lower for t in s.tokens[claims[-1].index + 1 : trigger.index]]
+    return "that" in between
+
+
+def _perfect_relative(
+    trigger: _Trigger, s: _Sentence, lexicon: Lexicon, verbs: list[_Trigger]
+) -> bool:
+    """ "…, where rebels have seized large areas", "…, which has blockaded the port": a
+    relative clause in the present perfect tells a standing state of affairs, the background
+    of the sentence's event. With no date of its own it is no event."""
+    if trigger.pos != "verb":
+        return False
+    clause = s.clause_of(trigger.start)
+    if not RELATIVE_OPENING.match(s.folded[clause[0] :]) or s.folded[clause[0]] != ",":
+        return False
+    words = s.ending_by(trigger.start, clause[0])
+    while words and words[-1].lower.endswith("ly"):
+        words = words[:-1]
+    perfect = bool(words) and words[-1].lower in W["perfect"]
+    return perfect and not any(clause[0] <= d[0] < clause[1] for d in s.dates)
+
+
 def _noun_background(
     trigger: _Trigger, s: _Sentence, lexicon: Lexicon, verbs: list[_Trigger]
 ) -> bool:
@@ -176,6 +213,8 @@ EXCLUSIONS = (
     (_plural_object, "a plural noun, the object of the verb before it"),
     (_asked_for, "what a request asks for, not an act yet"),
     (_warned, "what a warning says will happen: its content"),
+    (_claimed, "what a denial or an allegation says, not an act of its own"),
+    (_perfect_relative, "background: a relative clause in the present perfect, with no date"),
     (_noun_background, "background: a danger faced, a reason, or the event described again"),
     (_known_object, "names an act already known ('to monitor the ceasefire')"),
     (_object_of_verb, "the object of an earlier trigger in its clause: one event"),
@@ -287,20 +326,62 @@ def _agrees_to_sanction(
     trigger: _Trigger, s: _Sentence, triggers: list[_Trigger], lexicon: Lexicon
 ) -> bool:
     """An agreement to act against someone is that act: "agreed on Friday to extend its
-    sanctions against X" is a SANCTION (the noun's event), not an AGREE. The verb after "to"
-    is no trigger of its own, and the sanction noun follows it within four words."""
+    sanctions against X" is a SANCTION (the noun's event), not an AGREE, and "agreed to
+    deploy troops" a MOBILIZE. The verb after "to" is a hostile verb trigger, or no trigger
+    of its own with a sanction noun within four words after it."""
     if trigger.pos != "verb" or trigger.event_type != "AGREE":
         return False
     tokens = s.tokens
     j = trigger.index + 1
     while j < len(tokens) and (tokens[j].lower in _TIME_GAP or tokens[j].lower.isdigit()):
         j += 1
-    if j + 1 >= len(tokens) or tokens[j].lower != "to" or tokens[j + 1].lower in lexicon.forms:
+    if j + 1 >= len(tokens) or tokens[j].lower != "to":
+        return False
+    if any(t.index == j + 1 and _is_agreed_act(t, s, lexicon) for t in triggers):
+        # "agreed to deploy troops"; "agreed to send help at X's request" helps X
+        return not _at_request(s, lexicon)
+    if tokens[j + 1].lower in lexicon.forms:
         return False
     return any(
         t.pos == "noun" and t.event_type == "SANCTION" and 0 < t.index - (j + 1) <= 4
         for t in triggers
     )
+
+
+def _is_agreed_act(trigger: _Trigger, s: _Sentence, lexicon: Lexicon) -> bool:
+    """A hostile act (``hostile_type``: a sanction, a deployment, force) named by a verb: agreed
+    to, it is the act that the agreement decides. Sending peacekeepers or monitors (cue kind
+    ``peaceful_force`` in the four words after the verb) is a promise of help: it stays an
+    agreement."""
+    if trigger.pos != "verb" or trigger.event_type not in _HOSTILE:
+        return False
+    following = s.tokens[trigger.index + 1 : trigger.index + 5]
+    return not any(t.lower in lexicon.cue("peaceful_force") for t in following)
+
+
+def _at_request(s: _Sentence, lexicon: Lexicon) -> bool:
+    """Whether the sentence says an act answers a request ("at X's request", "at the request
+    of X"): a REQUEST noun after a ``background`` cue."""
+    for k, token in enumerate(s.tokens):
+        entries = lexicon.forms.get(token.lower, [])
+        if any(e[1] == "noun" and e[2] == "REQUEST" for e in entries):
+            j = _phrase_head(s.tokens, k, lexicon)
+            if j >= 0 and s.tokens[j].lower in lexicon.cue("background"):
+                return True
+    return False
+
+
+def _agreed_to(tokens: list[_Token], i: int, lexicon: Lexicon) -> bool:
+    """Whether the verb at ``i`` follows "to" after an AGREE verb ("agreed on Friday to
+    deploy"; time words may come between)."""
+    j = i - 1
+    if j < 1 or tokens[j].lower != "to":
+        return False
+    j -= 1
+    while j > 0 and (tokens[j].lower in _TIME_GAP or tokens[j].lower.isdigit()):
+        j -= 1
+    entries = lexicon.forms.get(tokens[j].lower, [])
+    return any(e[1] == "verb" and e[2] == "AGREE" and not e[3] for e in entries)
 
 
 def _is_known_object(tokens: list[_Token], i: int, lexicon: Lexicon) -> bool:

@@ -238,7 +238,7 @@ def _drop_reason(
     if _starts_conditional(s, lexicon):
         return "conditional: the sentence opens with a condition"
     if _agrees_to_sanction(trigger, s, triggers, lexicon):
-        return "part of a sanction: the agreement is to act against someone"
+        return "part of an act: the agreement is to act against someone"
     if not trigger.event_type and frame is None:
         return f"no frame of {trigger.lemma!r} fits here (voice, negation or modality)"
     if frame is not None and frame.event_type == "NONE":
