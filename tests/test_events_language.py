@@ -230,3 +230,55 @@ def test_a_relative_clause_in_the_present_perfect_is_background():
 def test_a_relative_clause_with_a_date_of_its_own_is_an_event():
     text = "Vesland on Monday praised Kalonia, which has blockaded the port since 2020."
     assert ("COERCE", "Kalonia", "") in coded(text)
+
+
+def test_the_speaker_after_a_description_set_off_by_commas_makes_the_threat():
+    text = (
+        "Jane Roe, a former officer who leads an armed group, said on Sunday that his fighters "
+        "would attack Kalonia if it entered the district."
+    )
+    article, mentions = make(text)
+    table = find_events(article, mentions=mentions)
+    assert list(zip(table["event_type"], table["actor"], table["recipient"], strict=True)) == [
+        ("THREATEN", "Jane Roe", "Kalonia")
+    ]
+    assert table["attributed_to"].iloc[0] == "Jane Roe"
+
+
+def test_the_reason_a_rejection_gives_is_no_event():
+    text = "Vesland rejected the charge on Friday, saying it had provided aid to Kalonia."
+    assert coded(text) == [("REJECT", "Vesland", "")]
+    assert explained(text)["provided"][0] == "dropped"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Kalonia said on Friday that it would not tolerate attacks on its ports.",
+            [("THREATEN", "Kalonia", "")],
+        ),
+        (
+            "Vesland said on Friday it stood with Kalonia and would send more ships to the coast.",
+            [("SUPPORT", "Vesland", "Kalonia"), ("MOBILIZE", "Vesland", "")],
+        ),
+    ],
+)
+def test_warnings_backing_and_deployments_of_ships(text, expected):
+    assert coded(text) == expected
+
+
+def test_a_state_is_no_recipient_of_its_own_institution():
+    """The authorities of Vesland seize a tanker; "Vesland" later in the clause names a
+    place of their own side, not whom the act is aimed at."""
+    text = "Officials on Friday seized a tanker near a cable that links Vesland and Kalonia."
+    article = clean_article("Test headline\n\n" + text, "2023-02-03")
+    rows = []
+    for actor, name in [("Vesland: authorities", "Officials"), ("Vesland", "Vesland")]:
+        start = article.text.find(name)
+        rows.append((actor, "state", name, start, start + len(name), 1, "test"))
+    columns = ["actor", "kind", "text", "start", "end", "sentence", "method"]
+    table = find_events(article, mentions=pd.DataFrame(rows, columns=columns))
+    assert list(zip(table["event_type"], table["actor"], table["recipient"], strict=True)) == [
+        ("COERCE", "Vesland: authorities", "")
+    ]

@@ -208,7 +208,7 @@ EXCLUSIONS = (
     (_no_subject, "negated: its subject starts with 'no'"),
     (_complement, "part of another act: the 'to' complement of a trigger or control verb"),
     (_state, "names a state, not an act ('remained suspended', 'the detained')"),
-    (_alleged, "what an accusation alleges, not an act of its own"),
+    (_alleged, "what an accusation alleges or a rejection gives as its reason: no act"),
     (_gerund, "what an earlier word is about ('accused X of shelling')"),
     (_plural_object, "a plural noun, the object of the verb before it"),
     (_asked_for, "what a request asks for, not an act yet"),
@@ -314,8 +314,9 @@ def _in_accusation_content(
     trigger: _Trigger, s: _Sentence, lexicon: Lexicon, verbs_before: list[_Trigger]
 ) -> bool:
     """A trigger in a ", saying …" clause after an accusation is what is alleged, not an event
-    of its own: "X accused Y of violating the truce, saying Y's troops had shelled Z"."""
-    if not any(v.event_type == "ACCUSE" for v in verbs_before):
+    of its own: "X accused Y of violating the truce, saying Y's troops had shelled Z"; after
+    a rejection it is the reason given ("X rejected the charge, saying it had sent aid")."""
+    if not any(v.event_type in {"ACCUSE", "REJECT"} for v in verbs_before):
         return False
     clause = s.clause_of(trigger.start)
     opening = re.match(r",\s+([a-z]+)\b", s.folded[clause[0] :])

@@ -37,7 +37,7 @@ def _recipient(trigger: _Trigger, s: _Sentence, actor: str, lexicon: Lexicon) ->
         m
         for m in s.mentions
         if trigger.end <= m.start < end
-        and m.actor != actor
+        and not _same_side(m.actor, actor)
         and not any(a <= m.start < b for a, b in barred)
     ]
     return (
@@ -45,6 +45,16 @@ def _recipient(trigger: _Trigger, s: _Sentence, actor: str, lexicon: Lexicon) ->
         if candidates
         else ("", "")
     )
+
+
+def _same_side(one: str, other: str) -> bool:
+    """Whether two actors are one side: the same, or a state and one of its institutions
+    ("X" and "X: authorities"), which do not act against each other.
+
+    >>> _same_side("Vesland", "Vesland: authorities"), _same_side("Vesland", "Kalonia")
+    (True, False)
+    """
+    return one == other or one.startswith(other + ": ") or other.startswith(one + ": ")
 
 
 def _early_recipient(
