@@ -282,3 +282,21 @@ def test_a_state_is_no_recipient_of_its_own_institution():
     assert list(zip(table["event_type"], table["actor"], table["recipient"], strict=True)) == [
         ("COERCE", "Vesland: authorities", "")
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Vesland officers boarded a boat on Sunday and beat its crew.",
+            [("ASSAULT", "Vesland", "")],
+        ),
+        (
+            "Vesland officers on Sunday confiscated the equipment of Kalonia fishermen.",
+            [("COERCE", "Vesland", "Kalonia")],
+        ),
+        ("Vesland on Wednesday ordered troops to secure the port.", [("MOBILIZE", "Vesland", "")]),
+    ],
+)
+def test_violence_seizures_and_orders_to_troops(text, expected):
+    assert coded(text) == expected
