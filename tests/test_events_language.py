@@ -300,3 +300,10 @@ def test_a_state_is_no_recipient_of_its_own_institution():
 )
 def test_violence_seizures_and_orders_to_troops(text, expected):
     assert coded(text) == expected
+
+
+def test_two_parties_that_hold_talks_are_actor_and_recipient():
+    assert coded("Vesland and Kalonia held talks in the capital on Wednesday.") == [
+        ("CONSULT", "Vesland", "Kalonia")
+    ]
+    assert coded("Vesland held talks in the capital on Wednesday.") == [("CONSULT", "Vesland", "")]

@@ -9,7 +9,7 @@ from course_utils.events.actor import _coordinated_subject
 from course_utils.events.lexicon import _DETERMINERS, AGENT, COUNTERPART, Lexicon, W, cue_pattern
 from course_utils.events.sentences import _Mention, _Sentence, _Token
 from course_utils.events.speech import _frame_start, _prefer_person
-from course_utils.events.triggers import _is_verbish, _phrase_head, _Trigger
+from course_utils.events.triggers import _is_verbish, _lemma_of, _phrase_head, _Trigger
 
 _AIMED_AT = W["aimed_at"] - {"for"}
 
@@ -26,7 +26,9 @@ def _recipient(trigger: _Trigger, s: _Sentence, actor: str, lexicon: Lexicon) ->
     barred = _barred_spans(trigger, s, lexicon)
     if trigger.pos == "noun":
         found = _noun_recipient(trigger, s, actor, barred)
-        return found, "after a preposition of its noun" if found else ""
+        if found:
+            return found, "after a preposition of its noun"
+        return _joint_light_subject(trigger, s, actor, lexicon)
     pair = _coordinated_subject(trigger, s)
     if pair and pair[0].actor == actor:  # "X and Y met": Y, unless an object follows
         following = [m for m in s.mentions if m.start >= trigger.end]
@@ -45,6 +47,22 @@ def _recipient(trigger: _Trigger, s: _Sentence, actor: str, lexicon: Lexicon) ->
         if candidates
         else ("", "")
     )
+
+
+def _joint_light_subject(
+    trigger: _Trigger, s: _Sentence, actor: str, lexicon: Lexicon
+) -> tuple[str, str]:
+    """ "X and Y held talks": a noun after a light verb whose subject names two parties
+    jointly has the second as its recipient, as the verb "X and Y met" does."""
+    j = _phrase_head(s.tokens, trigger.index, lexicon)
+    if j < 0 or _lemma_of(s.tokens[j].lower, lexicon) not in lexicon.cue("light"):
+        return "", ""
+    verb = s.tokens[j]
+    light = _Trigger(verb.start, verb.end, verb.text, verb.lower, "verb", trigger.event_type, j)
+    pair = _coordinated_subject(light, s)
+    if pair and pair[0].actor == actor:
+        return pair[1].actor, "second of a joint subject of its light verb"
+    return "", ""
 
 
 def _same_side(one: str, other: str) -> bool:
