@@ -26,7 +26,7 @@ from course_utils.events.filters import (
 from course_utils.events.frames import fit_frame
 from course_utils.events.lexicon import STANDING, Frame, Lexicon, W, cue_pattern, load_lexicon
 from course_utils.events.recipient import _recipient
-from course_utils.events.sentences import _prepare, _Sentence
+from course_utils.events.sentences import _prepare, _Sentence, may_hold_trigger
 from course_utils.events.speech import _according, _hedged, _speech
 from course_utils.events.triggers import _Trigger, triggers_in
 
@@ -170,7 +170,9 @@ def _drop(event: dict[str, Any], reason: str) -> None:
 
 
 def _dropped_sentence(s: _Sentence, lexicon: Lexicon, reason: str) -> list[dict[str, Any]]:
-    rows = []
+    rows: list[dict[str, Any]] = []
+    if not may_hold_trigger(s, lexicon):
+        return rows
     for trigger in triggers_in(s.folded, s.tokens, lexicon, objects=True):
         row = _base_row(trigger, s)
         _drop(row, reason)
@@ -204,6 +206,8 @@ def _sentence_candidates(
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """(events kept so far, dropped candidates) of one sentence, before dates."""
     s = sentences[index]
+    if not may_hold_trigger(s, lexicon):
+        return [], []
     triggers = triggers_in(s.folded, s.tokens, lexicon, objects=True)
     if not triggers:
         return [], []

@@ -5,6 +5,7 @@ date expressions, and the step that resolves descriptions that refer back.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -42,26 +43,43 @@ class _Mention(NamedTuple):
 
 @dataclass
 class _Sentence:
+    """A sentence with its actor mentions and dates. Its words, clauses and quotations are
+    worked out when a rule first asks for them: most sentences of an article hold no
+    trigger, and the rules never look at their clauses."""
+
     id: int
     offset: int
     text: str
     folded: str
     paragraph: int
     section: str
-    tokens: list[_Token]
-    clauses: list[tuple[int, int]]
-    quotes: list[tuple[int, int]]
     mentions: list[_Mention]
     dates: list[tuple[int, int, dict[str, Any]]]  # (start, end, date row) in the sentence
     cache: dict[str, Any] = field(default_factory=dict)  # what a stage works out once
     lower: str = field(init=False)  # ``folded`` in lower case
-    token_starts: list[int] = field(init=False)
-    token_ends: list[int] = field(init=False)
 
     def __post_init__(self) -> None:
         self.lower = self.folded.lower()
-        self.token_starts = [t.start for t in self.tokens]
-        self.token_ends = [t.end for t in self.tokens]
+
+    @functools.cached_property
+    def tokens(self) -> list[_Token]:
+        return _tokens(self.folded)
+
+    @functools.cached_property
+    def clauses(self) -> list[tuple[int, int]]:
+        return _clauses(self.folded)
+
+    @functools.cached_property
+    def quotes(self) -> list[tuple[int, int]]:
+        return [(m.start(), m.end()) for m in _QUOTE.finditer(self.folded)]
+
+    @functools.cached_property
+    def token_starts(self) -> list[int]:
+        return [t.start for t in self.tokens]
+
+    @functools.cached_property
+    def token_ends(self) -> list[int]:
+        return [t.end for t in self.tokens]
 
     def ending_by(self, position: int, lower: int = 0) -> list[_Token]:
         """The tokens that start at ``lower`` or later and end by ``position`` (tokens are
@@ -186,8 +204,6 @@ def _prepare(
         sentences.append(
             _Sentence(
                 int(sid), int(start), text, folded, int(paragraph), str(section),
-                _tokens(folded), _clauses(folded),
-                [(m.start(), m.end()) for m in _QUOTE.finditer(folded)],
                 kept, by_date.get(int(sid), []),
             )
         )  # fmt: skip
@@ -358,11 +374,13 @@ def resolve_pronouns(sentences: list[_Sentence]) -> None:
     …") refers to the first person of the sentence before in its paragraph; it becomes a
     mention of that person, so that "He said …" has a speaker."""
     for previous, s in itertools.pairwise(sentences):
-        if previous.paragraph != s.paragraph or not s.tokens:
+        if previous.paragraph != s.paragraph:
             continue
         people = [m for m in previous.mentions if m.kind == "person"]
+        if not people or not s.tokens:
+            continue
         pronoun = _opening_pronoun(s)
-        if not people or pronoun is None:
+        if pronoun is None:
             continue
         if any(m.start < pronoun.end for m in s.mentions):
             continue
@@ -381,3 +399,18 @@ def _opening_pronoun(s: _Sentence) -> _Token | None:
     if after and after[0].lower in W["pronoun_person"]:
         return after[0]
     return None
+
+
+def may_hold_trigger(s: _Sentence, lexicon: Lexicon) -> bool:
+    """Whether a word of the sentence could start a trigger (the test that
+    :func:`~course_utils.events.triggers.triggers_in` makes first), read from its words
+    alone, so that a sentence without one is never split into tokens."""
+    if "-" in s.folded:
+        return True
+    words = [w.lower() for w in _WORD.findall(s.folded)]
+    forms = lexicon.forms.keys()
+    return not (
+        forms.isdisjoint(words)
+        and lexicon.objects.keys().isdisjoint(words)
+        and lexicon.frame_forms.keys().isdisjoint(words)
+    )
