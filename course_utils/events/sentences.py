@@ -5,9 +5,9 @@ date expressions, and the step that resolves descriptions that refer back.
 from __future__ import annotations
 
 import bisect
-import functools
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -41,6 +41,21 @@ class _Mention(NamedTuple):
     end: int
 
 
+class _Once:
+    """A value worked out from an object the first time it is read, then kept on it (as
+    ``functools.cached_property``, without its lock: a sentence belongs to one call)."""
+
+    def __init__(self, make: Callable[[Any], Any]) -> None:
+        self.make = make
+        self.name = make.__name__
+
+    def __get__(self, obj: Any, owner: type | None = None) -> Any:
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.make(obj)
+        return value
+
+
 @dataclass
 class _Sentence:
     """A sentence with its actor mentions and dates. Its words, clauses and quotations are
@@ -61,23 +76,23 @@ class _Sentence:
     def __post_init__(self) -> None:
         self.lower = self.folded.lower()
 
-    @functools.cached_property
+    @_Once
     def tokens(self) -> list[_Token]:
         return _tokens(self.folded)
 
-    @functools.cached_property
+    @_Once
     def clauses(self) -> list[tuple[int, int]]:
         return _clauses(self.folded)
 
-    @functools.cached_property
+    @_Once
     def quotes(self) -> list[tuple[int, int]]:
         return [(m.start(), m.end()) for m in _QUOTE.finditer(self.folded)]
 
-    @functools.cached_property
+    @_Once
     def token_starts(self) -> list[int]:
         return [t.start for t in self.tokens]
 
-    @functools.cached_property
+    @_Once
     def token_ends(self) -> list[int]:
         return [t.end for t in self.tokens]
 
