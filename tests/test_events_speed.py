@@ -64,3 +64,38 @@ def test_tables_have_their_types_with_and_without_rows():
     one = _table([row], EVENT_COLUMNS, types)
     assert [str(one[c].dtype) for c in types] == ["int64", "int64", "int64", "bool"]
     assert list(one.columns) == EVENT_COLUMNS
+
+
+def test_the_timeline_finds_actors_and_dates_once_and_rereads_one_sentence(monkeypatch):
+    """Given no tables, the timeline finds the actors and the dates once each; the check for
+    a rejected date ("31 February") reads only the sentence that needs it, not the whole
+    article again."""
+    import course_utils.actors as actors
+    import course_utils.dates as dates
+    import course_utils.events.pipeline as pipeline
+    from course_utils.article import clean_article
+    from course_utils.events import build_timeline
+
+    calls: dict[str, list[int]] = {"actors": [], "dates": [], "rejected": []}
+
+    def counted(name, function):
+        def run(article, *args, **kwargs):
+            calls[name].append(len(article.sentences))
+            return function(article, *args, **kwargs)
+
+        return run
+
+    monkeypatch.setattr(actors, "find_actors", counted("actors", actors.find_actors))
+    monkeypatch.setattr(pipeline, "find_dates", counted("dates", dates.find_dates))
+    monkeypatch.setattr(
+        dates, "rejected_expressions", counted("rejected", dates.rejected_expressions)
+    )
+    text = (
+        "Border report\n\nVesland and Kalonia met on Monday in a border town. "
+        "Vesland sent 300 troops to the border. Kalonia protested. Talks went on."
+    )
+    timeline = build_timeline(clean_article(text, "2023-02-03"))
+    assert calls["actors"] == [5] and calls["dates"] == [5]
+    # only the sentence with a digit, an event and no date of its own is read again
+    assert calls["rejected"] == [1]
+    assert "MOBILIZE" in set(timeline["event_type"])

@@ -49,7 +49,11 @@ are applied (every word list is a CSV file in ``data/lexicons`` that instructors
    (", saying Y had shelled Z" after "accused"). Verb forms that name no act: a state
    ("remained suspended"), "met" in the passive ("once demands were met"), an -ed form before
    its noun ("the detained activists", "over disputed land"), and a coercive verb in -ed with
-   no auxiliary and no object ("the men held after the riots").
+   no auxiliary and no object ("the men held after the riots"). A trigger word inside an
+   actor mention is part of a name ("the Kalonia Support Mission"); a verb in the "that"
+   clause of a denial or an allegation is what is denied or alleged ("denied that it had
+   accepted"); ", saying …" after a rejection gives its reason; a relative clause in the
+   present perfect with no date of its own is background ("…, where rebels have seized …").
 3. **Actor.** For a verb: the agent after "by" in a passive ("denounced by Russia"; a date
    and a title may come between: "was signed early on Tuesday by Premier X"); the
    speaker for a trigger inside a quotation; the first of two parties named jointly ("X and
@@ -61,6 +65,8 @@ are applied (every word list is a CSV file in ``data/lexicons`` that instructors
    "he" or "she" is the speaker, and so is "it" when the speaker is no person ("the party
    said it would …"); "they" is left to the sentence before. A sentence that opens with
    "It" or "They" takes the subject of the sentence before, "He" or "She" its first person.
+   A verb right after "and" shares the subject of the verb trigger before it ("X accused Y
+   of … and called on Z": X asks); "X, a former officer who …, said" has X as its speaker.
    For a noun: the actor after "by"/"from", or a mention inside its noun phrase
    ("Azerbaijan's blockade", "the Russian criticism"); "its" or "their" in the phrase, a light
    verb ("made an offer", "reaffirmed Ankara's support"), the noun as subject or as object
@@ -78,7 +84,10 @@ are applied (every word list is a CSV file in ``data/lexicons`` that instructors
    recipient; its actor is the state or state institution that reports it, if one does. An
    attack in the passive with no agent ("Y were attacked") has Y as recipient and no actor.
    A deployment is aimed only at "to X" or "against X" right after a preposition: "to its
-   frontier with X" is a place. A warning is aimed at whom it names before "that".
+   frontier with X" is a place. A warning is aimed at whom it names before "that"; an
+   allegation ("alleged that X had …") at the subject of its "that" clause. "X and Y held
+   talks" gives Y, as "X and Y met" does; a state is no recipient of its own institution's
+   act ("X: authorities" and "X").
 5. **Attribution and hedges.** "according to X", "X said/told/claimed …", and quotations
    give ``attributed_to``; cues in ``hedges.csv`` ("reportedly", "claimed", "is expected
    to", "will", "may") in the trigger's clause (or, for "claimed", anywhere before it) set
@@ -108,7 +117,9 @@ are applied (every word list is a CSV file in ``data/lexicons`` that instructors
 10. **Acts named by their object.** "agreed to extend its sanctions against X" is a SANCTION
    (the subject of "agreed" acts), not an AGREE; "imposed sanctions" reads "sanctions" as a
    noun (the object of a light verb). "to monitor the ceasefire", "would study the request":
-   a known act as the object of a plain verb is no new event.
+   a known act as the object of a plain verb is no new event. Any hostile act agreed to is
+   that act ("agreed to deploy troops" is a MOBILIZE), but agreeing to send peacekeepers or
+   monitors, or help at someone's request, stays an AGREE.
 
 >>> import pandas as pd
 >>> from course_utils.article import clean_article

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from course_utils.events.lexicon import (
@@ -12,6 +13,9 @@ from course_utils.events.lexicon import (
     _PREPOSITIONS,
     _PRONOUNS,
     _TIME_GAP,
+    COUNTERPART,
+    MAIN_AGAIN,
+    RELATIVE_OPENING,
     Lexicon,
     W,
 )  # fmt: skip
@@ -73,7 +77,7 @@ def _noun_agent(a: _Ask) -> _Found:
     """A noun with "by X" or "from X" after it (or "issued by X")."""
     if a.trigger.pos != "noun":
         return None
-    after = [t for t in a.s.tokens if t.start >= a.trigger.end][:2]
+    after = a.s.starting_at(a.trigger.end)[:2]
     by = after[0] if after else None
     if len(after) > 1 and after[0].lower.endswith("ed") and after[1].lower == "by":
         by = after[1]
@@ -92,6 +96,29 @@ def _quoted(a: _Ask) -> _Found:
 def _joint(a: _Ask) -> _Found:
     pair = _coordinated_subject(a.trigger, a.s) if a.trigger.pos == "verb" else None
     return (pair[0].actor, "first of a joint subject") if pair else None
+
+
+def _shared_subject(a: _Ask) -> _Found:
+    """A verb right after "and" (an adverb may come between) shares the subject of the verb
+    trigger before it: "X accused Y of … and called on Z to …" is a request by X, not by Y,
+    the object of "accused"."""
+    if a.trigger.pos != "verb":
+        return None
+    words = a.s.ending_by(a.trigger.start)
+    while words and words[-1].lower.endswith("ly"):
+        words = words[:-1]
+    if not words or words[-1].lower not in W["verb_joiner"]:
+        return None
+    joiner = words[-1]
+    triggers = a.s.cache.get("triggers", [])
+    earlier = next(
+        (t for t in reversed(triggers) if t.pos == "verb" and t.end <= joiner.start), None
+    )
+    if earlier is None:
+        return None
+    ask = _Ask(earlier, a.index, a.sentences, a.lexicon, a.speaker, a.speech_end)
+    actor, _ = _first_answer(ask, _RULES_BEFORE_AND)
+    return actor, f"the subject of {earlier.lemma!r} before '{joiner.lower}'"
 
 
 def _in_noun_phrase(a: _Ask) -> _Found:
@@ -117,8 +144,7 @@ def _antecedent_of_who(a: _Ask, main_verb_needed: bool) -> _Found:
         return None
     antecedent = [m for m in s.mentions if m.end <= lower]
     if main_verb_needed:
-        back = re.search(r",\s+(?:is|are|was|were|has|have|had|will|would)\b",
-                         s.folded[lower + 1 : a.trigger.start])  # fmt: skip
+        back = MAIN_AGAIN.search(s.folded[lower + 1 : a.trigger.start])
         if not back:
             return None
     return (antecedent[-1].actor, "antecedent of 'who'/'which'") if antecedent else None
@@ -195,17 +221,24 @@ def _fronted_pronoun(a: _Ask) -> _Found:
 
 #: The actor rules, in order: the first that answers decides.
 ACTOR_RULES = (
-    _by_agent, _noun_agent, _quoted, _joint, _in_noun_phrase, _relative, _who_then_verb,
+    _by_agent, _noun_agent, _quoted, _joint, _shared_subject, _in_noun_phrase, _relative,
+    _who_then_verb,
     _subject, _who, _place_or_time, _pronoun, _speaker_as_subject, _earlier_mention,
     _fronted_pronoun,
 )  # fmt: skip
+
+#: The rules for the verb before "and": all but the shared subject (one step back, no more).
+_RULES_BEFORE_AND = tuple(rule for rule in ACTOR_RULES if rule is not _shared_subject)
 
 
 def _actor(trigger: _Trigger, index: int, sentences: list[_Sentence], lexicon: Lexicon,
            speaker: str, speech_end: int) -> tuple[str, str]:  # fmt: skip
     """(actor, rule): the first actor rule that answers, or ("", "")."""
-    ask = _Ask(trigger, index, sentences, lexicon, speaker, speech_end)
-    for rule in ACTOR_RULES:
+    return _first_answer(_Ask(trigger, index, sentences, lexicon, speaker, speech_end), ACTOR_RULES)
+
+
+def _first_answer(ask: _Ask, rules: tuple[Callable[[_Ask], _Found], ...]) -> tuple[str, str]:
+    for rule in rules:
         found = rule(ask)
         if found is not None:
             return found
@@ -219,7 +252,7 @@ def _passive_agent(trigger: _Trigger, s: _Sentence) -> _Mention | None:
     no comma."""
     if trigger.pos != "verb":
         return None
-    after = [t for t in s.tokens if t.start >= trigger.end][:5]
+    after = s.starting_at(trigger.end)[:5]
     k = 0
     while k < len(after) and after[k].lower in _TIME_GAP and after[k].lower != "by":
         k += 1
@@ -227,7 +260,7 @@ def _passive_agent(trigger: _Trigger, s: _Sentence) -> _Mention | None:
         return None
     by = after[k]
     if k:
-        before = [t for t in s.tokens if t.end <= trigger.start][-1:]
+        before = s.ending_by(trigger.start)[-1:]
         if not before or before[0].lower not in _PASSIVE_AUX:
             return None  # "met on Monday by phone": no passive
     limit = 12 if not k else 60
@@ -253,7 +286,7 @@ def _relative_subject(trigger: _Trigger, s: _Sentence, lexicon: Lexicon) -> _Men
     between)."""
     if trigger.pos != "verb":
         return None
-    words = [t for t in s.tokens if t.end <= trigger.start]
+    words = s.ending_by(trigger.start)
     while words and (words[-1].lower in _AUXILIARIES or words[-1].lower.endswith("ly")):
         words = words[:-1]
     mention = next((m for m in s.mentions if words and m.end == words[-1].end), None)
@@ -270,7 +303,7 @@ def _relative_subject(trigger: _Trigger, s: _Sentence, lexicon: Lexicon) -> _Men
 def _after_preposition(s: _Sentence, mention: _Mention) -> bool:
     """A mention right after a preposition ("of Georgia", "in Moscow") is not a subject;
     "thousands of protesters" is."""
-    words = [t for t in s.tokens if t.end <= mention.start][-3:]
+    words = s.ending_by(mention.start)[-3:]
     words = [t for t in words if t.lower not in W["article"]]
     if not words or words[-1].lower not in _PREPOSITIONS or words[-1].lower == "according":
         return False
@@ -281,12 +314,17 @@ def _after_preposition(s: _Sentence, mention: _Mention) -> bool:
     return s.folded[words[-1].end : mention.start].strip() in {"", "the", "a", "an"}
 
 
+#: What stands between two parties named jointly: "X and Y", "X, the head of …, and his
+#: counterpart Y".
+_JOINED = re.compile(rf"(?:,[^,]*,)?\s+and\s+(?:{COUNTERPART})?")
+
+
 def _coordinated_subject(trigger: _Trigger, s: _Sentence) -> tuple[_Mention, _Mention] | None:
     """Two parties named jointly as the subject: "X and Y met", "X, the head of …, and his
     counterpart Y signed"; the first is the actor and the second the recipient."""
     clause = s.clause_of(trigger.start)
     # In a relative clause ("…, which X and Y signed") the subject is inside the clause.
-    relative = re.match(r",?\s*(?:which|who|that|where|when)\b", s.folded[clause[0] :])
+    relative = RELATIVE_OPENING.match(s.folded[clause[0] :])
     lower = clause[0] if relative else 0
     before = [
         m
@@ -297,13 +335,10 @@ def _coordinated_subject(trigger: _Trigger, s: _Sentence) -> tuple[_Mention, _Me
         return None
     first, second = before[0], before[-1]  # an appositive may name others between them
     between = s.folded[first.end : second.start]
-    joined = re.fullmatch(
-        r"(?:,[^,]*,)?\s+and\s+(?:(?:his|her|its|their)\s+(?:[\w-]+\s+)?counterparts?,?\s+)?",
-        between,
-    )
+    joined = _JOINED.fullmatch(between)
     if not joined:
         return None
-    gap = [t.lower for t in s.tokens if second.end <= t.start and t.end <= trigger.start]
+    gap = [t.lower for t in s.ending_by(trigger.start, second.end)]
     if len(gap) > 3 or any(w not in _AUXILIARIES and not w.endswith("ly") for w in gap):
         return None
     if _after_preposition(s, first):
@@ -358,12 +393,12 @@ def _reported_passive(
     unknown."""
     if trigger.pos != "verb" or trigger.event_type not in {"COERCE", "ASSAULT"}:
         return None
-    words = [t for t in s.tokens if t.end <= trigger.start]
+    words = s.ending_by(trigger.start)
     if words and words[-1].lower.endswith("ly"):
         words = words[:-1]
     if not words or words[-1].lower not in _PASSIVE_AUX:
         return None
-    after = [t for t in s.tokens if t.start >= trigger.end]
+    after = s.starting_at(trigger.end)
     if after and after[0].lower == "by":
         return None  # the agent is named: the general rule applies
     clause = s.clause_of(trigger.start)
@@ -385,7 +420,7 @@ def _is_appositive_claim(trigger: _Trigger, s: _Sentence) -> bool:
     """An accusation noun in apposition to what was said: "…, an accusation Y denied"."""
     if trigger.pos != "noun" or trigger.event_type != "ACCUSE":
         return False
-    words = [t for t in s.tokens if t.end <= trigger.start][-2:]
+    words = s.ending_by(trigger.start)[-2:]
     if words and words[-1].lower in W["article"]:
         return s.folded[: words[-1].start].rstrip().endswith(",")
     return s.folded[: trigger.start].rstrip().endswith(",")

@@ -16,6 +16,9 @@ from course_utils.events.lexicon import (
     _PREPOSITIONS,
     _TIME_GAP,
     _TIME_WORDS,
+    CONDITION,
+    RELATIVE,
+    RELATIVE_OPENING,
     Lexicon,
     W,
 )  # fmt: skip
@@ -53,7 +56,12 @@ def _no_subject(trigger: _Trigger, s: _Sentence, lexicon: Lexicon, verbs: list[_
 
 
 def _complement(trigger: _Trigger, s: _Sentence, lexicon: Lexicon, verbs: list[_Trigger]) -> bool:
-    return trigger.pos == "verb" and _in_complement(s.tokens, trigger.index, lexicon)
+    """The "to" complement of a trigger or a control verb ("refused to condemn"), except a
+    hostile act agreed to ("agreed to deploy troops"): that act is the event."""
+    if trigger.pos != "verb" or not _in_complement(s.tokens, trigger.index, lexicon):
+        return False
+    agreed = _is_agreed_act(trigger, s, lexicon) and _agreed_to(s.tokens, trigger.index, lexicon)
+    return not agreed or _at_request(s, lexicon)
 
 
 def _state(trigger: _Trigger, s: _Sentence, lexicon: Lexicon, verbs: list[_Trigger]) -> bool:
@@ -124,6 +132,37 @@ def _warned(trigger: _Trigger, s: _Sentence, lexicon: Lexicon, verbs: list[_Trig
     return "that" in between
 
 
+def _claimed(trigger: _Trigger, s: _Sentence, lexicon: Lexicon, verbs: list[_Trigger]) -> bool:
+    """ "X denied that it had accepted …", "X alleged that Y had shelled …": a verb in the
+    "that" clause of a denial or an allegation (cue kind ``claim``) is what is denied or
+    alleged, not an act of its own; the denial or the allegation is the event."""
+    if trigger.pos != "verb":
+        return False
+    claims = [v for v in verbs if v.lemma in lexicon.cue("claim") and v.start < trigger.start]
+    if not claims:
+        return False
+    between = [t.lower for t in s.tokens[claims[-1].index + 1 : trigger.index]]
+    return "that" in between
+
+
+def _perfect_relative(
+    trigger: _Trigger, s: _Sentence, lexicon: Lexicon, verbs: list[_Trigger]
+) -> bool:
+    """ "…, where rebels have seized large areas", "…, which has blockaded the port": a
+    relative clause in the present perfect tells a standing state of affairs, the background
+    of the sentence's event. With no date of its own it is no event."""
+    if trigger.pos != "verb":
+        return False
+    clause = s.clause_of(trigger.start)
+    if not RELATIVE_OPENING.match(s.folded[clause[0] :]) or s.folded[clause[0]] != ",":
+        return False
+    words = s.ending_by(trigger.start, clause[0])
+    while words and words[-1].lower.endswith("ly"):
+        words = words[:-1]
+    perfect = bool(words) and words[-1].lower in W["perfect"]
+    return perfect and not any(clause[0] <= d[0] < clause[1] for d in s.dates)
+
+
 def _noun_background(
     trigger: _Trigger, s: _Sentence, lexicon: Lexicon, verbs: list[_Trigger]
 ) -> bool:
@@ -154,19 +193,28 @@ def _object_of_verb(
     return True
 
 
+def _in_name(trigger: _Trigger, s: _Sentence, lexicon: Lexicon, verbs: list[_Trigger]) -> bool:
+    """A trigger word inside an actor mention is part of a name, not an act: "the Kalonia
+    Support Mission", "the Vesland Protest Committee"."""
+    return any(m.start <= trigger.start and trigger.end <= m.end for m in s.mentions)
+
+
 #: The checks, in order, with the reason each gives (plain words for explain_events).
 EXCLUSIONS = (
+    (_in_name, "part of a name: inside an actor mention"),
     (_negated, "negated ('not', 'never' before it)"),
     (_hypothetical, "hypothetical ('any' before it)"),
     (_condition, "conditional: after 'if', 'unless' or 'once'"),
     (_no_subject, "negated: its subject starts with 'no'"),
     (_complement, "part of another act: the 'to' complement of a trigger or control verb"),
     (_state, "names a state, not an act ('remained suspended', 'the detained')"),
-    (_alleged, "what an accusation alleges, not an act of its own"),
+    (_alleged, "what an accusation alleges or a rejection gives as its reason: no act"),
     (_gerund, "what an earlier word is about ('accused X of shelling')"),
     (_plural_object, "a plural noun, the object of the verb before it"),
     (_asked_for, "what a request asks for, not an act yet"),
     (_warned, "what a warning says will happen: its content"),
+    (_claimed, "what a denial or an allegation says, not an act of its own"),
+    (_perfect_relative, "background: a relative clause in the present perfect, with no date"),
     (_noun_background, "background: a danger faced, a reason, or the event described again"),
     (_known_object, "names an act already known ('to monitor the ceasefire')"),
     (_object_of_verb, "the object of an earlier trigger in its clause: one event"),
@@ -190,7 +238,7 @@ def _in_condition(trigger: _Trigger, s: _Sentence, lexicon: Lexicon) -> bool:
     """A trigger after "if", "unless", "once" (cue kind ``condition``) with no comma between
     is part of a condition, not a reported act: "would return to the talks once its demands
     were met", "would impose sanctions unless X withdrew its troops"."""
-    words = [t for t in s.tokens if t.end <= trigger.start]
+    words = s.ending_by(trigger.start)
     comma = s.folded.rfind(",", 0, trigger.start)  # the last comma before the trigger
     for k in range(len(words) - 1, -1, -1):
         if comma >= words[k].end:
@@ -207,7 +255,7 @@ def _has_no_subject(trigger: _Trigger, s: _Sentence, lexicon: Lexicon) -> bool:
     if trigger.pos != "verb":
         return False
     clause = s.clause_of(trigger.start)
-    words = [t for t in s.tokens if clause[0] <= t.start and t.end <= trigger.start]
+    words = s.ending_by(trigger.start, clause[0])
     for k in range(len(words) - 1, -1, -1):
         word = words[k]
         if word.lower == "no":
@@ -266,8 +314,9 @@ def _in_accusation_content(
     trigger: _Trigger, s: _Sentence, lexicon: Lexicon, verbs_before: list[_Trigger]
 ) -> bool:
     """A trigger in a ", saying …" clause after an accusation is what is alleged, not an event
-    of its own: "X accused Y of violating the truce, saying Y's troops had shelled Z"."""
-    if not any(v.event_type == "ACCUSE" for v in verbs_before):
+    of its own: "X accused Y of violating the truce, saying Y's troops had shelled Z"; after
+    a rejection it is the reason given ("X rejected the charge, saying it had sent aid")."""
+    if not any(v.event_type in {"ACCUSE", "REJECT"} for v in verbs_before):
         return False
     clause = s.clause_of(trigger.start)
     opening = re.match(r",\s+([a-z]+)\b", s.folded[clause[0] :])
@@ -278,20 +327,62 @@ def _agrees_to_sanction(
     trigger: _Trigger, s: _Sentence, triggers: list[_Trigger], lexicon: Lexicon
 ) -> bool:
     """An agreement to act against someone is that act: "agreed on Friday to extend its
-    sanctions against X" is a SANCTION (the noun's event), not an AGREE. The verb after "to"
-    is no trigger of its own, and the sanction noun follows it within four words."""
+    sanctions against X" is a SANCTION (the noun's event), not an AGREE, and "agreed to
+    deploy troops" a MOBILIZE. The verb after "to" is a hostile verb trigger, or no trigger
+    of its own with a sanction noun within four words after it."""
     if trigger.pos != "verb" or trigger.event_type != "AGREE":
         return False
     tokens = s.tokens
     j = trigger.index + 1
     while j < len(tokens) and (tokens[j].lower in _TIME_GAP or tokens[j].lower.isdigit()):
         j += 1
-    if j + 1 >= len(tokens) or tokens[j].lower != "to" or tokens[j + 1].lower in lexicon.forms:
+    if j + 1 >= len(tokens) or tokens[j].lower != "to":
+        return False
+    if any(t.index == j + 1 and _is_agreed_act(t, s, lexicon) for t in triggers):
+        # "agreed to deploy troops"; "agreed to send help at X's request" helps X
+        return not _at_request(s, lexicon)
+    if tokens[j + 1].lower in lexicon.forms:
         return False
     return any(
         t.pos == "noun" and t.event_type == "SANCTION" and 0 < t.index - (j + 1) <= 4
         for t in triggers
     )
+
+
+def _is_agreed_act(trigger: _Trigger, s: _Sentence, lexicon: Lexicon) -> bool:
+    """A hostile act (``hostile_type``: a sanction, a deployment, force) named by a verb: agreed
+    to, it is the act that the agreement decides. Sending peacekeepers or monitors (cue kind
+    ``peaceful_force`` in the four words after the verb) is a promise of help: it stays an
+    agreement."""
+    if trigger.pos != "verb" or trigger.event_type not in _HOSTILE:
+        return False
+    following = s.tokens[trigger.index + 1 : trigger.index + 5]
+    return not any(t.lower in lexicon.cue("peaceful_force") for t in following)
+
+
+def _at_request(s: _Sentence, lexicon: Lexicon) -> bool:
+    """Whether the sentence says an act answers a request ("at X's request", "at the request
+    of X"): a REQUEST noun after a ``background`` cue."""
+    for k, token in enumerate(s.tokens):
+        entries = lexicon.forms.get(token.lower, [])
+        if any(e[1] == "noun" and e[2] == "REQUEST" for e in entries):
+            j = _phrase_head(s.tokens, k, lexicon)
+            if j >= 0 and s.tokens[j].lower in lexicon.cue("background"):
+                return True
+    return False
+
+
+def _agreed_to(tokens: list[_Token], i: int, lexicon: Lexicon) -> bool:
+    """Whether the verb at ``i`` follows "to" after an AGREE verb ("agreed on Friday to
+    deploy"; time words may come between)."""
+    j = i - 1
+    if j < 1 or tokens[j].lower != "to":
+        return False
+    j -= 1
+    while j > 0 and (tokens[j].lower in _TIME_GAP or tokens[j].lower.isdigit()):
+        j -= 1
+    entries = lexicon.forms.get(tokens[j].lower, [])
+    return any(e[1] == "verb" and e[2] == "AGREE" and not e[3] for e in entries)
 
 
 def _is_known_object(tokens: list[_Token], i: int, lexicon: Lexicon) -> bool:
@@ -366,10 +457,10 @@ def _is_conditional_threat(trigger: _Trigger, s: _Sentence, lexicon: Lexicon) ->
     """A hostile act, or a cut in cooperation, announced for when a condition is met is a
     threat: "X could review its ties with Y if …", "Z would impose sanctions unless …"
     (PLOVER codes conditional threats as THREATEN)."""
-    if not re.search(r"\b(?:if|unless)\b", s.folded[trigger.end :].lower()):
+    if not CONDITION.search(s.folded[trigger.end :].lower()):
         return False
     clause = s.clause_of(trigger.start)
-    words = [t.lower for t in s.tokens if clause[0] <= t.start and t.end <= trigger.start][-6:]
+    words = [t.lower for t in s.ending_by(trigger.start, clause[0])[-6:]]
     modal = [k for k, w in enumerate(words) if w in _MODALS]
     if not modal:
         return False
@@ -378,19 +469,16 @@ def _is_conditional_threat(trigger: _Trigger, s: _Sentence, lexicon: Lexicon) ->
     return trigger.event_type in _HOSTILE or reduce
 
 
-_RELATIVE = re.compile(r",\s+(?:who|which)\b[^,;:]*,")
-
-
 def _in_undated_relative(trigger: _Trigger, s: _Sentence, lexicon: Lexicon) -> bool:
     """A trigger in a relative clause set off by commas after the subject ("X, who had promised
     to block the law, praised …", "… that Y, which armed Z for years, will …")
     tells the background of the subject. The main clause's date is not its date, so unless
     the relative clause has a date of its own the trigger gives no event. A relative clause
     after the verb ("spoke with X, who promised …") goes on with the story."""
-    for m in _RELATIVE.finditer(s.folded):
+    for m in RELATIVE.finditer(s.folded):
         if not m.start() < trigger.start < m.end():
             continue
-        words = [t for t in s.tokens if t.end <= m.start()]
+        words = s.ending_by(m.start())
         opener = max((k for k, t in enumerate(words) if t.lower == "that"), default=-1)
         subject = words[opener + 1 :]
         if any(t.lower in _AUXILIARIES or _is_verbish(t, lexicon) for t in subject):

@@ -252,6 +252,40 @@ _CLAUSE_BREAK = re.compile(
 _ADJ_OPENERS = W["adjective_opener"]
 
 
+def _words_pattern(*kinds: str) -> str:
+    """The words of the given kinds as a regular-expression alternation, longest first."""
+    words = set().union(*(W[kind] for kind in kinds))
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+def _plural_pattern(kind: str) -> str:
+    """The words of a kind, each perhaps with a plural -s ("counterparts?")."""
+    return "|".join(f"{re.escape(w)}s?" for w in sorted(W[kind], key=lambda w: (-len(w), w)))
+
+
+#: "his counterpart", "their Kalonian counterparts,": a possessive, perhaps one word, and the
+#: word (cue kind ``counterpart``) before the one it names.
+COUNTERPART = (
+    rf"(?:{_words_pattern('possessive')})\s+(?:[\w-]+\s+)?(?:{_plural_pattern('counterpart')}),?\s+"
+)
+#: After ", who …": a main clause again (``main_verb_auxiliary``: ", is expected to").
+MAIN_AGAIN = re.compile(rf",\s+(?:{_words_pattern('main_verb_auxiliary')})\b")
+#: A clause that opens with a relative word (``relative_opener``): its subject is inside it.
+RELATIVE_OPENING = re.compile(rf",?\s*(?:{_words_pattern('relative_opener')})\b")
+#: Words that name an agent or a source (``barred_agent``: "by X", "according to X").
+AGENT = re.compile(rf"\b(?:{_words_pattern('barred_agent')})\s+")
+#: A condition later in a sentence (``if``: "if", "unless").
+CONDITION = re.compile(rf"\b(?:{_words_pattern('if')})\b")
+#: A relative clause set off by commas (``background_relative``: "…, who had promised …,").
+RELATIVE = re.compile(rf",\s+(?:{_words_pattern('background_relative')})\b[^,;:]*,")
+#: A clause that states how long: "has long …" (``perfect`` and ``standing_perfect``) or
+#: "for (up to three words) years" (``standing_span``).
+STANDING = re.compile(
+    rf"\b(?:{_words_pattern('perfect')})\s+(?:{_words_pattern('standing_perfect')})\b"
+    rf"|\bfor\s+(?:[\w-]+\s+){{0,3}}(?:{_words_pattern('standing_span')})\b"
+)
+
+
 @lru_cache(maxsize=1024)
 def cue_pattern(cue: str, flags: int = 0) -> re.Pattern[str]:
     """The compiled pattern of a cue as a whole word or phrase ("said", "according to")."""

@@ -5,11 +5,13 @@ the explanation of every candidate trigger.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from course_utils.dates import find_dates
@@ -22,9 +24,9 @@ from course_utils.events.filters import (
     exclusion,
 )  # fmt: skip
 from course_utils.events.frames import fit_frame
-from course_utils.events.lexicon import Frame, Lexicon, W, cue_pattern, load_lexicon
+from course_utils.events.lexicon import STANDING, Frame, Lexicon, W, cue_pattern, load_lexicon
 from course_utils.events.recipient import _recipient
-from course_utils.events.sentences import _prepare, _Sentence
+from course_utils.events.sentences import _prepare, _Sentence, may_hold_trigger
 from course_utils.events.speech import _according, _hedged, _speech
 from course_utils.events.triggers import _Trigger, triggers_in
 
@@ -62,9 +64,7 @@ def _is_standing(trigger: _Trigger, s: _Sentence) -> bool:
     participle."""
     clause = s.clause_of(trigger.start)
     text = s.folded[clause[0] : clause[1]].lower()
-    if not re.search(
-        r"\b(?:has|have)\s+long\b|\bfor\s+(?:[\w-]+\s+){0,3}(?:years|decades|months)\b", text
-    ):
+    if not STANDING.search(text):
         return False
     words = [t for t in s.tokens if clause[0] <= t.start < clause[1]]
     for k, word in enumerate(words[:-1]):
@@ -79,7 +79,7 @@ def _is_standing(trigger: _Trigger, s: _Sentence) -> bool:
 
 
 def _shifts_time(s: _Sentence, lexicon: Lexicon, before: int) -> bool:
-    lower = s.folded.lower()[:before]
+    lower = s.lower[:before]
     return any(cue in lower and cue_pattern(cue).search(lower) for cue in lexicon.cue("time_shift"))
 
 
@@ -121,7 +121,6 @@ def _candidates(
 
         mentions = find_actors(article)
     sentences = _prepare(article, mentions, dates, lexicon)
-    invalid: list[set[int]] = []  # found the first time a sentence could borrow a date
     wanted = set(sections)
     rows: list[dict[str, Any]] = []
     carried: _Context | None = None
@@ -133,7 +132,7 @@ def _candidates(
             carried = None
             continue
         own, dropped = _sentence_candidates(index, sentences, lexicon)
-        if own and not s.dates and _has_invalid_date(s, article, invalid):
+        if own and not s.dates and _has_invalid_date(s, article):
             for event in own:
                 _drop(event, "its date is no day of the calendar: no date is borrowed")
             rows += own + dropped
@@ -144,22 +143,25 @@ def _candidates(
     return sorted(rows, key=lambda r: r["start"])
 
 
-def _has_invalid_date(s: _Sentence, article: Any, found: list[set[int]]) -> bool:
+def _has_invalid_date(s: _Sentence, article: Any) -> bool:
     """Whether the sentence holds a date expression rejected as no day of the calendar ("31
-    February"); the article's rejected expressions are looked up once, and only for a
-    sentence with a digit."""
+    February"). Only a sentence with a digit is looked at, and only that sentence: the date
+    finder reads it alone, not the whole article again."""
     if not _DIGIT.search(s.text):
         return False
-    if not found:
-        found.append(_sentences_with_invalid_dates(article))
-    return s.id in found[0]
-
-
-def _sentences_with_invalid_dates(article: Any) -> set[int]:
     from course_utils.dates import rejected_expressions
 
-    rejected = rejected_expressions(article)
-    return set(rejected.loc[rejected["kind"] == _INVALID_DATE, "sentence"].astype(int))
+    one = _OneSentence(article.text, article.sentences[article.sentences["id"] == s.id])
+    rejected = rejected_expressions(one)
+    return _INVALID_DATE in rejected["kind"].tolist()
+
+
+@dataclass(frozen=True)
+class _OneSentence:
+    """What the date finder reads of an article, for one of its sentences."""
+
+    text: str
+    sentences: pd.DataFrame
 
 
 def _drop(event: dict[str, Any], reason: str) -> None:
@@ -168,7 +170,9 @@ def _drop(event: dict[str, Any], reason: str) -> None:
 
 
 def _dropped_sentence(s: _Sentence, lexicon: Lexicon, reason: str) -> list[dict[str, Any]]:
-    rows = []
+    rows: list[dict[str, Any]] = []
+    if not may_hold_trigger(s, lexicon):
+        return rows
     for trigger in triggers_in(s.folded, s.tokens, lexicon, objects=True):
         row = _base_row(trigger, s)
         _drop(row, reason)
@@ -202,7 +206,12 @@ def _sentence_candidates(
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """(events kept so far, dropped candidates) of one sentence, before dates."""
     s = sentences[index]
+    if not may_hold_trigger(s, lexicon):
+        return [], []
     triggers = triggers_in(s.folded, s.tokens, lexicon, objects=True)
+    if not triggers:
+        return [], []
+    s.cache["triggers"] = triggers  # what the actor rules read of the sentence's other verbs
     speech = _speech(s, lexicon)
     verbs: list[_Trigger] = []
     own: list[dict[str, Any]] = []
@@ -233,7 +242,7 @@ def _drop_reason(
     if _starts_conditional(s, lexicon):
         return "conditional: the sentence opens with a condition"
     if _agrees_to_sanction(trigger, s, triggers, lexicon):
-        return "part of a sanction: the agreement is to act against someone"
+        return "part of an act: the agreement is to act against someone"
     if not trigger.event_type and frame is None:
         return f"no frame of {trigger.lemma!r} fits here (voice, negation or modality)"
     if frame is not None and frame.event_type == "NONE":
@@ -394,10 +403,22 @@ def _events(
     lexicon: Lexicon | None = None,
 ) -> tuple[list[dict[str, Any]], pd.DataFrame]:
     """The event rows and the table of :func:`find_events`, built once from them."""
-    rows = _candidates(article, published, mentions, dates, sections, lexicon or load_lexicon())
-    kept = [r for r in rows if r["decision"] == "event"]
+    kept = _rows(article, published, mentions, dates, sections, lexicon)
     types = {"start": int, "end": int, "sentence": int, "hedged": bool}
     return kept, _table(kept, EVENT_COLUMNS, types)
+
+
+def _rows(
+    article: Any,
+    published: dt.date | str | None,
+    mentions: pd.DataFrame | None,
+    dates: pd.DataFrame | None,
+    sections: Iterable[str] = ("body",),
+    lexicon: Lexicon | None = None,
+) -> list[dict[str, Any]]:
+    """The rows of the events kept, in text order, as plain Python data."""
+    rows = _candidates(article, published, mentions, dates, sections, lexicon or load_lexicon())
+    return [r for r in rows if r["decision"] == "event"]
 
 
 def explain_events(
@@ -429,17 +450,36 @@ def explain_events(
 
 
 def _table(rows: list[dict[str, Any]], columns: list[str], types: dict[str, type]) -> pd.DataFrame:
-    """The rows as a table, built once; only the columns not yet of their type are converted
-    (with rows, pandas already reads integers and booleans as such).
+    """The rows as a table, built once, column by column: a column whose values are all of
+    one plain type (str, int, bool) is made with that type directly, which is what pandas
+    would infer, without its guessing; any other column is left to pandas. With no rows,
+    every column is of the type ``types`` gives it (``object`` for the others).
 
     >>> _table([{"start": 3, "hedged": False}], ["start", "hedged"], {"start": int}).dtypes
     start     int64
     hedged     bool
     dtype: object
     """
-    table = pd.DataFrame(rows, columns=columns)
-    needed = {c: t for c, t in types.items() if table[c].dtype != t}
-    return table.astype(needed) if needed else table
+    if not rows:
+        table = pd.DataFrame(rows, columns=columns)
+        return table.astype({c: t for c, t in types.items() if table[c].dtype != t})
+    data: dict[str, Any] = {}
+    for column in columns:
+        values = [row[column] for row in rows]
+        kind = type(values[0])
+        if kind is str and all(type(v) is str for v in values):
+            data[column] = pd.array(values, dtype=_string_dtype())
+        elif kind in (int, bool) and all(type(v) is kind for v in values):
+            data[column] = np.array(values, dtype=np.int64 if kind is int else bool)
+        else:
+            data[column] = values
+    return pd.DataFrame(data, columns=columns, copy=False)
+
+
+@functools.cache
+def _string_dtype() -> Any:
+    """The dtype pandas infers for a column of strings (looked up once)."""
+    return pd.Series(["text"]).dtype
 
 
 def _with_date(event: dict[str, Any], date: dict[str, Any], source: str) -> None:
@@ -512,14 +552,16 @@ def build_timeline(
     from the sentence before has ``(context)`` after its ``time_text``; ``rule`` says which
     frame and which role rules fired.
     """
-    rows, timeline = _events(article, published, mentions, dates)
-    if timeline.empty:
+    rows = _rows(article, published, mentions, dates)
+    if not rows:
         return pd.DataFrame(columns=TIMELINE_COLUMNS).astype({"hedged": bool})
-    # the rows hold the table's values as plain Python data: no row is read back from it
-    timeline["summary"] = [_summary(row) for row in rows]
-    timeline["time_text"] = [
-        f"{row['time_text']} (context)" if row["date_source"] == "context" else row["time_text"]
-        for row in rows
-    ]
-    timeline = timeline.sort_values(["date_start", "date_end", "sentence", "start"], kind="stable")
-    return timeline[TIMELINE_COLUMNS].reset_index(drop=True)
+    lines = []
+    for row in sorted(rows, key=_timeline_order):  # a stable sort, as the table's would be
+        context = row["date_source"] == "context"
+        time_text = f"{row['time_text']} (context)" if context else row["time_text"]
+        lines.append(row | {"summary": _summary(row), "time_text": time_text})
+    return _table(lines, TIMELINE_COLUMNS, {"hedged": bool, "sentence": int})
+
+
+def _timeline_order(row: dict[str, Any]) -> tuple[str, str, int, int]:
+    return row["date_start"], row["date_end"], row["sentence"], row["start"]

@@ -6,17 +6,17 @@ import re
 from typing import Any
 
 from course_utils.events.actor import _coordinated_subject
-from course_utils.events.lexicon import _DETERMINERS, Lexicon, W, cue_pattern
+from course_utils.events.lexicon import _DETERMINERS, AGENT, COUNTERPART, Lexicon, W, cue_pattern
 from course_utils.events.sentences import _Mention, _Sentence, _Token
 from course_utils.events.speech import _frame_start, _prefer_person
-from course_utils.events.triggers import _is_verbish, _phrase_head, _Trigger
+from course_utils.events.triggers import _is_verbish, _lemma_of, _phrase_head, _Trigger
 
 _AIMED_AT = W["aimed_at"] - {"for"}
 
 
 def _recipient(trigger: _Trigger, s: _Sentence, actor: str, lexicon: Lexicon) -> tuple[str, str]:
     """(recipient, rule): whom the act is aimed at, and which rule said so."""
-    after = [t for t in s.tokens if t.start >= trigger.end]
+    after = s.starting_at(trigger.end)
     early = _early_recipient(trigger, s, actor, after)
     if early is not None:
         return early
@@ -26,7 +26,9 @@ def _recipient(trigger: _Trigger, s: _Sentence, actor: str, lexicon: Lexicon) ->
     barred = _barred_spans(trigger, s, lexicon)
     if trigger.pos == "noun":
         found = _noun_recipient(trigger, s, actor, barred)
-        return found, "after a preposition of its noun" if found else ""
+        if found:
+            return found, "after a preposition of its noun"
+        return _joint_light_subject(trigger, s, actor, lexicon)
     pair = _coordinated_subject(trigger, s)
     if pair and pair[0].actor == actor:  # "X and Y met": Y, unless an object follows
         following = [m for m in s.mentions if m.start >= trigger.end]
@@ -37,7 +39,7 @@ def _recipient(trigger: _Trigger, s: _Sentence, actor: str, lexicon: Lexicon) ->
         m
         for m in s.mentions
         if trigger.end <= m.start < end
-        and m.actor != actor
+        and not _same_side(m.actor, actor)
         and not any(a <= m.start < b for a, b in barred)
     ]
     return (
@@ -45,6 +47,32 @@ def _recipient(trigger: _Trigger, s: _Sentence, actor: str, lexicon: Lexicon) ->
         if candidates
         else ("", "")
     )
+
+
+def _joint_light_subject(
+    trigger: _Trigger, s: _Sentence, actor: str, lexicon: Lexicon
+) -> tuple[str, str]:
+    """ "X and Y held talks": a noun after a light verb whose subject names two parties
+    jointly has the second as its recipient, as the verb "X and Y met" does."""
+    j = _phrase_head(s.tokens, trigger.index, lexicon)
+    if j < 0 or _lemma_of(s.tokens[j].lower, lexicon) not in lexicon.cue("light"):
+        return "", ""
+    verb = s.tokens[j]
+    light = _Trigger(verb.start, verb.end, verb.text, verb.lower, "verb", trigger.event_type, j)
+    pair = _coordinated_subject(light, s)
+    if pair and pair[0].actor == actor:
+        return pair[1].actor, "second of a joint subject of its light verb"
+    return "", ""
+
+
+def _same_side(one: str, other: str) -> bool:
+    """Whether two actors are one side: the same, or a state and one of its institutions
+    ("X" and "X: authorities"), which do not act against each other.
+
+    >>> _same_side("Vesland", "Vesland: authorities"), _same_side("Vesland", "Kalonia")
+    (True, False)
+    """
+    return one == other or one.startswith(other + ": ") or other.startswith(one + ": ")
 
 
 def _early_recipient(
@@ -107,9 +135,9 @@ def _barred_spans(trigger: _Trigger, s: _Sentence, lexicon: Lexicon) -> list[tup
     marks = _sentence_marks(s, lexicon)
     barred = [(a, a + n) for a, n in marks["agents"] if not trigger.start <= a < trigger.end]
     barred += [(a, b) for a, b in marks["frames"] if a >= trigger.end]
-    if not (trigger.event_type == "REQUEST" and trigger.pos == "verb"):
-        # "demanded that X stop …": X is the one asked; elsewhere a "that" clause's subject
-        # is no recipient
+    if not (trigger.event_type in {"REQUEST", "ACCUSE"} and trigger.pos == "verb"):
+        # "demanded that X stop …": X is the one asked, and "alleged that X had …" the one
+        # accused; elsewhere a "that" clause's subject is no recipient
         starts = {end for start, end in marks["that"] if start >= trigger.end}
         barred.extend((x.start, x.end) for x in s.mentions if x.start in starts)
     return barred + marks["background"]
@@ -120,7 +148,7 @@ def _sentence_marks(s: _Sentence, lexicon: Lexicon) -> dict[str, list[Any]]:
     marks = s.cache.get("barred")
     if marks is not None:
         return marks
-    lowered = s.folded.lower()
+    lowered = s.lower
     frames = []
     for cue, where in lexicon.attribution.items():
         if where == "before" and cue in lowered:
@@ -136,7 +164,7 @@ def _sentence_marks(s: _Sentence, lexicon: Lexicon) -> dict[str, list[Any]]:
     return marks
 
 
-_AGENT = re.compile(r"\b(?:by|according to)\s+")
+_AGENT = AGENT
 _THAT = re.compile(r"\bthat\s+(?:the\s+)?")
 
 
@@ -175,7 +203,7 @@ def _request_nouns(lexicon: Lexicon) -> frozenset[str]:
     return cached[1]
 
 
-_COUNTERPART = r"\s+(?:his|her|its|their)\s+(?:[\w-]+\s+)?counterparts?,?\s+"
+_COUNTERPART = rf"\s+{COUNTERPART}"
 
 
 def _noun_recipient(
@@ -186,7 +214,7 @@ def _noun_recipient(
     date ("talks in Oslo on Friday with X")."""
     tokens = s.tokens
     clause = s.clause_of(trigger.start)
-    i = trigger.index
+    i = len(s.ending_by(trigger.end)) - 1  # the last word of the trigger ("drone strike on X")
     aimed = set(_AIMED_AT) | {"for"}
     if trigger.event_type in {"ASSAULT", "ACCUSE", "COERCE"}:
         aimed.add("of")

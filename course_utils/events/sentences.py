@@ -4,8 +4,10 @@ date expressions, and the step that resolves descriptions that refer back.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -30,28 +32,79 @@ class _Token(NamedTuple):
     end: int
 
 
-@dataclass(frozen=True)
-class _Mention:
+class _Mention(NamedTuple):
+    """An actor mention in a sentence (a named tuple: made fast, and never changed)."""
+
     actor: str
     kind: str
     start: int  # offset in the sentence
     end: int
 
 
+class _Once:
+    """A value worked out from an object the first time it is read, then kept on it (as
+    ``functools.cached_property``, without its lock: a sentence belongs to one call)."""
+
+    def __init__(self, make: Callable[[Any], Any]) -> None:
+        self.make = make
+        self.name = make.__name__
+
+    def __get__(self, obj: Any, owner: type | None = None) -> Any:
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.make(obj)
+        return value
+
+
 @dataclass
 class _Sentence:
+    """A sentence with its actor mentions and dates. Its words, clauses and quotations are
+    worked out when a rule first asks for them: most sentences of an article hold no
+    trigger, and the rules never look at their clauses."""
+
     id: int
     offset: int
     text: str
     folded: str
     paragraph: int
     section: str
-    tokens: list[_Token]
-    clauses: list[tuple[int, int]]
-    quotes: list[tuple[int, int]]
     mentions: list[_Mention]
     dates: list[tuple[int, int, dict[str, Any]]]  # (start, end, date row) in the sentence
     cache: dict[str, Any] = field(default_factory=dict)  # what a stage works out once
+    lower: str = field(init=False)  # ``folded`` in lower case
+
+    def __post_init__(self) -> None:
+        self.lower = self.folded.lower()
+
+    @_Once
+    def tokens(self) -> list[_Token]:
+        return _tokens(self.folded)
+
+    @_Once
+    def clauses(self) -> list[tuple[int, int]]:
+        return _clauses(self.folded)
+
+    @_Once
+    def quotes(self) -> list[tuple[int, int]]:
+        return [(m.start(), m.end()) for m in _QUOTE.finditer(self.folded)]
+
+    @_Once
+    def token_starts(self) -> list[int]:
+        return [t.start for t in self.tokens]
+
+    @_Once
+    def token_ends(self) -> list[int]:
+        return [t.end for t in self.tokens]
+
+    def ending_by(self, position: int, lower: int = 0) -> list[_Token]:
+        """The tokens that start at ``lower`` or later and end by ``position`` (tokens are
+        in text order and do not overlap: a slice, found by bisection)."""
+        first = bisect.bisect_left(self.token_starts, lower) if lower else 0
+        return self.tokens[first : bisect.bisect_right(self.token_ends, position)]
+
+    def starting_at(self, position: int) -> list[_Token]:
+        """The tokens that start at ``position`` or later."""
+        return self.tokens[bisect.bisect_left(self.token_starts, position) :]
 
     def clause_of(self, position: int) -> tuple[int, int]:
         for start, end in self.clauses:
@@ -60,6 +113,8 @@ class _Sentence:
         return 0, len(self.text)
 
     def in_quote(self, position: int) -> bool:
+        if not self.quotes:
+            return False
         return any(start < position < end for start, end in self.quotes)
 
     def subject(self) -> str:
@@ -74,12 +129,11 @@ def _tokens(folded: str) -> list[_Token]:
     [('talks', 0), ('in', 6), ('oslo', 9), ("it's", 15), ('said', 20)]
     """
     make = tuple.__new__  # the fast way to build a named tuple from its fields
-    tokens = []
-    for m in _WORD.finditer(folded):
-        word = m.group()
-        start, end = m.span()
-        tokens.append(make(_Token, (word, word.lower(), start, end)))
-    return tokens
+    return [
+        make(_Token, (word, word.lower(), *m.span()))
+        for m in _WORD.finditer(folded)
+        for word in (m.group(),)
+    ]
 
 
 def _clauses(folded: str) -> list[tuple[int, int]]:
@@ -165,8 +219,6 @@ def _prepare(
         sentences.append(
             _Sentence(
                 int(sid), int(start), text, folded, int(paragraph), str(section),
-                _tokens(folded), _clauses(folded),
-                [(m.start(), m.end()) for m in _QUOTE.finditer(folded)],
                 kept, by_date.get(int(sid), []),
             )
         )  # fmt: skip
@@ -183,41 +235,79 @@ def resolve_references(sentences: list[_Sentence], lexicon: Lexicon) -> None:
     "the minister" or "the president" (kind ``title_word``) a person introduced with that
     title ("Defense Minister Y"). "the president of X" names its own owner and is left
     alone; so is a description that fits no one."""
-    words_all = set().union(*(lexicon.cue(kind) for kind in _DESCRIPTION_KINDS))
+    words_all = _description_words(lexicon)
     seen: list[tuple[_Mention, str]] = []  # earlier mentions, with the words before them
     for s in sentences:
+        if "the" not in s.lower:
+            seen = (seen + list(zip(s.mentions, _title_words(s), strict=True)))[-_RECENT:]
+            continue
+        titles: list[str] | None = None  # worked out for the first description only
+        starts: list[int] = []
         found: list[_Mention] = []
         for k, the in enumerate(s.tokens[:-1]):
             if the.lower != "the":
                 continue
-            following = s.tokens[k + 1 : k + 4]
-            nouns = [t for t in following if t.lower.removesuffix("'s") in words_all]
-            if not nouns:
+            span = _description(s, k, words_all)
+            if span is None:
                 continue
-            word = nouns[0]
-            modifiers = following[: following.index(word)]
-            if any(not (t.text.islower() or t.text.isdigit()) for t in modifiers):
-                continue  # "the Western alliance" is a name the actor finder reads
-            if s.folded[the.end : word.start].count(" ") > 2:
-                continue
-            noun = word.lower.removesuffix("'s")
-            after = s.tokens[s.tokens.index(word) + 1 :][:1]
-            if after and after[0].lower == "of":
-                continue  # "the president of X" names its owner
-            start, end = the.start, word.start + len(noun)
-            if any(x.start < end and start < x.end for x in s.mentions):
-                continue
-            earlier = [(x, words) for x, words in seen] + [
-                (x, _title_words(s, x)) for x in s.mentions if x.end <= start
-            ]
-            for x, words in reversed(earlier):
-                if _fits(noun, x, words, lexicon):
+            noun, start, end = span
+            if titles is None:
+                titles = _title_words(s)
+                starts = [x.start for x in s.mentions]
+            # the mentions of the sentence that end before it, nearest first, then the earlier
+            mine = (
+                (s.mentions[j], titles[j])
+                for j in range(bisect.bisect_left(starts, start) - 1, -1, -1)
+                if s.mentions[j].end <= start
+            )
+            kinds = _noun_kinds(noun, lexicon)
+            for x, words in itertools.chain(mine, reversed(seen)):
+                if _fits_kinds(noun, kinds, x, words):
                     found.append(_Mention(x.actor, x.kind, start, end))
                     break
-        seen += [(x, _title_words(s, x)) for x in s.mentions]
-        seen = seen[-_RECENT:]  # a description refers to something recent: linear time
+        if titles is None:
+            titles = _title_words(s)
+        seen = (seen + list(zip(s.mentions, titles, strict=True)))[-_RECENT:]
         if found:
             s.mentions = sorted([*s.mentions, *found], key=lambda x: x.start)
+
+
+def _description(s: _Sentence, k: int, words_all: frozenset[str]) -> tuple[str, int, int] | None:
+    """(noun, start, end) of a description opened by the "the" at token ``k`` ("the bloc",
+    "the new ministry"), or None: a capitalised modifier makes a name ("the Western
+    alliance"), "of" after the noun names its owner ("the president of X"), and a
+    description that overlaps an actor mention is that mention."""
+    the = s.tokens[k]
+    following = s.tokens[k + 1 : k + 4]
+    nouns = [t for t in following if t.lower.removesuffix("'s") in words_all]
+    if not nouns:
+        return None
+    word = nouns[0]
+    modifiers = following[: following.index(word)]
+    if any(not (t.text.islower() or t.text.isdigit()) for t in modifiers):
+        return None  # "the Western alliance" is a name the actor finder reads
+    if s.folded[the.end : word.start].count(" ") > 2:
+        return None
+    noun = word.lower.removesuffix("'s")
+    position = k + 1 + following.index(word)
+    if position + 1 < len(s.tokens) and s.tokens[position + 1].lower == "of":
+        return None  # "the president of X" names its owner
+    start, end = the.start, word.start + len(noun)
+    if any(x.start < end and start < x.end for x in s.mentions):
+        return None
+    return noun, start, end
+
+
+_DESCRIPTIONS: dict[int, tuple[Lexicon, frozenset[str]]] = {}
+
+
+def _description_words(lexicon: Lexicon) -> frozenset[str]:
+    """Every word of the description cue kinds, gathered once per lexicon."""
+    cached = _DESCRIPTIONS.get(id(lexicon))
+    if cached is None or cached[0] is not lexicon:
+        words = frozenset().union(*(lexicon.cue(kind) for kind in _DESCRIPTION_KINDS))
+        cached = _DESCRIPTIONS[id(lexicon)] = (lexicon, words)
+    return cached[1]
 
 
 #: The cue kinds of ``event_cues.csv`` whose words make a description that refers back.
@@ -228,32 +318,70 @@ _DESCRIPTION_KINDS = (
 _RECENT = 200
 
 
-def _fits(noun: str, x: _Mention, words: str, lexicon: Lexicon) -> bool:
-    """Whether the description "the <noun>" fits the earlier mention ``x`` ("the bloc" an
-    organisation, "the ministry" an institution with that word, "the minister" a person
-    introduced with that title, "the group" a group, "the junta" a state)."""
-    cue = lexicon.cue
+def _noun_kinds(noun: str, lexicon: Lexicon) -> frozenset[str]:
+    """The description cue kinds a noun belongs to (looked up once per description)."""
+    return frozenset(kind for kind in _DESCRIPTION_KINDS if noun in lexicon.cue(kind))
+
+
+def _fits_kinds(noun: str, kinds: frozenset[str], x: _Mention, words: str) -> bool:
+    """Whether the description "the <noun>" (of the cue ``kinds``) fits the earlier mention
+    ``x`` ("the bloc" an organisation, "the ministry" an institution with that word, "the
+    minister" a person introduced with that title, "the group" a group, "the junta" a
+    state)."""
     return (
-        (noun in cue("organization_word") and x.kind == "organization" and ": " not in x.actor)
-        or (noun in cue("institution_word") and ": " in x.actor and noun in x.actor.lower())
-        or (noun in cue("title_word") and x.kind == "person" and noun in words)
-        or (noun in cue("group_word") and x.kind == "group")
-        or (noun in cue("government_word") and x.kind == "state" and ": " not in x.actor)
+        ("organization_word" in kinds and x.kind == "organization" and ": " not in x.actor)
+        or ("institution_word" in kinds and ": " in x.actor and noun in x.actor.lower())
+        or ("title_word" in kinds and x.kind == "person" and noun in words)
+        or ("group_word" in kinds and x.kind == "group")
+        or ("government_word" in kinds and x.kind == "state" and ": " not in x.actor)
     )
 
 
-def _title_words(s: _Sentence, mention: _Mention) -> str:
-    """The words just before a person's mention, where a title stands ("Foreign Minister
-    X", "the interior minister, X"), in lower case."""
-    if mention.kind != "person":
-        return ""
-    before = [x.end for x in s.mentions if x.end <= mention.start]
-    start = max([mention.start - 50, *before, 0])
-    return s.folded[start : mention.start].lower()
+#: How far before a person's mention a title may stand.
+_TITLE_REACH = 50
+
+
+def _title_words(s: _Sentence) -> list[str]:
+    """For each mention of the sentence, the words just before it where a title stands
+    ("Foreign Minister X", "the interior minister, X"), in lower case: up to 50 characters,
+    from the end of the last mention that ends before it; "" for a mention of no person.
+
+    Mentions are in text order, and only one that starts less than 50 characters plus the
+    longest mention's length before a person can end after the reach begins: the look back
+    is short, and the whole sentence takes linear time.
+
+    >>> from types import SimpleNamespace as NS
+    >>> folded = "Kalonia's foreign minister Jane Roe met Vesland"
+    >>> mentions = [_Mention("Kalonia", "state", 0, 7), _Mention("Jane Roe", "person", 27, 35),
+    ...             _Mention("Vesland", "state", 40, 47)]
+    >>> _title_words(NS(folded=folded, mentions=mentions))
+    ['', "'s foreign minister ", '']
+    """
+    mentions = s.mentions
+    longest = max((x.end - x.start for x in mentions), default=0)
+    words = []
+    for k, mention in enumerate(mentions):
+        if mention.kind != "person":
+            words.append("")
+            continue
+        start = max(mention.start - _TITLE_REACH, 0)
+        j = k - 1
+        while j >= 0 and mentions[j].start >= mention.start - _TITLE_REACH - longest:
+            end = mentions[j].end
+            if start < end <= mention.start:
+                start = end
+            j -= 1
+        for x in mentions[k + 1 :]:  # a mention listed later cannot end before this one starts
+            if x.start >= mention.start:
+                break
+            if start < x.end <= mention.start:
+                start = x.end
+        words.append(s.folded[start : mention.start].lower())
+    return words
 
 
 def _words_before(s: _Sentence, position: int, lower: int = 0) -> list[_Token]:
-    return [t for t in s.tokens if lower <= t.start and t.end <= position]
+    return s.ending_by(position, lower)
 
 
 def resolve_pronouns(sentences: list[_Sentence]) -> None:
@@ -261,11 +389,13 @@ def resolve_pronouns(sentences: list[_Sentence]) -> None:
     …") refers to the first person of the sentence before in its paragraph; it becomes a
     mention of that person, so that "He said …" has a speaker."""
     for previous, s in itertools.pairwise(sentences):
-        if previous.paragraph != s.paragraph or not s.tokens:
+        if previous.paragraph != s.paragraph:
             continue
         people = [m for m in previous.mentions if m.kind == "person"]
+        if not people or not s.tokens:
+            continue
         pronoun = _opening_pronoun(s)
-        if not people or pronoun is None:
+        if pronoun is None:
             continue
         if any(m.start < pronoun.end for m in s.mentions):
             continue
@@ -284,3 +414,18 @@ def _opening_pronoun(s: _Sentence) -> _Token | None:
     if after and after[0].lower in W["pronoun_person"]:
         return after[0]
     return None
+
+
+def may_hold_trigger(s: _Sentence, lexicon: Lexicon) -> bool:
+    """Whether a word of the sentence could start a trigger (the test that
+    :func:`~course_utils.events.triggers.triggers_in` makes first), read from its words
+    alone, so that a sentence without one is never split into tokens."""
+    if "-" in s.folded:
+        return True
+    words = [w.lower() for w in _WORD.findall(s.folded)]
+    forms = lexicon.forms.keys()
+    return not (
+        forms.isdisjoint(words)
+        and lexicon.objects.keys().isdisjoint(words)
+        and lexicon.frame_forms.keys().isdisjoint(words)
+    )

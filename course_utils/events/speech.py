@@ -14,7 +14,7 @@ def _speech(s: _Sentence, lexicon: Lexicon) -> tuple[str, int]:
     """Return (speaker, end of the speech cue) of a sentence; ("", -1) if none."""
     if not s.mentions:
         return "", -1
-    lower = s.folded.lower()
+    lower = s.lower
     for cue, where in _longest_first(lexicon):
         if cue not in lower:
             continue  # the pattern cannot match: skip it
@@ -27,6 +27,8 @@ def _speech(s: _Sentence, lexicon: Lexicon) -> tuple[str, int]:
             clause = s.clause_of(m.start())
             before = [x for x in s.mentions if clause[0] <= x.start and x.end <= m.start()]
             before = [x for x in before if not s.in_quote(x.start)]
+            if not before and s.folded[: m.start()].rstrip().endswith(","):
+                before = _appositive_subject(s, m.start())
             frame = _frame_speaker(s, m.start(), before)
             if frame:
                 return frame.actor, m.end()
@@ -36,6 +38,15 @@ def _speech(s: _Sentence, lexicon: Lexicon) -> tuple[str, int]:
             if after:  # "…," said Lavrov
                 return after[0].actor, m.end()
     return "", -1
+
+
+def _appositive_subject(s: _Sentence, cue: int) -> list[_Mention]:
+    """ "X, a former officer who leads …, said": the speech verb follows a description set
+    off by commas, and the speaker is the mention that opens the sentence."""
+    first = [x for x in s.mentions if x.end <= cue and not s.in_quote(x.start)][:1]
+    if not first or s.folded[: first[0].start].strip(" \"'"):
+        return []
+    return first if s.folded[first[0].end : first[0].end + 1] == "," else []
 
 
 def _frame_start(s: _Sentence, cue: int) -> int:
@@ -151,4 +162,4 @@ def _hedged(trigger: _Trigger, s: _Sentence, lexicon: Lexicon) -> bool:
 
 
 def _according(s: _Sentence) -> bool:
-    return "according to" in s.folded.lower()
+    return "according to" in s.lower

@@ -65,12 +65,15 @@ def triggers_in(
 ) -> list[_Trigger]:
     """:func:`find_triggers` on a sentence already split into tokens."""
     found: list[_Trigger] = []
-    skip_until = -1
     forms = lexicon.forms
+    hyphens = "-" in folded
+    if not hyphens and not _may_hold_trigger([t.lower for t in tokens], lexicon, objects):
+        return found
+    skip_until = -1
     for i, token in enumerate(tokens):
         if i <= skip_until:
             continue
-        if token.lower not in forms and folded[token.end : token.end + 1] != "-":
+        if token.lower not in forms and not (hyphens and folded[token.end : token.end + 1] == "-"):
             continue  # neither a trigger word nor the first half of a hyphenated one
         joined = _hyphenated(folded, tokens, i)
         lower_case = token.text.islower() or i == 0
@@ -118,6 +121,17 @@ def triggers_in(
         found = [chosen.pop(t.index, t) for t in found] + list(chosen.values())
         found.sort(key=lambda t: t.start)
     return found
+
+
+def _may_hold_trigger(words: list[str], lexicon: Lexicon, objects: bool) -> bool:
+    """Whether a word of the sentence is a trigger form, or (with ``objects``) a verb of
+    ``object_triggers.csv`` or of a frame: a quick test that spares most sentences the
+    word-by-word rules."""
+    if not lexicon.forms.keys().isdisjoint(words):
+        return True
+    return objects and not (
+        lexicon.objects.keys().isdisjoint(words) and lexicon.frame_forms.keys().isdisjoint(words)
+    )
 
 
 def _after_article(tokens: list[_Token], i: int, lemma: str) -> bool:
