@@ -163,6 +163,8 @@ def batch_table(folder: Path) -> pd.DataFrame:
         tp, fp, fn = (sum(r[k] for r in wanted) for k in ("tp", "fp", "fn"))
         total[name] = round(2 * tp / (2 * tp + fp + fn), 3) if tp else 0.0
     table = table.drop(columns=counts)
+    # the cleaning checks are True/False per article; the batch rows leave them empty
+    table = table.astype({c: object for c in table.columns if table[c].dtype == bool})
     mean = table[[f for f in FIELDS if f in table]].mean().round(3)
     table.loc["(batch, mean of articles)"] = mean
     table.loc["(batch, micro F1)"] = pd.Series(total)
