@@ -6,7 +6,9 @@ one article and quietly hurts the others. ``tests/data/untuned/`` (four articles
 ``tests/data/frozen-world/`` (fourteen articles from fourteen outlets' templates and five world
 regions, two of them saved web pages) have never been looked at while changing the helpers:
 they are the honest measure, and their floors are set just under what the helpers reach there
-(the lowest article's score, per field). Every key was written by reading alone. Raise the
+(the lowest article's score, per field). ``tests/data/dev-world/`` (fourteen pages from as many
+outlets' templates, all regions) is the development batch for pages from any site: studied and
+tuned against, so its floors, like the held-out ones, only guard against regressions. Every key was written by reading alone. Raise the
 floors when the helpers improve; never tune the helpers against ``untuned`` or
 ``frozen-world``. ``python tests/scoring.py FOLDER`` prints every article's scores.
 """
@@ -32,17 +34,18 @@ FLOORS = {
     #         events, event type, event date)
     "heldout": (0.9, 0.9, 0.9, 0.9, 0.9, 0.7, 0.6, 0.7),
     "untuned": (0.9, 0.9, 0.9, 0.9, 0.85, 0.45, 0.2, 0.45),
-    "frozen-world": (0.65, 0.55, 0.7, 0.8, 0.8, 0.5, 0.35, 0.45),
+    "frozen-world": (0.7, 0.65, 0.75, 0.9, 0.85, 0.55, 0.35, 0.45),
+    "dev-world": (0.8, 0.8, 0.8, 0.95, 0.95, 0.35, 0.35, 0.35),
 }
 #: How many of the frozen batch's fourteen pages the cleaner gets right, per check of
-#: ``scoring.cleaning_checks`` (measured: title 10, captions 3, first paragraph 2, last
-#: paragraph 12, no furniture left in the body 3). Raise them as the cleaner improves.
+#: ``scoring.cleaning_checks`` (measured: title 11, captions 4, first paragraph 5, last
+#: paragraph 12, no furniture left in the body 4). Raise them as the cleaner improves.
 CLEANING_FLOORS = {
-    "title": 10,
-    "captions": 3,
-    "first paragraph": 2,
+    "title": 11,
+    "captions": 4,
+    "first paragraph": 5,
     "last paragraph": 12,
-    "no furniture in body": 3,
+    "no furniture in body": 4,
 }
 ARTICLES = [
     (batch, folder)
