@@ -6,9 +6,10 @@ one article and quietly hurts the others. ``tests/data/untuned/`` (four articles
 ``tests/data/frozen-world/`` (fourteen articles from fourteen outlets' templates and five world
 regions, two of them saved web pages) have never been looked at while changing the helpers:
 they are the honest measure, and their floors are set just under what the helpers reach there
-(the lowest article's score, per field). ``tests/data/dev-world/`` (fourteen pages from as many
-outlets' templates, all regions) is the development batch for pages from any site: studied and
-tuned against, so its floors, like the held-out ones, only guard against regressions. Every key was written by reading alone. Raise the
+(the lowest article's score, per field). ``tests/data/dev-world/`` (fourteen pages from as
+many outlets' templates, all regions) is the development batch for pages from any site:
+studied and tuned against, so its floors, like the held-out ones, only guard against
+regressions. Every key was written by reading alone. Raise the
 floors when the helpers improve; never tune the helpers against ``untuned`` or
 ``frozen-world``. ``python tests/scoring.py FOLDER`` prints every article's scores.
 """
