@@ -58,7 +58,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -691,8 +691,9 @@ def _sentence_of(doc: _Doc, offset: int) -> int:
     return doc.ids[max(index, 0)] if doc.ids else 0
 
 
-@dataclass(frozen=True)
-class _Candidate:
+class _Candidate(NamedTuple):
+    """One candidate mention (a tuple: cheap to build by the thousand, hashable)."""
+
     actor: str
     kind: str
     start: int
@@ -1123,17 +1124,24 @@ def gazetteer_actors(article: Any, *, keep_places: bool = False) -> pd.DataFrame
 
 
 def _nameable(token: str, gaz: Gazetteer) -> bool:
-    bare = _POSSESSIVE.sub("", token)
-    return (
-        bool(bare)
-        and bare[0].isupper()
-        and not bare.isupper()
-        and bare not in _CAPITALISED_STOPWORDS
-        and bare not in _CALENDAR_WORDS
-        and bare not in gaz.by_surface
-        and bare.lower() not in _title_words(gaz)
-        and bare.lower() not in gaz.institutions
-    )
+    """Whether a capitalised word may be part of a personal name (not a state, title, ...).
+
+    >>> gaz = load_gazetteer()
+    >>> _nameable("Roe's", gaz), _nameable("Minister", gaz), _nameable("UN", gaz)
+    (True, False, False)
+    """
+    bare = token[:-2] if token.endswith("'s") else token[:-1] if token.endswith("'") else token
+    if not bare or not bare[0].isupper() or bare.isupper():
+        return False
+    exact, lower = _not_names(gaz)
+    return bare not in exact and bare.lower() not in lower
+
+
+@lru_cache(maxsize=4)
+def _not_names(gaz: Gazetteer) -> tuple[frozenset[str], frozenset[str]]:
+    """The words that are never part of a name: as written, and in lower case."""
+    exact = _CAPITALISED_STOPWORDS | _CALENDAR_WORDS | frozenset(gaz.by_surface)
+    return exact, _title_words(gaz) | frozenset(gaz.institutions)
 
 
 @lru_cache(maxsize=4)
@@ -1641,19 +1649,47 @@ def group_actors(article: Any) -> pd.DataFrame:
 # --- All together ------------------------------------------------------------------------
 
 
+_PRIORITY_ORDER = {method: index for index, method in enumerate(_PRIORITY)}
+
+
+def _rank(c: _Candidate) -> tuple[Any, ...]:
+    """The order in which :func:`_resolve` considers candidates: the longest claim first."""
+    order = _PRIORITY_ORDER.get(c.method, len(_PRIORITY))
+    # the rest only breaks ties, so that the result never depends on the order of a set:
+    # the fuller title wins ("Deputy Prime Minister" over "Prime Minister")
+    title = next((len(value) for key, value in c.info if key == "title"), 0)
+    return (c.claim[0] - c.claim[1], order, c.start, -title, c.end, c.actor, c.info)
+
+
 def _resolve(candidates: Iterable[_Candidate]) -> list[_Candidate]:
-    """Keep the longest claims; drop any candidate that overlaps one already kept."""
+    """Keep the longest claims; drop any candidate that overlaps one already kept.
 
-    def rank(c: _Candidate) -> tuple[Any, ...]:
-        order = _PRIORITY.index(c.method) if c.method in _PRIORITY else len(_PRIORITY)
-        # the rest only breaks ties, so that the result never depends on the order of a
-        # set: the fuller title wins ("Deputy Prime Minister" over "Prime Minister")
-        title = len(dict(c.info).get("title", ""))
-        return (-(c.claim[1] - c.claim[0]), order, c.start, -title, c.end, c.actor, c.info)
+    >>> a = _candidate("Jane Roe", "person", 0, 8, "title")
+    >>> b = _candidate("Roe", "person", 5, 8, "surname")
+    >>> c = _candidate("Kalonia", "state", 9, 16, "gazetteer")
+    >>> [x.actor for x in _resolve([b, c, a])]
+    ['Jane Roe', 'Kalonia']
+    """
+    ordered = sorted(set(candidates), key=_rank)
+    if any(c.claim[1] <= c.claim[0] for c in ordered):
+        return _resolve_sorted(ordered)
+    # every claim is at least as long as those after it and the kept ones never overlap,
+    # so a candidate overlaps a kept claim exactly when one of its characters is taken
+    taken = bytearray(max((c.claim[1] for c in ordered), default=0))
+    kept: list[_Candidate] = []
+    for cand in ordered:
+        start, end = cand.claim
+        if taken.find(1, start, end) == -1:
+            taken[start:end] = b"\x01" * (end - start)
+            kept.append(cand)
+    return kept
 
+
+def _resolve_sorted(ordered: list[_Candidate]) -> list[_Candidate]:
+    """:func:`_resolve` over ranked candidates, some of whose claims are empty."""
     kept: list[_Candidate] = []
     claims: list[tuple[int, int]] = []  # the kept claims, sorted: they never overlap
-    for cand in sorted(set(candidates), key=rank):
+    for cand in ordered:
         start, end = cand.claim
         index = bisect.bisect_left(claims, (end, end))
         if any(s < end and start < e for s, e in claims[max(0, index - 2) : index + 1]):
