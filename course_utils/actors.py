@@ -541,11 +541,12 @@ class _Phrases:
             ]
         else:
             seen = index.keys() & by_key.keys()
+        keys = {w: self._keys(w) for w in seen}  # once per distinct word
         last = 0
         for start, word in sorted((s, w) for w in seen for s in index[w]):
             if start < last:
                 continue
-            if m := self._match_at(norm, start, self._keys(word)):
+            if m := self._match_at(norm, start, keys[word]):
                 last = m.end()
                 yield m
 
@@ -1234,10 +1235,25 @@ def _last_word(norm: str, stop: int, reach: int = 120) -> re.Match[str] | None:
     """
     base = max(0, stop - reach)
     short = max(base, stop - 40)
-    word = _LAST_WORD.search(norm, short, stop)
-    if short > base and (word is None or word.start(1) == short):
-        word = _LAST_WORD.search(norm, base, stop)
-    return word
+    start = _word_start(norm, short, stop)
+    if short > base and (start is None or start == short):
+        start = _word_start(norm, base, stop)
+    return None if start is None else _LAST_WORD.match(norm, start, stop)
+
+
+def _word_start(norm: str, low: int, stop: int) -> int | None:
+    """Where ``_LAST_WORD.search(norm, low, stop)`` would begin: the first of the word
+    characters (letters, digits, "_", ".", "'", "-") right before the spaces that end at
+    ``stop``, not before ``low``; None if there are no such spaces or no such word.
+
+    >>> _word_start("the former  Minister", 0, 12), _word_start("the former", 0, 10)
+    (4, None)
+    """
+    spaces = low + len(norm[low:stop].rstrip())  # str.isspace is what \s matches
+    start = spaces
+    while start > low and (norm[start - 1].isalnum() or norm[start - 1] in "_.'-"):
+        start -= 1
+    return start if start < spaces < stop else None
 
 
 def _title_left(norm: str, title: _Title, owners: dict, institutions: dict) -> None:
