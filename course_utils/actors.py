@@ -417,15 +417,16 @@ def _fold_key(word: str) -> str:
     return (word if word.isascii() else word.translate(_FOLD_TABLE)).lower()
 
 
-@dataclass(frozen=True)
 class _PhraseMatch:
     """What :class:`_Phrases` found: the listed phrase (the ``head``) and what follows it."""
 
-    norm: str
-    head_name: str
-    begin: int
-    head_end: int
-    rest: re.Match[str]
+    __slots__ = ("begin", "head_end", "head_name", "norm", "rest")
+
+    def __init__(
+        self, norm: str, head_name: str, begin: int, head_end: int, rest: re.Match[str]
+    ) -> None:
+        self.norm, self.head_name, self.rest = norm, head_name, rest
+        self.begin, self.head_end = begin, head_end
 
     def start(self) -> int:
         return self.begin
@@ -1175,7 +1176,7 @@ def _scan_name(
         if not m:
             break
         token = m.group()
-        if token.lower() in _NAME_PARTICLES and count:  # "Ana de la Paz", "Ali bin Said"
+        if count and token.lower() in _NAME_PARTICLES:  # "Ana de la Paz", "Ali bin Said"
             nxt = _NAME_TOKEN.match(norm, m.end() + 1)
             particle = nxt is not None and nxt.group().lower() in _NAME_PARTICLES
             if (
