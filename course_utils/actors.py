@@ -1132,11 +1132,15 @@ def _nameable(token: str, gaz: Gazetteer) -> bool:
     >>> _nameable("Roe's", gaz), _nameable("Minister", gaz), _nameable("UN", gaz)
     (True, False, False)
     """
+    return _nameable_in(token, _not_names(gaz))
+
+
+def _nameable_in(token: str, not_names: tuple[frozenset[str], frozenset[str]]) -> bool:
+    """:func:`_nameable`, given the words of :func:`_not_names`."""
     bare = token[:-2] if token.endswith("'s") else token[:-1] if token.endswith("'") else token
     if not bare or not bare[0].isupper() or bare.isupper():
         return False
-    exact, lower = _not_names(gaz)
-    return bare not in exact and bare.lower() not in lower
+    return bare not in not_names[0] and bare.lower() not in not_names[1]
 
 
 @lru_cache(maxsize=4)
@@ -1170,7 +1174,7 @@ def _scan_name(
         if len(kept) < 2:
             return None
         return kept[-1].start() + base, kept[0].end() + base
-    end, count, cursor = None, 0, pos
+    end, count, cursor, not_names = None, 0, pos, _not_names(gaz)
     while count < 4:
         m = _NAME_TOKEN.match(norm, cursor)
         if not m:
@@ -1187,7 +1191,7 @@ def _scan_name(
                 cursor = m.end() + 1
                 continue
             break
-        if not _nameable(token, gaz):
+        if not _nameable_in(token, not_names):
             break
         end = m.end() - (2 if token.endswith("'s") else 0)
         count += 1
@@ -1229,51 +1233,60 @@ def _last_word(norm: str, stop: int, reach: int = 120) -> re.Match[str] | None:
     """The word (letters, digits, ".", "'", "-") before the spaces that end at ``stop``,
     within ``reach`` characters; None if no space stands right before ``stop``.
 
-    A short stretch is read first; the long one only when the word may begin before it.
-
     >>> _last_word("the former  Minister", 12).group(1)
     'former'
     """
+    span = _word_before(norm, stop, reach)
+    return None if span is None else _LAST_WORD.match(norm, span[0], stop)
+
+
+def _word_before(norm: str, stop: int, reach: int = 120) -> tuple[int, int] | None:
+    """The span of :func:`_last_word`'s word. A short stretch is read first; the long one
+    only when the word may begin before it.
+
+    >>> _word_before("the former  Minister", 12)
+    (4, 10)
+    """
     base = max(0, stop - reach)
     short = max(base, stop - 40)
-    start = _word_start(norm, short, stop)
-    if short > base and (start is None or start == short):
-        start = _word_start(norm, base, stop)
-    return None if start is None else _LAST_WORD.match(norm, start, stop)
+    span = _word_span(norm, short, stop)
+    if short > base and (span is None or span[0] == short):
+        span = _word_span(norm, base, stop)
+    return span
 
 
-def _word_start(norm: str, low: int, stop: int) -> int | None:
-    """Where ``_LAST_WORD.search(norm, low, stop)`` would begin: the first of the word
+def _word_span(norm: str, low: int, stop: int) -> tuple[int, int] | None:
+    """Where ``_LAST_WORD.search(norm, low, stop)`` would find its word: the word
     characters (letters, digits, "_", ".", "'", "-") right before the spaces that end at
     ``stop``, not before ``low``; None if there are no such spaces or no such word.
 
-    >>> _word_start("the former  Minister", 0, 12), _word_start("the former", 0, 10)
-    (4, None)
+    >>> _word_span("the former  Minister", 0, 12), _word_span("the former", 0, 10)
+    ((4, 10), None)
     """
     spaces = low + len(norm[low:stop].rstrip())  # str.isspace is what \s matches
     start = spaces
     while start > low and (norm[start - 1].isalnum() or norm[start - 1] in "_.'-"):
         start -= 1
-    return start if start < spaces < stop else None
+    return (start, spaces) if start < spaces < stop else None
 
 
 def _title_left(norm: str, title: _Title, owners: dict, institutions: dict) -> None:
     """Extend a title to the left over modifiers and an affiliation ("former Russian",
     "the group's chief", "a former rebel")."""
     for _ in range(6):
-        word = _last_word(norm, title.left)
-        if not word:
+        span = _word_before(norm, title.left)
+        if span is None:
             return
-        w_start, w_end = word.start(1), word.end(1)
+        w_start, w_end = span
         inst = institutions.get(w_end) or institutions.get(w_end - 2)
         owner = owners.get(w_end) or owners.get(w_end - 2)
-        lower = word.group(1).lower()
+        word = norm[w_start:w_end]
         if inst and not title.affiliation:
             title.affiliation, title.state = inst.actor, dict(inst.info)["state"]
             title.left = inst.start
         elif owner and not title.affiliation:
             title.affiliation, title.state, title.left = owner[1].actor, owner[1].state, owner[0]
-        elif lower in _TITLE_MODIFIERS or _describes(word.group(1)):
+        elif word.lower() in _TITLE_MODIFIERS or _describes(word):
             title.left = w_start
         else:
             return
