@@ -1687,7 +1687,11 @@ def _rank(c: _Candidate) -> tuple[Any, ...]:
     order = _PRIORITY_ORDER.get(c.method, len(_PRIORITY))
     # the rest only breaks ties, so that the result never depends on the order of a set:
     # the fuller title wins ("Deputy Prime Minister" over "Prime Minister")
-    title = next((len(value) for key, value in c.info if key == "title"), 0)
+    title = 0
+    for key, value in c.info:
+        if key == "title":
+            title = len(value)
+            break
     return (c.claim[0] - c.claim[1], order, c.start, -title, c.end, c.actor, c.info)
 
 
