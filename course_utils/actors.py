@@ -58,7 +58,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -417,15 +417,16 @@ def _fold_key(word: str) -> str:
     return (word if word.isascii() else word.translate(_FOLD_TABLE)).lower()
 
 
-@dataclass(frozen=True)
 class _PhraseMatch:
     """What :class:`_Phrases` found: the listed phrase (the ``head``) and what follows it."""
 
-    norm: str
-    head_name: str
-    begin: int
-    head_end: int
-    rest: re.Match[str]
+    __slots__ = ("begin", "head_end", "head_name", "norm", "rest")
+
+    def __init__(
+        self, norm: str, head_name: str, begin: int, head_end: int, rest: re.Match[str]
+    ) -> None:
+        self.norm, self.head_name, self.rest = norm, head_name, rest
+        self.begin, self.head_end = begin, head_end
 
     def start(self) -> int:
         return self.begin
@@ -541,11 +542,12 @@ class _Phrases:
             ]
         else:
             seen = index.keys() & by_key.keys()
+        keys = {w: self._keys(w) for w in seen}  # once per distinct word
         last = 0
         for start, word in sorted((s, w) for w in seen for s in index[w]):
             if start < last:
                 continue
-            if m := self._match_at(norm, start, self._keys(word)):
+            if m := self._match_at(norm, start, keys[word]):
                 last = m.end()
                 yield m
 
@@ -691,8 +693,9 @@ def _sentence_of(doc: _Doc, offset: int) -> int:
     return doc.ids[max(index, 0)] if doc.ids else 0
 
 
-@dataclass(frozen=True)
-class _Candidate:
+class _Candidate(NamedTuple):
+    """One candidate mention (a tuple: cheap to build by the thousand, hashable)."""
+
     actor: str
     kind: str
     start: int
@@ -1123,17 +1126,28 @@ def gazetteer_actors(article: Any, *, keep_places: bool = False) -> pd.DataFrame
 
 
 def _nameable(token: str, gaz: Gazetteer) -> bool:
-    bare = _POSSESSIVE.sub("", token)
-    return (
-        bool(bare)
-        and bare[0].isupper()
-        and not bare.isupper()
-        and bare not in _CAPITALISED_STOPWORDS
-        and bare not in _CALENDAR_WORDS
-        and bare not in gaz.by_surface
-        and bare.lower() not in _title_words(gaz)
-        and bare.lower() not in gaz.institutions
-    )
+    """Whether a capitalised word may be part of a personal name (not a state, title, ...).
+
+    >>> gaz = load_gazetteer()
+    >>> _nameable("Roe's", gaz), _nameable("Minister", gaz), _nameable("UN", gaz)
+    (True, False, False)
+    """
+    return _nameable_in(token, _not_names(gaz))
+
+
+def _nameable_in(token: str, not_names: tuple[frozenset[str], frozenset[str]]) -> bool:
+    """:func:`_nameable`, given the words of :func:`_not_names`."""
+    bare = token[:-2] if token.endswith("'s") else token[:-1] if token.endswith("'") else token
+    if not bare or not bare[0].isupper() or bare.isupper():
+        return False
+    return bare not in not_names[0] and bare.lower() not in not_names[1]
+
+
+@lru_cache(maxsize=4)
+def _not_names(gaz: Gazetteer) -> tuple[frozenset[str], frozenset[str]]:
+    """The words that are never part of a name: as written, and in lower case."""
+    exact = _CAPITALISED_STOPWORDS | _CALENDAR_WORDS | frozenset(gaz.by_surface)
+    return exact, _title_words(gaz) | frozenset(gaz.institutions)
 
 
 @lru_cache(maxsize=4)
@@ -1160,13 +1174,13 @@ def _scan_name(
         if len(kept) < 2:
             return None
         return kept[-1].start() + base, kept[0].end() + base
-    end, count, cursor = None, 0, pos
+    end, count, cursor, not_names = None, 0, pos, _not_names(gaz)
     while count < 4:
         m = _NAME_TOKEN.match(norm, cursor)
         if not m:
             break
         token = m.group()
-        if token.lower() in _NAME_PARTICLES and count:  # "Ana de la Paz", "Ali bin Said"
+        if count and token.lower() in _NAME_PARTICLES:  # "Ana de la Paz", "Ali bin Said"
             nxt = _NAME_TOKEN.match(norm, m.end() + 1)
             particle = nxt is not None and nxt.group().lower() in _NAME_PARTICLES
             if (
@@ -1177,7 +1191,7 @@ def _scan_name(
                 cursor = m.end() + 1
                 continue
             break
-        if not _nameable(token, gaz):
+        if not _nameable_in(token, not_names):
             break
         end = m.end() - (2 if token.endswith("'s") else 0)
         count += 1
@@ -1219,36 +1233,60 @@ def _last_word(norm: str, stop: int, reach: int = 120) -> re.Match[str] | None:
     """The word (letters, digits, ".", "'", "-") before the spaces that end at ``stop``,
     within ``reach`` characters; None if no space stands right before ``stop``.
 
-    A short stretch is read first; the long one only when the word may begin before it.
-
     >>> _last_word("the former  Minister", 12).group(1)
     'former'
     """
+    span = _word_before(norm, stop, reach)
+    return None if span is None else _LAST_WORD.match(norm, span[0], stop)
+
+
+def _word_before(norm: str, stop: int, reach: int = 120) -> tuple[int, int] | None:
+    """The span of :func:`_last_word`'s word. A short stretch is read first; the long one
+    only when the word may begin before it.
+
+    >>> _word_before("the former  Minister", 12)
+    (4, 10)
+    """
     base = max(0, stop - reach)
     short = max(base, stop - 40)
-    word = _LAST_WORD.search(norm, short, stop)
-    if short > base and (word is None or word.start(1) == short):
-        word = _LAST_WORD.search(norm, base, stop)
-    return word
+    span = _word_span(norm, short, stop)
+    if short > base and (span is None or span[0] == short):
+        span = _word_span(norm, base, stop)
+    return span
+
+
+def _word_span(norm: str, low: int, stop: int) -> tuple[int, int] | None:
+    """Where ``_LAST_WORD.search(norm, low, stop)`` would find its word: the word
+    characters (letters, digits, "_", ".", "'", "-") right before the spaces that end at
+    ``stop``, not before ``low``; None if there are no such spaces or no such word.
+
+    >>> _word_span("the former  Minister", 0, 12), _word_span("the former", 0, 10)
+    ((4, 10), None)
+    """
+    spaces = low + len(norm[low:stop].rstrip())  # str.isspace is what \s matches
+    start = spaces
+    while start > low and (norm[start - 1].isalnum() or norm[start - 1] in "_.'-"):
+        start -= 1
+    return (start, spaces) if start < spaces < stop else None
 
 
 def _title_left(norm: str, title: _Title, owners: dict, institutions: dict) -> None:
     """Extend a title to the left over modifiers and an affiliation ("former Russian",
     "the group's chief", "a former rebel")."""
     for _ in range(6):
-        word = _last_word(norm, title.left)
-        if not word:
+        span = _word_before(norm, title.left)
+        if span is None:
             return
-        w_start, w_end = word.start(1), word.end(1)
+        w_start, w_end = span
         inst = institutions.get(w_end) or institutions.get(w_end - 2)
         owner = owners.get(w_end) or owners.get(w_end - 2)
-        lower = word.group(1).lower()
+        word = norm[w_start:w_end]
         if inst and not title.affiliation:
             title.affiliation, title.state = inst.actor, dict(inst.info)["state"]
             title.left = inst.start
         elif owner and not title.affiliation:
             title.affiliation, title.state, title.left = owner[1].actor, owner[1].state, owner[0]
-        elif lower in _TITLE_MODIFIERS or _describes(word.group(1)):
+        elif word.lower() in _TITLE_MODIFIERS or _describes(word):
             title.left = w_start
         else:
             return
@@ -1641,19 +1679,51 @@ def group_actors(article: Any) -> pd.DataFrame:
 # --- All together ------------------------------------------------------------------------
 
 
+_PRIORITY_ORDER = {method: index for index, method in enumerate(_PRIORITY)}
+
+
+def _rank(c: _Candidate) -> tuple[Any, ...]:
+    """The order in which :func:`_resolve` considers candidates: the longest claim first."""
+    order = _PRIORITY_ORDER.get(c.method, len(_PRIORITY))
+    # the rest only breaks ties, so that the result never depends on the order of a set:
+    # the fuller title wins ("Deputy Prime Minister" over "Prime Minister")
+    title = 0
+    for key, value in c.info:
+        if key == "title":
+            title = len(value)
+            break
+    return (c.claim[0] - c.claim[1], order, c.start, -title, c.end, c.actor, c.info)
+
+
 def _resolve(candidates: Iterable[_Candidate]) -> list[_Candidate]:
-    """Keep the longest claims; drop any candidate that overlaps one already kept."""
+    """Keep the longest claims; drop any candidate that overlaps one already kept.
 
-    def rank(c: _Candidate) -> tuple[Any, ...]:
-        order = _PRIORITY.index(c.method) if c.method in _PRIORITY else len(_PRIORITY)
-        # the rest only breaks ties, so that the result never depends on the order of a
-        # set: the fuller title wins ("Deputy Prime Minister" over "Prime Minister")
-        title = len(dict(c.info).get("title", ""))
-        return (-(c.claim[1] - c.claim[0]), order, c.start, -title, c.end, c.actor, c.info)
+    >>> a = _candidate("Jane Roe", "person", 0, 8, "title")
+    >>> b = _candidate("Roe", "person", 5, 8, "surname")
+    >>> c = _candidate("Kalonia", "state", 9, 16, "gazetteer")
+    >>> [x.actor for x in _resolve([b, c, a])]
+    ['Jane Roe', 'Kalonia']
+    """
+    ordered = sorted(set(candidates), key=_rank)
+    if any(c.claim[1] <= c.claim[0] for c in ordered):
+        return _resolve_sorted(ordered)
+    # every claim is at least as long as those after it and the kept ones never overlap,
+    # so a candidate overlaps a kept claim exactly when one of its characters is taken
+    taken = bytearray(max((c.claim[1] for c in ordered), default=0))
+    kept: list[_Candidate] = []
+    for cand in ordered:
+        start, end = cand.claim
+        if taken.find(1, start, end) == -1:
+            taken[start:end] = b"\x01" * (end - start)
+            kept.append(cand)
+    return kept
 
+
+def _resolve_sorted(ordered: list[_Candidate]) -> list[_Candidate]:
+    """:func:`_resolve` over ranked candidates, some of whose claims are empty."""
     kept: list[_Candidate] = []
     claims: list[tuple[int, int]] = []  # the kept claims, sorted: they never overlap
-    for cand in sorted(set(candidates), key=rank):
+    for cand in ordered:
         start, end = cand.claim
         index = bisect.bisect_left(claims, (end, end))
         if any(s < end and start < e for s, e in claims[max(0, index - 2) : index + 1]):
