@@ -1390,6 +1390,111 @@ def _speech_candidates(doc: _Doc, gaz: Gazetteer) -> list[_Candidate]:
     return found
 
 
+# --- People with no title: a name before a speech verb or before a description ------------
+
+
+@lru_cache(maxsize=4)
+def _verb_after_name(gaz: Gazetteer) -> re.Pattern[str]:
+    """A speech verb (from speech_verbs.csv) right after a name: "Jane Roe said", "... told"."""
+    verbs = sorted((v for v in gaz.speech_verbs if " " not in v), key=len, reverse=True)
+    return re.compile(r"(?<=[^\W\d_]) (?:" + "|".join(map(re.escape, verbs)) + r")(?![\w-])")
+
+
+@lru_cache(maxsize=1)
+def _person_nouns() -> frozenset[str]:
+    """Nouns that describe a person in an appositive (data/gazetteer/person_nouns.csv)."""
+    return frozenset(
+        r["noun"].strip().lower() for r in _read_csv(_gazetteer_dir(), "person_nouns.csv")
+    )
+
+
+_APPOSITIVE = re.compile(
+    r", (?:a|an|the|[A-Z][\w-]*'s?|his|her|their) ((?:[a-z][\w-]* ){0,3}[a-z][\w-]*)\b"
+)
+_OPENS_CLAUSE = re.compile(r"(?:^|[.!?\"'\n]\s*|, )$")
+
+
+def _starts_clause(doc: _Doc, start: int) -> bool:
+    """True if ``start`` opens a sentence or follows a comma (and is not in a headline)."""
+    sentence = bisect.bisect_right(doc.starts, start) - 1
+    if sentence >= 0 and doc.ids[sentence] in doc.headline:
+        return False  # in Title Case every word is capitalised: capitals prove nothing
+    low = doc.starts[sentence] if sentence >= 0 else 0
+    return bool(_OPENS_CLAUSE.search(doc.norm[max(low, start - 3) : start])) or start == low
+
+
+def _plain_name(doc: _Doc, gaz: Gazetteer, span: tuple[int, int] | None) -> bool:
+    """A two- or three-word name that opens its clause and holds no word of a group or an
+    institution ("Vesland Border Guards said" names nobody)."""
+    if span is None or not 2 <= _count_words(doc.norm, span) <= 3:
+        return False
+    nouns = {g.lower() for g in gaz.groups} | set(gaz.institutions) | _title_words(gaz)
+    words = doc.norm[span[0] : span[1]].lower().split()
+    if any(w in nouns or w.rstrip("s") in nouns for w in words):
+        return False
+    return _starts_clause(doc, span[0]) and not _holds_gazetteer_name(doc, gaz, span)
+
+
+def _described_person(doc: _Doc, span: tuple[int, int]) -> bool:
+    """True if ", a former police officer", ", the group's spokesman" follows the name."""
+    m = _APPOSITIVE.match(doc.norm, span[1])
+    return m is not None and any(w in _person_nouns() for w in m.group(1).split())
+
+
+def _holds_gazetteer_name(doc: _Doc, gaz: Gazetteer, span: tuple[int, int]) -> bool:
+    """True if a state, an organisation or a place of the gazetteer overlaps ``span``
+    ("South Korea said" is the state speaking, not a person)."""
+    matches = _gazetteer_matches(doc, gaz)  # sorted by start
+    index = bisect.bisect_left(matches, (span[1],))
+    return any(s < span[1] and span[0] < e for s, e, _ in matches[max(0, index - 8) : index])
+
+
+def _part_of_known(name: str, known: Iterable[_Candidate]) -> bool:
+    """True if ``name`` is a run of words inside a longer name already found ("Al Kalon" in
+    "Omar bin Said Al Kalon"): such a mention is left to the surname method.
+
+    >>> known = [_candidate("Omar bin Said Al Kalon", "person", 0, 22, "title")]
+    >>> _part_of_known("Al Kalon", known), _part_of_known("Omar Kalon", known)
+    (True, False)
+    """
+    padded = f" {name} "
+    return any(c.kind == "person" and c.actor != name and padded in f" {c.actor} " for c in known)
+
+
+def _untitled_people(
+    doc: _Doc, gaz: Gazetteer, known: Sequence[_Candidate] = ()
+) -> list[_Candidate]:
+    """People named with no title: a name that opens its clause right before a speech verb
+    (rule ``name before speech verb``) or before an appositive that describes a person (rule
+    ``appositive``); both are reported with the method ``title``.
+
+    >>> doc = _as_doc("Talks stalled. Jane Roe told reporters. Sam Kay, a former police officer,"
+    ...               " agreed.")
+    >>> [(c.actor, dict(c.info)["rule"]) for c in _untitled_people(doc, load_gazetteer())]
+    [('Jane Roe', 'name before speech verb'), ('Sam Kay', 'appositive')]
+    """
+    found = []
+    for m in _verb_after_name(gaz).finditer(doc.norm):
+        span = _scan_name(doc.norm, m.start(), gaz, direction=-1)
+        if span is not None and _plain_name(doc, gaz, span):
+            name = norm_name(doc.text[span[0] : span[1]])
+            if _part_of_known(name, known):
+                continue
+            found.append(
+                _candidate(
+                    name, "person", span[0], span[1], "title", rule="name before speech verb"
+                )
+            )
+    for m in _CAPITALISED_WORDS.finditer(doc.norm):
+        span = _scan_name(doc.norm, m.start(), gaz)
+        if span is None or span[1] != m.end() or not _plain_name(doc, gaz, span):
+            continue
+        name = norm_name(doc.text[span[0] : span[1]])
+        if _described_person(doc, span) and not _part_of_known(name, known):
+            found.append(_candidate(name, "person", span[0], span[1], "title", rule="appositive"))
+    return found
+
+
 def _title_candidates(doc: _Doc, gaz: Gazetteer) -> list[_Candidate]:
     """People found by a title before or after their name, or after a speech verb."""
     owners: dict = {}
@@ -1411,7 +1516,8 @@ def _title_candidates(doc: _Doc, gaz: Gazetteer) -> list[_Candidate]:
             or _name_before(doc, gaz, title)
             or _name_after_phrase(doc, gaz, title)
         )
-    return _merge_people(found + _speech_candidates(doc, gaz))
+    found += _speech_candidates(doc, gaz)
+    return _merge_people(found + _untitled_people(doc, gaz, found))  # "Jane Roe said"
 
 
 def _count_words(norm: str, span: tuple[int, int]) -> int:
