@@ -1082,10 +1082,27 @@ def _find_institutions(doc: _Doc, gaz: Gazetteer) -> list[_Candidate]:
             if not iso3 or not label or (named is not None and named.kind == "organization"):
                 continue  # "Sudanese Armed Forces" is listed as an organisation of its own
             actor = f"{_state_name(gaz, iso3)}: {label}"
-            found.append(
-                _candidate(actor, "organization", m.start(), m.end(), "gazetteer", state=iso3)
-            )
+            start = _head_of_institution(m, gaz) if name == "institution_of" else m.start()
+            found.append(_candidate(actor, "organization", start, m.end(), "gazetteer", state=iso3))
     return found
+
+
+def _head_of_institution(m: Any, gaz: Gazetteer) -> int:
+    """Where "the military government of Chad" starts as a mention: at its head noun
+    ("government of Chad"), when the head alone names the same institution; the words before
+    it only describe it.
+
+    >>> found = find_actors("The military government of Chad met the rebels.")
+    >>> found[["actor", "text"]].values.tolist()
+    [['Chad: government', 'government of Chad']]
+    """
+    raw = m.group("inst")
+    base = m.start() + m.group().find(raw)
+    label = gaz.institutions.get(_SPACES.sub(" ", raw).lower())
+    for word in list(_WORD_RE.finditer(raw))[1:]:
+        if gaz.institutions.get(_SPACES.sub(" ", raw[word.start() :]).lower()) == label:
+            return base + word.start()
+    return m.start()
 
 
 def gazetteer_actors(article: Any, *, keep_places: bool = False) -> pd.DataFrame:

@@ -86,3 +86,45 @@ def test_part_of_a_longer_known_name_keeps_the_full_name() -> None:
     )
     actors = {actor for actor, _ in _people(text)}
     assert actors == {"Omar bin Said Al Kalon"}
+
+
+# --- Groups and governments (same conventions as the keys) ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("M23 rebels seized the town on Monday.", ("M23: rebels", "M23 rebels")),
+        ("ELN fighters left the camp.", ("ELN: fighters", "ELN fighters")),
+    ],
+)
+def test_an_organisation_with_a_role_noun_is_a_group(text: str, expected: tuple[str, str]) -> None:
+    found = find_actors(text)
+    assert expected in set(zip(found["actor"], found["text"], strict=True))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Chad's military government rejected the plan.",
+            ("Chad: government", "Chad's military government"),
+        ),
+        (
+            "The Malian military regime said it would talk.",
+            ("Mali: government", "Malian military regime"),
+        ),
+        (
+            "The military government of Chad met the rebels.",
+            ("Chad: government", "government of Chad"),
+        ),
+    ],
+)
+def test_a_military_government_is_the_government(text: str, expected: tuple[str, str]) -> None:
+    found = find_actors(text)
+    assert list(zip(found["actor"], found["text"], strict=True)) == [expected]
+
+
+def test_the_military_alone_stays_the_military() -> None:
+    found = find_actors("Chad's military said it would withdraw.")
+    assert found["actor"].tolist() == ["Chad: military"]
