@@ -962,13 +962,30 @@ def _context_reason(doc: _Doc, start: int, role: str, words: list[str], after: s
     if previous == "to":
         return "" if set(words[1:3]) & RECIPIENT_CUES else "after 'to'"
     if previous == "from":
-        return "" if len(words) > 1 and words[1] in ACTION_NOUNS else "after 'from'"
+        acts = (len(words) > 1 and words[1] in ACTION_NOUNS) or _taken_from(words)
+        return "" if acts else "after 'from'"
     if (
         previous in ("with", "between", "of", "along", "on", "and")
         and set(words[1:4]) & PLACE_NOUNS
     ):
         return "part of a place"
     return ""
+
+
+@lru_cache(maxsize=1)
+def _taking_verbs() -> frozenset[str]:
+    """Verbs of taking something from a party (data/gazetteer/taking_verbs.csv)."""
+    return frozenset(r["verb"].strip() for r in _read_csv(_gazetteer_dir(), "taking_verbs.csv"))
+
+
+def _taken_from(words: list[str]) -> bool:
+    """True if the words before "from" (nearest first) take something from a party: in "seized
+    the islands from Chad" or "captured it from Chad", Chad is an actor, not a place.
+
+    >>> _taken_from(["from", "islands", "the", "seized"]), _taken_from(["from", "came"])
+    (True, False)
+    """
+    return any(w in _taking_verbs() for w in words[1:4])
 
 
 def is_place(article: Any, start: int, end: int) -> bool:

@@ -128,3 +128,25 @@ def test_a_military_government_is_the_government(text: str, expected: tuple[str,
 def test_the_military_alone_stays_the_military() -> None:
     found = find_actors("Chad's military said it would withdraw.")
     assert found["actor"].tolist() == ["Chad: military"]
+
+
+# --- States that ISO 3166 lacks, and a party something is taken from ------------------------
+
+
+def test_a_historic_state_is_an_actor_and_its_adjective_only_describes() -> None:
+    found = find_actors("South Vietnam signed the accord. A South Vietnamese pilot flew home.")
+    assert list(zip(found["actor"], found["text"], strict=True)) == [
+        ("South Vietnam", "South Vietnam")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rebels captured the town from Chad last year.", ["Chad"]),
+        ("China seized the islands from South Vietnam.", ["China", "South Vietnam"]),
+        ("The convoy came from Chad on Monday.", []),
+    ],
+)
+def test_from_after_a_verb_of_taking_names_a_party(text: str, expected: list[str]) -> None:
+    assert find_actors(text)["actor"].tolist() == expected
