@@ -965,13 +965,30 @@ def _context_reason(doc: _Doc, start: int, role: str, words: list[str], after: s
     if previous == "to":
         return "" if set(words[1:3]) & RECIPIENT_CUES else "after 'to'"
     if previous == "from":
-        return "" if len(words) > 1 and words[1] in ACTION_NOUNS else "after 'from'"
+        acts = (len(words) > 1 and words[1] in ACTION_NOUNS) or _taken_from(words)
+        return "" if acts else "after 'from'"
     if (
         previous in ("with", "between", "of", "along", "on", "and")
         and set(words[1:4]) & PLACE_NOUNS
     ):
         return "part of a place"
     return ""
+
+
+@lru_cache(maxsize=1)
+def _taking_verbs() -> frozenset[str]:
+    """Verbs of taking something from a party (data/gazetteer/taking_verbs.csv)."""
+    return frozenset(r["verb"].strip() for r in _read_csv(_gazetteer_dir(), "taking_verbs.csv"))
+
+
+def _taken_from(words: list[str]) -> bool:
+    """True if the words before "from" (nearest first) take something from a party: in "seized
+    the islands from Chad" or "captured it from Chad", Chad is an actor, not a place.
+
+    >>> _taken_from(["from", "islands", "the", "seized"]), _taken_from(["from", "came"])
+    (True, False)
+    """
+    return any(w in _taking_verbs() for w in words[1:4])
 
 
 def is_place(article: Any, start: int, end: int) -> bool:
@@ -1085,10 +1102,27 @@ def _find_institutions(doc: _Doc, gaz: Gazetteer) -> list[_Candidate]:
             if not iso3 or not label or (named is not None and named.kind == "organization"):
                 continue  # "Sudanese Armed Forces" is listed as an organisation of its own
             actor = f"{_state_name(gaz, iso3)}: {label}"
-            found.append(
-                _candidate(actor, "organization", m.start(), m.end(), "gazetteer", state=iso3)
-            )
+            start = _head_of_institution(m, gaz) if name == "institution_of" else m.start()
+            found.append(_candidate(actor, "organization", start, m.end(), "gazetteer", state=iso3))
     return found
+
+
+def _head_of_institution(m: Any, gaz: Gazetteer) -> int:
+    """Where "the military government of Chad" starts as a mention: at its head noun
+    ("government of Chad"), when the head alone names the same institution; the words before
+    it only describe it.
+
+    >>> found = find_actors("The military government of Chad met the rebels.")
+    >>> found[["actor", "text"]].values.tolist()
+    [['Chad: government', 'government of Chad']]
+    """
+    raw = m.group("inst")
+    base = m.start() + m.group().find(raw)
+    label = gaz.institutions.get(_SPACES.sub(" ", raw).lower())
+    for word in list(_WORD_RE.finditer(raw))[1:]:
+        if gaz.institutions.get(_SPACES.sub(" ", raw[word.start() :]).lower()) == label:
+            return base + word.start()
+    return m.start()
 
 
 def gazetteer_actors(article: Any, *, keep_places: bool = False) -> pd.DataFrame:
@@ -1428,6 +1462,111 @@ def _speech_candidates(doc: _Doc, gaz: Gazetteer) -> list[_Candidate]:
     return found
 
 
+# --- People with no title: a name before a speech verb or before a description ------------
+
+
+@lru_cache(maxsize=4)
+def _verb_after_name(gaz: Gazetteer) -> re.Pattern[str]:
+    """A speech verb (from speech_verbs.csv) right after a name: "Jane Roe said", "... told"."""
+    verbs = sorted((v for v in gaz.speech_verbs if " " not in v), key=len, reverse=True)
+    return re.compile(r"(?<=[^\W\d_]) (?:" + "|".join(map(re.escape, verbs)) + r")(?![\w-])")
+
+
+@lru_cache(maxsize=1)
+def _person_nouns() -> frozenset[str]:
+    """Nouns that describe a person in an appositive (data/gazetteer/person_nouns.csv)."""
+    return frozenset(
+        r["noun"].strip().lower() for r in _read_csv(_gazetteer_dir(), "person_nouns.csv")
+    )
+
+
+_APPOSITIVE = re.compile(
+    r", (?:a|an|the|[A-Z][\w-]*'s?|his|her|their) ((?:[a-z][\w-]* ){0,3}[a-z][\w-]*)\b"
+)
+_OPENS_CLAUSE = re.compile(r"(?:^|[.!?\"'\n]\s*|, )$")
+
+
+def _starts_clause(doc: _Doc, start: int) -> bool:
+    """True if ``start`` opens a sentence or follows a comma (and is not in a headline)."""
+    sentence = bisect.bisect_right(doc.starts, start) - 1
+    if sentence >= 0 and doc.ids[sentence] in doc.headline:
+        return False  # in Title Case every word is capitalised: capitals prove nothing
+    low = doc.starts[sentence] if sentence >= 0 else 0
+    return bool(_OPENS_CLAUSE.search(doc.norm[max(low, start - 3) : start])) or start == low
+
+
+def _plain_name(doc: _Doc, gaz: Gazetteer, span: tuple[int, int] | None) -> bool:
+    """A two- or three-word name that opens its clause and holds no word of a group or an
+    institution ("Vesland Border Guards said" names nobody)."""
+    if span is None or not 2 <= _count_words(doc.norm, span) <= 3:
+        return False
+    nouns = {g.lower() for g in gaz.groups} | set(gaz.institutions) | _title_words(gaz)
+    words = doc.norm[span[0] : span[1]].lower().split()
+    if any(w in nouns or w.rstrip("s") in nouns for w in words):
+        return False
+    return _starts_clause(doc, span[0]) and not _holds_gazetteer_name(doc, gaz, span)
+
+
+def _described_person(doc: _Doc, span: tuple[int, int]) -> bool:
+    """True if ", a former police officer", ", the group's spokesman" follows the name."""
+    m = _APPOSITIVE.match(doc.norm, span[1])
+    return m is not None and any(w in _person_nouns() for w in m.group(1).split())
+
+
+def _holds_gazetteer_name(doc: _Doc, gaz: Gazetteer, span: tuple[int, int]) -> bool:
+    """True if a state, an organisation or a place of the gazetteer overlaps ``span``
+    ("South Korea said" is the state speaking, not a person)."""
+    matches = _gazetteer_matches(doc, gaz)  # sorted by start
+    index = bisect.bisect_left(matches, (span[1],))
+    return any(s < span[1] and span[0] < e for s, e, _ in matches[max(0, index - 8) : index])
+
+
+def _part_of_known(name: str, known: Iterable[_Candidate]) -> bool:
+    """True if ``name`` is a run of words inside a longer name already found ("Al Kalon" in
+    "Omar bin Said Al Kalon"): such a mention is left to the surname method.
+
+    >>> known = [_candidate("Omar bin Said Al Kalon", "person", 0, 22, "title")]
+    >>> _part_of_known("Al Kalon", known), _part_of_known("Omar Kalon", known)
+    (True, False)
+    """
+    padded = f" {name} "
+    return any(c.kind == "person" and c.actor != name and padded in f" {c.actor} " for c in known)
+
+
+def _untitled_people(
+    doc: _Doc, gaz: Gazetteer, known: Sequence[_Candidate] = ()
+) -> list[_Candidate]:
+    """People named with no title: a name that opens its clause right before a speech verb
+    (rule ``name before speech verb``) or before an appositive that describes a person (rule
+    ``appositive``); both are reported with the method ``title``.
+
+    >>> doc = _as_doc("Talks stalled. Jane Roe told reporters. Sam Kay, a former police officer,"
+    ...               " agreed.")
+    >>> [(c.actor, dict(c.info)["rule"]) for c in _untitled_people(doc, load_gazetteer())]
+    [('Jane Roe', 'name before speech verb'), ('Sam Kay', 'appositive')]
+    """
+    found = []
+    for m in _verb_after_name(gaz).finditer(doc.norm):
+        span = _scan_name(doc.norm, m.start(), gaz, direction=-1)
+        if span is not None and _plain_name(doc, gaz, span):
+            name = norm_name(doc.text[span[0] : span[1]])
+            if _part_of_known(name, known):
+                continue
+            found.append(
+                _candidate(
+                    name, "person", span[0], span[1], "title", rule="name before speech verb"
+                )
+            )
+    for m in _CAPITALISED_WORDS.finditer(doc.norm):
+        span = _scan_name(doc.norm, m.start(), gaz)
+        if span is None or span[1] != m.end() or not _plain_name(doc, gaz, span):
+            continue
+        name = norm_name(doc.text[span[0] : span[1]])
+        if _described_person(doc, span) and not _part_of_known(name, known):
+            found.append(_candidate(name, "person", span[0], span[1], "title", rule="appositive"))
+    return found
+
+
 def _title_candidates(doc: _Doc, gaz: Gazetteer) -> list[_Candidate]:
     """People found by a title before or after their name, or after a speech verb."""
     owners: dict = {}
@@ -1449,7 +1588,8 @@ def _title_candidates(doc: _Doc, gaz: Gazetteer) -> list[_Candidate]:
             or _name_before(doc, gaz, title)
             or _name_after_phrase(doc, gaz, title)
         )
-    return _merge_people(found + _speech_candidates(doc, gaz))
+    found += _speech_candidates(doc, gaz)
+    return _merge_people(found + _untitled_people(doc, gaz, found))  # "Jane Roe said"
 
 
 def _count_words(norm: str, span: tuple[int, int]) -> int:
