@@ -280,6 +280,7 @@ _MODULES: dict[str, str] = {
     "03": "actors",
     "04": "timeline",
     "05": "capstone",
+    "06": "corpus",
 }
 
 

@@ -18,6 +18,8 @@ _LAZY = {
     "plot_mentions": "course_utils.plots.actors",
     "plot_cooccurrence": "course_utils.plots.actors",
     "plot_timeline": "course_utils.plots.timeline",
+    "plot_weekly_events": "course_utils.plots.corpus",
+    "plot_actor_network": "course_utils.plots.corpus",
 }
 
 __all__ = list(_LAZY)
