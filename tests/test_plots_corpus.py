@@ -26,6 +26,7 @@ from course_utils.plots.corpus import (
     actor_edges,
     circle_layout,
     network_nodes,
+    tick_weeks,
     week_of,
     weekly_counts,
 )
@@ -168,6 +169,24 @@ def test_weekly_figure_stacks_one_colour_per_type():
     assert heights == {"AGREE": 1, "ACCUSE": 3, "ASSAULT": 1}
     colours = {to_hex(p.get_facecolor()).upper() for p in ax.patches}
     assert colours <= {c.upper() for c in OKABE_ITO}, colours
+
+
+def test_every_week_with_events_gets_its_date_and_labels_keep_apart():
+    busy = [False] * 30
+    busy[3] = busy[17] = busy[18] = True
+    ticks = tick_weeks(busy, most=10)
+    assert {3, 17, 18} <= set(ticks)
+    others = [i for i in ticks if not busy[i]]
+    assert others and all(abs(i - j) > 1 for i in others for j in (3, 17, 18))
+    assert len(ticks) <= 10 + 3
+    # too many busy weeks to label them all: every few weeks instead
+    assert tick_weeks([True] * 40, most=10) == [0, 4, 8, 12, 16, 20, 24, 28, 32, 36]
+
+
+def test_weekly_figure_labels_the_weeks_with_events():
+    ax = plot_weekly_events(CORPUS)
+    labels = [t.get_text() for t in ax.get_xticklabels()]
+    assert labels == ["4 Mar\n2024", "18 Mar\n2024"]  # the empty week between is next to both
 
 
 def test_same_coloured_types_get_different_hatches():

@@ -59,6 +59,7 @@ __all__ = [
     "network_nodes",
     "plot_actor_network",
     "plot_weekly_events",
+    "tick_weeks",
     "week_of",
     "weekly_counts",
 ]
@@ -232,6 +233,23 @@ def _week_label(monday: str) -> str:
     return f"{day.day} {day:%b}\n{day.year}"
 
 
+def tick_weeks(busy: list[bool], most: int = 12) -> list[int]:
+    """Which bars get a date under them: every week with events (when there are at most
+    ``most`` of them), then every few weeks, never right next to a labelled bar.
+
+    >>> tick_weeks([False] * 6 + [True] + [False] * 13, most=5)
+    [0, 4, 6, 8, 12, 16]
+    >>> tick_weeks([True, True, False, False], most=12)
+    [0, 1, 3]
+    """
+    step = max(1, math.ceil(len(busy) / most))
+    chosen = [i for i, has_events in enumerate(busy) if has_events]
+    if len(chosen) > most:
+        chosen = []
+    regular = [i for i in range(0, len(busy), step) if all(abs(i - j) > 1 for j in chosen)]
+    return sorted(chosen + regular)
+
+
 def plot_weekly_events(
     timeline: pd.DataFrame, ax: Axes | None = None, *, title: str | None = None
 ) -> Axes:
@@ -261,8 +279,8 @@ def plot_weekly_events(
             linewidth=0.8, hatch=MARKER_HATCHES.get(marker, ""), label=kind,
         )  # fmt: skip
         bottom = [b + h for b, h in zip(bottom, heights, strict=True)]
-    step = max(1, math.ceil(len(weekly) / 12))
-    ax.set_xticks(positions[::step], [_week_label(w) for w in weekly.index[::step]], fontsize=8)
+    ticks = tick_weeks([total > 0 for total in weekly.sum(axis=1)])
+    ax.set_xticks(ticks, [_week_label(weekly.index[i]) for i in ticks], fontsize=8)
     ax.set_xlim(-0.6, len(weekly) - 0.4)
     ax.yaxis.get_major_locator().set_params(integer=True)
     ax.grid(axis="y", color="#dddddd", linewidth=0.8)
