@@ -1120,6 +1120,11 @@ def _take_sign_offs(draft: Draft) -> Draft:
     return replace(draft, lines=tuple(lines), removed=tuple(sorted(removed)))
 
 
+def _take_datelines_and_sign_offs(draft: Draft) -> Draft:
+    """Cut wire datelines off the front of paragraphs and sign-offs off their end."""
+    return _take_sign_offs(_take_agency_datelines(draft))
+
+
 def _take_agency_datelines(draft: Draft) -> Draft:
     """Cut the dateline ("KHARTOUM, Sudan (AP) —") off the front of a paragraph."""
     lines, removed, published = [], list(draft.removed), draft.published
@@ -1271,19 +1276,15 @@ CLEANING_STEPS: tuple[Step, ...] = (
     ),
     Step(
         "standfirst",
-        "Take out the story's header between the headline and its byline and date: the "
-        "standfirst, a summary box, an author's name.",
+        "Take out the standfirst: the summary under the headline, before the byline and date "
+        "(with a summary box or an author's name standing there).",
         _take_standfirst,
     ),
     Step(
         "datelines",
-        "Cut a wire dateline ('KHARTOUM, Sudan (AP) —') off the front of its paragraph.",
-        _take_agency_datelines,
-    ),
-    Step(
-        "sign-offs",
-        "Cut a sign-off ('– Vesnews.com') off the end of its paragraph.",
-        _take_sign_offs,
+        "Cut a wire dateline ('KHARTOUM, Sudan (AP) —') off the front of its paragraph, and a "
+        "sign-off ('– Vesnews.com') off the end of it.",
+        _take_datelines_and_sign_offs,
     ),
     Step("wrapped lines", "Join a paragraph that was broken across lines.", _join_wrapped),
 )
