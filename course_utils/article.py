@@ -806,9 +806,11 @@ def _speaks_to_reader(text: str, *, at_end: bool = False) -> bool:
     """
     if _words(text) > 30 or any(q in text for q in _QUOTES):
         return False
-    words = _WORD_RE.findall(text.lower())
-    if not words:
-        return False
+    low = text.lower()
+    first = _WORD_RE.search(low)
+    if first is None or not (at_end or first.group() in _reader_verbs()):
+        return False  # the common case, found without reading every word
+    words = _WORD_RE.findall(low)
     if at_end and ("you" in words or "your" in words):
         return True
     return words[0] in _reader_verbs() and any(w in _READER_WORDS for w in words[1:])
@@ -1558,7 +1560,25 @@ _TAIL_CREDIT_RE = re.compile(
 )
 
 
-_TAIL_MARKS = ("(", ":", "—", "–", "|", "[", " from ", " by ", " courtesy ")
+_TAIL_MARKS = ("(", ":", "—", "–", "|", "[", "--")
+#: A credit without one of the marks starts with one of these words ("Photo from …").
+_TAIL_WORDS = ("photo", "image", "picture", "video")
+
+
+def _has_tail_mark(text: str) -> bool:
+    """Whether ``text`` has a mark or a word that every form of ``_TAIL_CREDIT_RE`` holds
+    (in the lower-case text, with the letters its case-insensitive matching reads as ASCII
+    ones: "ı", "ſ"), so that lines without one need no regular expression.
+
+    >>> _has_tail_mark("Troops on patrol. Photo from the Vesland Navy"), _has_tail_mark("Talks.")
+    (True, False)
+    """
+    if any(mark in text for mark in _TAIL_MARKS):
+        return True
+    low = text.lower()
+    if not low.isascii():
+        low = low.replace("ı", "i").replace("ſ", "s")
+    return any(word in low for word in _TAIL_WORDS)
 
 
 def _tail_credit(text: str) -> re.Match[str] | None:
@@ -1571,7 +1591,7 @@ def _tail_credit(text: str) -> re.Match[str] | None:
     >>> _tail_credit("The talks resumed on Monday (local time).") is None
     True
     """
-    if _words(text) > 40 or not (any(mark in text for mark in _TAIL_MARKS) or "--" in text):
+    if _words(text) > 40 or not _has_tail_mark(text):
         return None  # every form has one of these marks
     match = _TAIL_CREDIT_RE.search(text)
     return match if match and match.start() > 0 and text[: match.start()].strip() else None
