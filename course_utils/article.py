@@ -1186,14 +1186,17 @@ def _header_indexes(draft: Draft) -> list[int]:
         return []
     credits = {n for n, text, reason in draft.removed if _is_photo_credit(text, reason)}
     repeated = {_fold(text) for _, text, reason in draft.removed if reason.startswith("repeated")}
+    # Two lines of prose stand in a header only under a summary box's label ("Summary").
+    boxed = any(reason == "summary box" for _, _, reason in draft.removed)
     found: list[int] = []
     header: list[int] = []
-    words = 0
+    words = prose = 0
     for i in range(1, min(len(lines) - 1, _HEADER_LINES + 1)):
         line = lines[i]
         if not _is_caption_line(line, credits, repeated):
             words += _words(line.text)
-            if _agency_dateline(line.text) or words > _HEADER_WORDS:
+            prose += is_body_text(line.text)
+            if _agency_dateline(line.text) or words > _HEADER_WORDS or (prose > 1 and not boxed):
                 break
             found.append(i)
         nxt = bisect.bisect_right(evidence, line.number)

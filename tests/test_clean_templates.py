@@ -249,3 +249,12 @@ def test_a_saved_page_whose_description_is_its_first_paragraph():
     article = clean_article(PAGE.format(lead=first, lead_block="", body=body))
     assert article.paragraphs == tuple(BODY)
     assert article.standfirst == ""
+
+
+def test_two_paragraphs_before_a_share_row_stay_in_the_story():
+    # A share row after the second paragraph does not make the first two a header: two
+    # lines of prose stand there only under a summary box's label.
+    raw = "\n\n".join(
+        ["Vesland sends troops to Kalonia border", BODY[0], BODY[1], "Share", BODY[2]]
+    )
+    assert clean_article(raw).paragraphs == tuple(BODY)
