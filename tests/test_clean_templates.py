@@ -251,10 +251,9 @@ def test_a_saved_page_whose_description_is_its_first_paragraph():
     assert article.standfirst == ""
 
 
-def test_two_paragraphs_before_a_share_row_stay_in_the_story():
-    # A share row after the second paragraph does not make the first two a header: two
+def test_two_paragraphs_before_a_date_line_stay_in_the_story():
+    # A date line after the second paragraph does not make the first two a header: two
     # lines of prose stand there only under a summary box's label.
-    raw = "\n\n".join(
-        ["Vesland sends troops to Kalonia border", BODY[0], BODY[1], "Share", BODY[2]]
-    )
-    assert clean_article(raw).paragraphs == tuple(BODY)
+    updated = "Updated 14:05 GMT, 6 June 2024"
+    lines = ["Vesland sends troops to Kalonia border", BODY[0], BODY[1], updated, BODY[2]]
+    assert clean_article("\n\n".join(lines)).paragraphs == tuple(BODY)
