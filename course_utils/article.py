@@ -816,7 +816,7 @@ def _speaks_to_reader(text: str, *, at_end: bool = False) -> bool:
     return words[0] in _reader_verbs() and any(w in _READER_WORDS for w in words[1:])
 
 
-_BRACKETED_RE = re.compile(r"\(([^()]{1,25})\)")
+_BRACKETED_RE = re.compile(r"(?<=\s)\(([^()]{1,25})\)")
 
 
 def _has_caption_marker(text: str) -> bool:
@@ -1000,12 +1000,17 @@ def _is_caption_like(line: Line, repeated: set[str]) -> bool:
 
 
 def _headline_index(
-    lines: tuple[Line, ...], repeated: set[str], frame: frozenset[int] = frozenset()
+    lines: tuple[Line, ...],
+    repeated: set[str],
+    frame: frozenset[int] = frozenset(),
+    menu: frozenset[int] = frozenset(),
 ) -> int:
     """Where the headline stands: the first headline-like line (:func:`_looks_like_headline`)
     before the first paragraph of body text, skipping a line wedged between lines of the
-    site's frame (``frame``: the numbers of lines removed as menus, skip links, site chrome).
-    0 when there is no body text or no such line (the first line is then the headline)."""
+    site's frame (``frame``: the numbers of lines removed as menus, skip links, site chrome)
+    and, unless no other line qualifies, a line right above two lines of the site's menu
+    (``menu``): a site's name and slogan stand there, a headline does not. 0 when there is
+    no body text or no such line (the first line is then the headline)."""
     body = next(
         (
             i
@@ -1014,16 +1019,19 @@ def _headline_index(
         ),
         None,
     )
+    above_menu: int | None = None
     for i, line in enumerate(lines[:body] if body is not None else ()):
         wrapped = i + 1 < len(lines) and not lines[i + 1].after_blank
-        # wedged between lines of the frame, or right above two of them (a site's name
-        # and slogan stand above its menu; a headline does not)
         n = line.number
-        in_frame = n + 1 in frame and (n - 1 in frame or n + 2 in frame)
-        headline = _looks_like_headline(line.text, wrapped=wrapped)
-        if headline and not in_frame and not _is_caption_like(line, repeated):
-            return i
-    return 0
+        if not _looks_like_headline(line.text, wrapped=wrapped) or _is_caption_like(line, repeated):
+            continue
+        if n - 1 in frame and n + 1 in frame:
+            continue  # wedged between lines of the frame
+        if n + 1 in menu and n + 2 in menu:
+            above_menu = i if above_menu is None else above_menu
+            continue
+        return i
+    return above_menu or 0
 
 
 _PATH_MARKS = (" / ", " > ", " » ", "|", " :: ")
@@ -1053,13 +1061,16 @@ def _looks_like_headline(text: str, *, wrapped: bool = False) -> bool:
 
 #: Reasons of the lines that make up a site's frame (around the story, not in it).
 _FRAME_REASONS = ("menu", "skip", "site chrome", "page-layout label")
+#: Reasons of the lines of a site's menu.
+_MENU_REASONS = ("menu", "site chrome")
 
 
 def _drop_before_headline(draft: Draft) -> Draft:
     """Drop what stands before the headline: section labels, site names and slogans."""
     repeated = {_fold(text) for _, text, reason in draft.removed if reason.startswith("repeated")}
     frame = frozenset(n for n, _, reason in draft.removed if reason.startswith(_FRAME_REASONS))
-    start = _headline_index(draft.lines, repeated, frame)
+    menu = frozenset(n for n, _, reason in draft.removed if reason.startswith(_MENU_REASONS))
+    start = _headline_index(draft.lines, repeated, frame, menu)
     gone = [
         (line.number, line.text, "before the headline (a section label, site name or slogan)")
         for line in draft.lines[:start]
@@ -1648,7 +1659,8 @@ def _not_a_paragraph(text: str, *, in_body: bool) -> str | None:
     """
     if not _is_sentence(text) and _words(text) < 8:
         return "short line that is not a sentence (a label)"
-    if in_body and not _is_sentence(text) and _words(text) <= _HEADING_WORDS:
+    opens_list = text.rstrip().endswith(":")  # "… three demands:" opens a list
+    if in_body and not _is_sentence(text) and _words(text) <= _HEADING_WORDS and not opens_list:
         return "heading or link between paragraphs"
     if _speaks_to_reader(text):
         return "promotion (speaks to the reader)"

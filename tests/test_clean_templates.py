@@ -257,3 +257,33 @@ def test_two_paragraphs_before_a_date_line_stay_in_the_story():
     updated = "Updated 14:05 GMT, 6 June 2024"
     lines = ["Vesland sends troops to Kalonia border", BODY[0], BODY[1], updated, BODY[2]]
     assert clean_article("\n\n".join(lines)).paragraphs == tuple(BODY)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sen. Jane Roe (R) said the talks in Ostrava had failed.",
+        "Under Article 5(c) of the treaty, both sides must withdraw their troops.",
+    ],
+)
+def test_brackets_in_a_body_sentence_do_not_make_a_caption(line):
+    raw = "\n\n".join(["Talks in Ostrava collapse after a week", line, BODY[0]])
+    article = clean_article(raw)
+    assert article.captions == ()
+    assert article.paragraphs == (line, BODY[0])
+
+
+def test_a_paragraph_that_opens_a_list_is_not_a_heading():
+    opener = "The ministry listed the demands that Kalonia must meet before the talks:"
+    raw = "\n\n".join(["Talks in Ostrava collapse after a week", BODY[0], opener, BODY[1]])
+    assert clean_article(raw).paragraphs == (BODY[0], opener, BODY[1])
+
+
+def test_a_headline_right_above_the_authors_block_is_still_the_headline():
+    # The author's block under the headline is a run of short lines, like a menu; with no
+    # other headline-like line before the story, the line above it is the headline.
+    header = ["Vesnews", "Talks in Ostrava collapse after a week", "By", "Jane Roe"]
+    raw = "\n".join([*header, "Staff writer", "May 2, 2024", *BODY])
+    article = clean_article(raw)
+    assert article.title == "Talks in Ostrava collapse after a week"
+    assert article.paragraphs == tuple(BODY)
