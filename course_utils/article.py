@@ -804,12 +804,12 @@ def _speaks_to_reader(text: str, *, at_end: bool = False) -> bool:
     >>> _speaks_to_reader("How did this story make you feel?", at_end=True)
     True
     """
-    if _words(text) > 30 or any(q in text for q in _QUOTES):
-        return False
     low = text.lower()
     first = _WORD_RE.search(low)
     if first is None or not (at_end or first.group() in _reader_verbs()):
         return False  # the common case, found without reading every word
+    if _words(text) > 30 or any(q in text for q in _QUOTES):
+        return False
     words = _WORD_RE.findall(low)
     if at_end and ("you" in words or "your" in words):
         return True
@@ -1115,6 +1115,20 @@ _SIGN_OFF_RE = re.compile(
 )
 
 
+def _may_end_in_sign_off(text: str) -> bool:
+    """Whether ``text`` ends as every sign-off of ``_SIGN_OFF_RE`` does: in a web address
+    (a dot and two to four letters) or with someone's reports, so that other lines need no
+    regular expression.
+
+    >>> _may_end_in_sign_off("Talks ended. – Vesnews.com"), _may_end_in_sign_off("Talks ended.")
+    (True, False)
+    """
+    end = text.rstrip()
+    end = end[:-1] if end.endswith(".") else end
+    _, dot, tail = end.rpartition(".")
+    return bool(dot and tail.isalpha() and 2 <= len(tail) <= 4) or "report" in text.lower()
+
+
 def _take_sign_offs(draft: Draft) -> Draft:
     """Cut a sign-off ("– Vesnews.com") off the end of a paragraph.
 
@@ -1124,7 +1138,7 @@ def _take_sign_offs(draft: Draft) -> Draft:
     """
     lines, removed = [], list(draft.removed)
     for line in draft.lines:
-        match = _SIGN_OFF_RE.search(line.text) if "." in line.text else None
+        match = _SIGN_OFF_RE.search(line.text) if _may_end_in_sign_off(line.text) else None
         if match is None or _words(line.text) < 6:
             lines.append(line)
             continue
@@ -1159,8 +1173,11 @@ def _header_evidence(text: str, reason: str) -> bool:
     return (
         reason in ("byline", "share row")
         or reason.startswith("date line")
-        or bool(_DATELINE_RE.match(text.strip()))
+        or (_DIGIT_RE.search(text) is not None and bool(_DATELINE_RE.match(text.strip())))
     )
+
+
+_DIGIT_RE = re.compile(r"\d")  # every date line has one
 
 
 #: The reason of a short line in the story's header that is not the standfirst.
@@ -1192,10 +1209,14 @@ def _header_indexes(draft: Draft) -> list[int]:
     [1, 2]
     """
     lines = draft.lines
-    evidence = sorted(n for n, text, reason in draft.removed if _header_evidence(text, reason))
-    if len(lines) < 3 or not evidence:
+    if len(lines) < 3:
         return []
-    credits = {n for n, text, reason in draft.removed if _is_photo_credit(text, reason)}
+    last = lines[min(len(lines) - 1, _HEADER_LINES + 1)].number  # no mark after it counts
+    near = [(n, text, reason) for n, text, reason in draft.removed if n <= last + 2]
+    evidence = sorted(n for n, text, reason in near if n < last and _header_evidence(text, reason))
+    if not evidence:
+        return []
+    credits = {n for n, text, reason in near if _is_photo_credit(text, reason)}
     repeated = {_fold(text) for _, text, reason in draft.removed if reason.startswith("repeated")}
     # Two lines of prose stand in a header only under a summary box's label ("Summary").
     boxed = any(reason == "summary box" for _, _, reason in draft.removed)
@@ -1549,8 +1570,10 @@ def _is_photo_credit(text: str, reason: str) -> bool:
     naming an agency ("Copyright Jane Roe via AP", "© Vesland News / AP Photo")."""
     if reason == "image credit":
         return True
-    short = _words(text) <= 10
-    return reason == "copyright line" and short and bool(re.search(r"\bvia\b|/", text))
+    return reason == "copyright line" and _words(text) <= 10 and bool(_VIA_RE.search(text))
+
+
+_VIA_RE = re.compile(r"\bvia\b|/")
 
 
 # The label in front of a caption ("Image caption, Troops on patrol").
