@@ -20,6 +20,7 @@ and :func:`explain_cleaning` can say what each one changed (the model is ftfy's
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import html
 import importlib.util
@@ -700,15 +701,22 @@ def _continues(prev: str, text: str) -> bool:
     True
     >>> _continues("Talks collapse", "The talks ended on Monday.")
     False
+    >>> _continues("Vesland and Kalonia trade blame after a clash near Ostrava Bay",
+    ...            "The ministers met on Monday.")
+    False
     """
     if _is_sentence(prev) or (_is_short(text) and text[:1].isupper()):
         return False  # a short capitalised line is a name or a label: "Ana Gomez"
+    if _has_caption_marker(prev) or _tail_credit(prev):
+        return False  # a photo caption ends where its line ends
     last = re.search(r"(\w+)\W*$", prev)
     if text[:1].islower() or re.search(r"[,;]$", prev):
         return True
     if last and last.group(1).lower() in stop_words():
         return True
-    return bool(re.search(r"[a-z]$", prev)) and _words(prev) >= 8
+    # a long line broken after a lower-case word; one that ends in a name or a credit
+    # ("… near Ostrava Shoal", "… Jane Roe/AFP") is a headline, a caption or a link
+    return bool(last and last.group(1).islower() and last.group(1).isalpha()) and _words(prev) >= 8
 
 
 # --- Control characters and stray HTML tags -----------------------------------------------
@@ -763,6 +771,67 @@ def _share_words() -> frozenset[str]:
     path = data_dir() / "furniture" / "share_words.txt"
     lines = path.read_text(encoding="utf-8").splitlines()
     return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def _caption_markers() -> frozenset[str]:
+    path = data_dir() / "furniture" / "caption_markers.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def _reader_verbs() -> frozenset[str]:
+    path = data_dir() / "furniture" / "reader_verbs.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
+
+
+_READER_WORDS = frozenset({"you", "your", "our", "here", "now"})
+_QUOTES = '"“”«»„'
+
+
+def _speaks_to_reader(text: str, *, at_end: bool = False) -> bool:
+    """A short line without quotation marks that speaks to the reader: it opens with a verb
+    of ``data/furniture/reader_verbs.txt`` and says "you", "your", "our", "here" or "now"
+    ("Download our app for your phone"); after the story's end, "you" or "your" is enough
+    ("There are no comments yet. Add your comment.").
+
+    >>> _speaks_to_reader("Download the Vesnews app for your phone.")
+    True
+    >>> _speaks_to_reader("Share prices fell in Ostrava on Monday.")
+    False
+    >>> _speaks_to_reader("How did this story make you feel?", at_end=True)
+    True
+    """
+    low = text.lower()
+    first = _WORD_RE.search(low)
+    if first is None or not (at_end or first.group() in _reader_verbs()):
+        return False  # the common case, found without reading every word
+    if _words(text) > 30 or any(q in text for q in _QUOTES):
+        return False
+    words = _WORD_RE.findall(low)
+    if at_end and ("you" in words or "your" in words):
+        return True
+    return words[0] in _reader_verbs() and any(w in _READER_WORDS for w in words[1:])
+
+
+_BRACKETED_RE = re.compile(r"(?<=\s)\(([^()]{1,25})\)")
+
+
+def _has_caption_marker(text: str) -> bool:
+    """A short line that points at someone in a photo: "(pic)", "(L)", "(second left)"
+    (the words of ``data/furniture/caption_markers.txt``), and is not a long sentence.
+
+    >>> _has_caption_marker("Foreign Minister Jane Roe (pic) said the talks had failed")
+    True
+    >>> _has_caption_marker("The Vesland Liberation Front (VLF) said the talks had failed.")
+    False
+    """
+    if "(" not in text or _words(text) > 40 or (_is_sentence(text) and _words(text) > 30):
+        return False
+    markers = _caption_markers()
+    return any(m.strip().lower() in markers for m in _BRACKETED_RE.findall(text))
 
 
 @lru_cache(maxsize=1)
@@ -858,20 +927,48 @@ def _furniture_reason(text: str) -> str | None:
     return None
 
 
+#: Furniture that heads a list or a box: the lines under it that are not body text go too.
+_LIST_HEADINGS = {"related-links heading": "related-links list", "summary box": "summary box"}
+_BLOCK_START, _BLOCK_END = "promotion block (start)", "promotion block (end)"
+#: The most lines a promotion block ("skip past …" to "after … promotion") may hold.
+_BLOCK_LINES = 15
+
+
+def _promotion_block(lines: tuple[Line, ...], start: int) -> int:
+    """The index of the line that closes the promotion block opened at ``start`` ("skip
+    past newsletter promotion" … "after newsletter promotion"), or ``start`` if none does.
+
+    >>> lines = tuple(Line(i, t) for i, t in enumerate(
+    ...     ["skip past podcast promotion", "Listen now", "after podcast promotion", "Body."]))
+    >>> _promotion_block(lines, 0), _promotion_block(lines[:2], 0)
+    (2, 0)
+    """
+    for i in range(start + 1, min(len(lines), start + _BLOCK_LINES + 1)):
+        if _furniture_reason(lines[i].text) == _BLOCK_END:
+            return i
+    return start
+
+
 def _drop_furniture(draft: Draft) -> Draft:
-    """Drop furniture lines; after a "Related" heading, drop the list of links under it."""
+    """Drop furniture lines; after a "Related" heading or a summary box's label, drop the
+    lines under it that are not body text; drop a promotion block between its marks."""
     kept, removed = [], list(draft.removed)
-    in_list = gap = False
-    for line in draft.lines:
+    listed: str | None = None
+    gap, block_end = False, -1
+    for i, line in enumerate(draft.lines):
         reason = _furniture_reason(line.text)
-        if reason is None and in_list and not is_body_text(line.text):
-            reason = "related-links list"
+        if i <= block_end:
+            reason = reason or "promotion block"
+        elif reason == _BLOCK_START:
+            block_end = _promotion_block(draft.lines, i)
+        if reason is None and listed and not is_body_text(line.text):
+            reason = listed
         if reason is None:
-            in_list = False
+            listed = None
             kept.append(Line(line.number, line.text, True) if gap else line)
             gap = False
             continue
-        in_list = in_list or reason == "related-links heading"
+        listed = _LIST_HEADINGS.get(reason, listed)
         gap = True
         removed.append((line.number, line.text, reason))
     return replace(draft, lines=tuple(kept), removed=tuple(sorted(removed)))
@@ -903,12 +1000,17 @@ def _is_caption_like(line: Line, repeated: set[str]) -> bool:
 
 
 def _headline_index(
-    lines: tuple[Line, ...], repeated: set[str], frame: frozenset[int] = frozenset()
+    lines: tuple[Line, ...],
+    repeated: set[str],
+    frame: frozenset[int] = frozenset(),
+    menu: frozenset[int] = frozenset(),
 ) -> int:
     """Where the headline stands: the first headline-like line (:func:`_looks_like_headline`)
     before the first paragraph of body text, skipping a line wedged between lines of the
-    site's frame (``frame``: the numbers of lines removed as menus, skip links, site chrome).
-    0 when there is no body text or no such line (the first line is then the headline)."""
+    site's frame (``frame``: the numbers of lines removed as menus, skip links, site chrome)
+    and, unless no other line qualifies, a line right above two lines of the site's menu
+    (``menu``): a site's name and slogan stand there, a headline does not. 0 when there is
+    no body text or no such line (the first line is then the headline)."""
     body = next(
         (
             i
@@ -917,16 +1019,22 @@ def _headline_index(
         ),
         None,
     )
+    above_menu: int | None = None
     for i, line in enumerate(lines[:body] if body is not None else ()):
         wrapped = i + 1 < len(lines) and not lines[i + 1].after_blank
-        in_frame = line.number - 1 in frame and line.number + 1 in frame
-        headline = _looks_like_headline(line.text, wrapped=wrapped)
-        if headline and not in_frame and not _is_caption_like(line, repeated):
-            return i
-    return 0
+        n = line.number
+        if not _looks_like_headline(line.text, wrapped=wrapped) or _is_caption_like(line, repeated):
+            continue
+        if n - 1 in frame and n + 1 in frame:
+            continue  # wedged between lines of the frame
+        if n + 1 in menu and n + 2 in menu:
+            above_menu = i if above_menu is None else above_menu
+            continue
+        return i
+    return above_menu or 0
 
 
-_PATH_MARKS = (" / ", " > ", " » ", " | ", " :: ")
+_PATH_MARKS = (" / ", " > ", " » ", "|", " :: ")
 
 
 def _looks_like_headline(text: str, *, wrapped: bool = False) -> bool:
@@ -953,13 +1061,16 @@ def _looks_like_headline(text: str, *, wrapped: bool = False) -> bool:
 
 #: Reasons of the lines that make up a site's frame (around the story, not in it).
 _FRAME_REASONS = ("menu", "skip", "site chrome", "page-layout label")
+#: Reasons of the lines of a site's menu.
+_MENU_REASONS = ("menu", "site chrome")
 
 
 def _drop_before_headline(draft: Draft) -> Draft:
     """Drop what stands before the headline: section labels, site names and slogans."""
     repeated = {_fold(text) for _, text, reason in draft.removed if reason.startswith("repeated")}
     frame = frozenset(n for n, _, reason in draft.removed if reason.startswith(_FRAME_REASONS))
-    start = _headline_index(draft.lines, repeated, frame)
+    menu = frozenset(n for n, _, reason in draft.removed if reason.startswith(_MENU_REASONS))
+    start = _headline_index(draft.lines, repeated, frame, menu)
     gone = [
         (line.number, line.text, "before the headline (a section label, site name or slogan)")
         for line in draft.lines[:start]
@@ -995,6 +1106,52 @@ def _agency_dateline(text: str) -> re.Match[str] | None:
     return match
 
 
+#: A sign-off after the last sentence of a paragraph: "– Vesnews.com", "— with reports
+#: from Jane Roe".
+_SIGN_OFF_RE = re.compile(
+    r"(?<=[.!?\"”’])\s+(?:[-–—]{1,2}|\|)\s*(?:with (?:additional )?reports? (?:from|by) [^.]{1,60}"
+    r"|[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|info|news|[a-z]{2}))\.?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _may_end_in_sign_off(text: str) -> bool:
+    """Whether ``text`` ends as every sign-off of ``_SIGN_OFF_RE`` does: in a web address
+    (a dot and two to four letters) or with someone's reports, so that other lines need no
+    regular expression.
+
+    >>> _may_end_in_sign_off("Talks ended. – Vesnews.com"), _may_end_in_sign_off("Talks ended.")
+    (True, False)
+    """
+    end = text.rstrip()
+    end = end[:-1] if end.endswith(".") else end
+    _, dot, tail = end.rpartition(".")
+    return bool(dot and tail.isalpha() and 2 <= len(tail) <= 4) or "report" in text.lower()
+
+
+def _take_sign_offs(draft: Draft) -> Draft:
+    """Cut a sign-off ("– Vesnews.com") off the end of a paragraph.
+
+    >>> draft = _take_sign_offs(Draft((Line(3, "Talks ended on Monday. – Vesnews.com"),)))
+    >>> draft.lines[0].text, draft.removed
+    ('Talks ended on Monday.', ((3, '– Vesnews.com', 'sign-off (end of the story)'),))
+    """
+    lines, removed = [], list(draft.removed)
+    for line in draft.lines:
+        match = _SIGN_OFF_RE.search(line.text) if _may_end_in_sign_off(line.text) else None
+        if match is None or _words(line.text) < 6:
+            lines.append(line)
+            continue
+        removed.append((line.number, match.group().strip(), "sign-off (end of the story)"))
+        lines.append(replace(line, text=line.text[: match.start()]))
+    return replace(draft, lines=tuple(lines), removed=tuple(sorted(removed)))
+
+
+def _take_datelines_and_sign_offs(draft: Draft) -> Draft:
+    """Cut wire datelines off the front of paragraphs and sign-offs off their end."""
+    return _take_sign_offs(_take_agency_datelines(draft))
+
+
 def _take_agency_datelines(draft: Draft) -> Draft:
     """Cut the dateline ("KHARTOUM, Sudan (AP) —") off the front of a paragraph."""
     lines, removed, published = [], list(draft.removed), draft.published
@@ -1016,47 +1173,85 @@ def _header_evidence(text: str, reason: str) -> bool:
     return (
         reason in ("byline", "share row")
         or reason.startswith("date line")
-        or bool(_DATELINE_RE.match(text.strip()))
+        or (_DIGIT_RE.search(text) is not None and bool(_DATELINE_RE.match(text.strip())))
     )
 
 
-def _standfirst_index(draft: Draft) -> int | None:
-    """Where the standfirst stands: the line right after the headline when the story's
-    header (a byline, a date line, a share row; an author's name may stand with them)
-    comes after it, so the story itself starts later. None if there is none."""
+_DIGIT_RE = re.compile(r"\d")  # every date line has one
+
+
+#: The reason of a short line in the story's header that is not the standfirst.
+HEADER_LINE = "the story's header (an author or label line above the byline and date)"
+#: At most this many lines and words stand between a headline and its byline and date.
+_HEADER_LINES, _HEADER_WORDS = 6, 90
+
+
+def _is_caption_line(line: Line, credits: set[int], repeated: set[str]) -> bool:
+    return bool(
+        _CAPTION_LABEL_RE.match(line.text)
+        or _tail_credit(line.text)
+        or _credited_caption(line, credits)
+        or _is_caption_like(line, repeated)
+        or _has_caption_marker(line.text)
+    )
+
+
+def _header_indexes(draft: Draft) -> list[int]:
+    """The lines between the headline and the story's byline, date line or share row: a
+    standfirst, a summary box, an author's name. The story starts after the last of those
+    marks that comes within the first few lines; photo captions among them stay. Empty when
+    no such mark follows the headline closely, or when nothing would be left of the story.
+
+    >>> lines = [(1, "Talks Resume In Ostrava"), (2, "Both sides hope to agree soon, envoys say."),
+    ...          (4, "Jane Roe"), (6, "The envoys of both countries met on Monday in Ostrava.")]
+    >>> draft = Draft(tuple(Line(n, t) for n, t in lines), ((5, "May 2, 2024", "date line"),))
+    >>> _header_indexes(draft)
+    [1, 2]
+    """
     lines = draft.lines
-    if len(lines) < 3 or not 6 <= _words(lines[1].text) <= 60:
-        return None
-    candidate, after = lines[1], 2
-    credits = {n for n, text, reason in draft.removed if _is_photo_credit(text, reason)}
+    if len(lines) < 3:
+        return []
+    last = lines[min(len(lines) - 1, _HEADER_LINES + 1)].number  # no mark after it counts
+    near = [(n, text, reason) for n, text, reason in draft.removed if n <= last + 2]
+    evidence = sorted(n for n, text, reason in near if n < last and _header_evidence(text, reason))
+    if not evidence:
+        return []
+    credits = {n for n, text, reason in near if _is_photo_credit(text, reason)}
     repeated = {_fold(text) for _, text, reason in draft.removed if reason.startswith("repeated")}
-    if (
-        _CAPTION_LABEL_RE.match(candidate.text)
-        or _tail_credit(candidate.text)
-        or _credited_caption(candidate, credits)
-        or _is_caption_like(candidate, repeated)
-    ):
-        return None  # a photo's caption, not a summary
-    while after < len(lines) and _words(lines[after].text) <= 4:
-        if _is_sentence(lines[after].text):
-            break
-        after += 1  # an author's name on its own line, kept until the end
-    if after >= len(lines):
-        return None
-    first, last = candidate.number, lines[after].number
-    between = [(text, reason) for n, text, reason in draft.removed if first < n < last]
-    return 1 if any(_header_evidence(text, reason) for text, reason in between) else None
+    # Two lines of prose stand in a header only under a summary box's label ("Summary").
+    boxed = any(reason == "summary box" for _, _, reason in draft.removed)
+    found: list[int] = []
+    header: list[int] = []
+    words = prose = 0
+    for i in range(1, min(len(lines) - 1, _HEADER_LINES + 1)):
+        line = lines[i]
+        if not _is_caption_line(line, credits, repeated):
+            words += _words(line.text)
+            prose += is_body_text(line.text)
+            if _agency_dateline(line.text) or words > _HEADER_WORDS or (prose > 1 and not boxed):
+                break
+            found.append(i)
+        nxt = bisect.bisect_right(evidence, line.number)
+        if nxt < len(evidence) and evidence[nxt] < lines[i + 1].number:
+            header = list(found)
+    return header
 
 
 def _take_standfirst(draft: Draft) -> Draft:
-    """Take out the standfirst (the one- or two-sentence summary under the headline)."""
-    index = _standfirst_index(draft)
-    if index is None:
+    """Take out the story's header between the headline and the byline and date: the
+    standfirst (the one- or two-sentence summary under the headline), a summary box, an
+    author's name."""
+    indexes = _header_indexes(draft)
+    if not indexes:
         return draft
-    line = draft.lines[index]
-    lines = draft.lines[:index] + draft.lines[index + 1 :]
-    removed = tuple(sorted([*draft.removed, (line.number, line.text, STANDFIRST)]))
-    return replace(draft, lines=lines, removed=removed)
+    taken = set(indexes)
+    gone = []
+    for i in indexes:
+        line = draft.lines[i]
+        long = _words(line.text) >= 6 and not any(r == STANDFIRST for _, _, r in gone)
+        gone.append((line.number, line.text, STANDFIRST if long else HEADER_LINE))
+    lines = tuple(line for i, line in enumerate(draft.lines) if i not in taken)
+    return replace(draft, lines=lines, removed=tuple(sorted([*draft.removed, *gone])))
 
 
 #: The cleaning steps in the order :func:`clean_article` runs them.
@@ -1118,13 +1313,15 @@ CLEANING_STEPS: tuple[Step, ...] = (
     ),
     Step(
         "standfirst",
-        "Take out the standfirst: the summary under the headline, before the byline and date.",
+        "Take out the standfirst: the summary under the headline, before the byline and date "
+        "(with a summary box or an author's name standing there).",
         _take_standfirst,
     ),
     Step(
         "datelines",
-        "Cut a wire dateline ('KHARTOUM, Sudan (AP) —') off the front of its paragraph.",
-        _take_agency_datelines,
+        "Cut a wire dateline ('KHARTOUM, Sudan (AP) —') off the front of its paragraph, and a "
+        "sign-off ('– Vesnews.com') off the end of it.",
+        _take_datelines_and_sign_offs,
     ),
     Step("wrapped lines", "Join a paragraph that was broken across lines.", _join_wrapped),
 )
@@ -1221,6 +1418,7 @@ def html_to_text(raw: str) -> tuple[str, dict[str, Any]]:
     paragraphs = [p.strip() for p in body.split("\n") if p.strip()]
     if title and paragraphs and _fold(paragraphs[0]) == _fold(title):
         paragraphs = paragraphs[1:]
+    meta["standfirst"] = _page_standfirst(raw, str(meta["description"]), paragraphs)
     meta["figures"] = figures = figure_captions(raw)
     present = {_fold(p) for p in paragraphs}
     lines = [line for caption, credit in figures for line in (caption, credit) if line]
@@ -1251,6 +1449,9 @@ def figure_captions(raw: str) -> list[tuple[str, str]]:
         credits = [
             el for el in caption.iterdescendants() if _CREDIT_CLASS.search(el.get("class") or "")
         ]
+        parts = [el for el in caption if " ".join(el.text_content().split())]
+        if not credits and len(parts) > 1:  # an unmarked credit in a block of its own
+            credits = [el for el in parts if _is_credit_text(" ".join(el.text_content().split()))]
         credit = " ".join(" ".join(el.text_content().split()) for el in credits)
         for el in credits:
             el.drop_tree()  # keeps the text after it
@@ -1258,6 +1459,58 @@ def figure_captions(raw: str) -> list[tuple[str, str]]:
         if text:
             found.append((text, credit))
     return found
+
+
+_SOURCE_CREDIT_RE = re.compile(r"\((?:[A-Z][\w.&'’-]*\s?){1,4}:\s*[^()]{1,60}\)")
+
+
+def _is_credit_text(text: str) -> bool:
+    """Whether a caption's block is a photo credit: "© Vesnews/Jane Roe", "(Supplied: Vesland
+    Police)", "Photo: Jane Roe/AFP".
+
+    >>> _is_credit_text("© Vesnews/Jane Roe"), _is_credit_text("(Supplied: Vesland Police)")
+    (True, True)
+    >>> _is_credit_text("Troops on patrol near Ostrava in May.")
+    False
+    """
+    text = text.strip()
+    if text.startswith("©") or text.lower().startswith("copyright"):
+        return True
+    reason = _furniture_row(_text.fold_quotes(text)) if _words(text) <= 12 else None
+    return reason in ("image credit", "copyright line") or bool(_SOURCE_CREDIT_RE.fullmatch(text))
+
+
+def _lead_block(raw: str, lead: str, following: str) -> bool:
+    """Whether the paragraph ``lead`` of a saved page stands in a block of its own, outside
+    the block that holds the next paragraph ``following`` (a standfirst, not the story).
+
+    >>> page = '<div class="lead"><p>Talks end.</p></div><div><p>Envoys met.</p></div>'
+    >>> _lead_block(page, "Talks end.", "Envoys met.")
+    True
+    >>> _lead_block('<div><p>Talks end.</p><p>Envoys met.</p></div>', "Talks end.", "Envoys met.")
+    False
+    """
+    import lxml.html  # lazy: only a saved web page needs it
+
+    try:
+        page = lxml.html.fromstring(raw)
+    except (ValueError, lxml.etree.ParserError):
+        return False
+    holders: dict[str, list[Any]] = {_fold(lead): [], _fold(following): []}
+    for el in page.iter("p"):
+        key = _fold(el.text_content())
+        if key in holders:
+            holders[key].append(el.getparent())
+    leads, rest = holders[_fold(lead)], holders[_fold(following)]
+    return bool(leads and rest) and all(parent not in rest for parent in leads)
+
+
+def _page_standfirst(raw: str, description: str, paragraphs: list[str]) -> str:
+    """The first paragraph of a saved page when it repeats the page's description and stands
+    in a block of its own (the standfirst); else ""."""
+    if len(paragraphs) < 2 or not description or _fold(paragraphs[0]) != _fold(description):
+        return ""
+    return paragraphs[0] if _lead_block(raw, paragraphs[0], paragraphs[1]) else ""
 
 
 def _page_date(value: str) -> dt.date | None:
@@ -1317,18 +1570,26 @@ def _is_photo_credit(text: str, reason: str) -> bool:
     naming an agency ("Copyright Jane Roe via AP", "© Vesland News / AP Photo")."""
     if reason == "image credit":
         return True
-    short = _words(text) <= 10
-    return reason == "copyright line" and short and bool(re.search(r"\bvia\b|/", text))
+    return reason == "copyright line" and _words(text) <= 10 and bool(_VIA_RE.search(text))
+
+
+_VIA_RE = re.compile(r"\bvia\b|/")
 
 
 # The label in front of a caption ("Image caption, Troops on patrol").
 _CAPTION_LABEL_RE = re.compile(r"^(?:image caption|photo caption|caption)\s*[,:]\s*", re.I)
 # A photo credit at the end of a caption, after the caption's own words: "(Photo: Jane
-# Roe / AFP)", "(AP Photo/Jane Roe)", "Photo: Jane Roe (EFE)"; after a full stop also
-# "— AFP", "| KYODO" (a credit in capitals or an agency's name) and "(Vesnews)".
+# Roe / AFP)", "(AP Photo/Jane Roe)", "Photo: Jane Roe (EFE)", "| Photo Credit: Vesnews",
+# "Photograph: Jane Roe/AFP", "[Jane Roe/AFP]"; after a full stop also "Photo from the
+# Vesland Navy", "(Supplied: Vesland Police)", "— AFP", "| KYODO" (a credit in capitals or
+# an agency's name) and "(Vesnews)".
 _TAIL_CREDIT_RE = re.compile(
     r"(?:\s+\((?:[A-Z]+ )?(?:photo|image|picture)s?\s*[:/][^()]{1,60}\)"
-    r"|\s+(?:photo|image|picture|credit)s?\s*:\s*[^.]{1,60}"
+    r"|(?:\s*[|—–]\s*|\s+)(?:(?:photo|image|picture|video)\s+)?"
+    r"(?:photo(?:graph)?|image|picture|credit)s?\s*:\s*[^.]{1,60}"
+    r"|(?<=[.!?\"”’])\s+(?:photo|image|picture|video)s?\s+(?:from|by|courtesy of)\s+[^.]{1,60}"
+    r"|(?<=[.!?\"”’])\s*\([A-Z][\w.&'’-]*(?: [\w.&'’-]+){0,3}:\s*[^()]{1,60}\)"
+    r"|\s*\[[^\[\]]{1,60}/[^\[\]]{1,40}\]"
     r"|(?<=[.!?\"”’])\s*(?:[—–|]|--)\s*(?:[A-Z][A-Z.&/-]{1,15}(?: [A-Z][A-Z.&/-]{1,15}){0,2}"
     r"|AP|AFP|Reuters|Getty Images|Anadolu|Xinhua|Kyodo|Yonhap|EFE|EPA)"
     r"|(?<=[.!?\"”’])\s*\([A-Z][\w.&/-]{1,20}(?: [\w.&/-]{1,20}){0,2}\))\.?$",
@@ -1336,7 +1597,25 @@ _TAIL_CREDIT_RE = re.compile(
 )
 
 
-_TAIL_MARKS = ("(", ":", "—", "–", "|")
+_TAIL_MARKS = ("(", ":", "—", "–", "|", "[", "--")
+#: A credit without one of the marks starts with one of these words ("Photo from …").
+_TAIL_WORDS = ("photo", "image", "picture", "video")
+
+
+def _has_tail_mark(text: str) -> bool:
+    """Whether ``text`` has a mark or a word that every form of ``_TAIL_CREDIT_RE`` holds
+    (in the lower-case text, with the letters its case-insensitive matching reads as ASCII
+    ones: "ı", "ſ"), so that lines without one need no regular expression.
+
+    >>> _has_tail_mark("Troops on patrol. Photo from the Vesland Navy"), _has_tail_mark("Talks.")
+    (True, False)
+    """
+    if any(mark in text for mark in _TAIL_MARKS):
+        return True
+    low = text.lower()
+    if not low.isascii():
+        low = low.replace("ı", "i").replace("ſ", "s")
+    return any(word in low for word in _TAIL_WORDS)
 
 
 def _tail_credit(text: str) -> re.Match[str] | None:
@@ -1349,7 +1628,7 @@ def _tail_credit(text: str) -> re.Match[str] | None:
     >>> _tail_credit("The talks resumed on Monday (local time).") is None
     True
     """
-    if _words(text) > 40 or not (any(mark in text for mark in _TAIL_MARKS) or "--" in text):
+    if _words(text) > 40 or not _has_tail_mark(text):
         return None  # every form has one of these marks
     match = _TAIL_CREDIT_RE.search(text)
     return match if match and match.start() > 0 and text[: match.start()].strip() else None
@@ -1375,12 +1654,54 @@ def _split_caption(text: str) -> tuple[str, list[tuple[str, str]]]:
     return text, pieces
 
 
+def _is_caption(line: Line, repeated: set[str], credits: set[int]) -> bool:
+    """A photo caption: printed twice or marked by the page (``repeated``), "Place - …",
+    proved by a photo credit at its end or on the next line (``credits``), or pointing at
+    someone in the photo ("(pic)", "(L)")."""
+    text = line.text
+    return (
+        _fold(text) in repeated
+        or bool(_CAPTION_RE.match(text) and (_CAPTION_DATE_RE.search(text) or _words(text) <= 40))
+        or _credited_caption(line, credits)
+        or _has_caption_marker(text)
+        or _tail_credit(text) is not None
+    )
+
+
+def _not_a_paragraph(text: str, *, in_body: bool) -> str | None:
+    """Why a line that is not a caption is not a body paragraph either, or None.
+
+    >>> _not_a_paragraph("Most read", in_body=True)
+    'short line that is not a sentence (a label)'
+    >>> _not_a_paragraph("Vesland and Kalonia trade blame after a border clash", in_body=True)
+    'heading or link between paragraphs'
+    >>> _not_a_paragraph("Download the Vesnews app for your phone.", in_body=True)
+    'promotion (speaks to the reader)'
+    >>> _not_a_paragraph("The envoys met in Ostrava on Monday.", in_body=True) is None
+    True
+    """
+    if not _is_sentence(text) and _words(text) < 8:
+        return "short line that is not a sentence (a label)"
+    opens_list = text.rstrip().endswith(":")  # "… three demands:" opens a list
+    if in_body and not _is_sentence(text) and _words(text) <= _HEADING_WORDS and not opens_list:
+        return "heading or link between paragraphs"
+    if _speaks_to_reader(text):
+        return "promotion (speaks to the reader)"
+    return None
+
+
+#: A line between body paragraphs with at most this many words and no full stop is a
+#: heading or the headline of another story, not a paragraph.
+_HEADING_WORDS = 20
+
+
 def _structure(
-    draft: Draft, figures: Iterable[tuple[str, str]] = ()
+    draft: Draft, figures: Iterable[tuple[str, str]] = (), standfirst: str = ""
 ) -> tuple[str, list[str], list[str], list[tuple[int, str, str]]]:
     """Split the remaining lines into the headline, photo captions and body paragraphs.
 
-    ``figures`` are the ``(caption, credit)`` pairs a saved web page marks as such."""
+    ``figures`` are the ``(caption, credit)`` pairs a saved web page marks as such, and
+    ``standfirst`` the summary it sets apart from the story."""
     if not draft.lines:
         raise EmptyArticleError(
             "nothing is left once page furniture is removed: is this the article's text?"
@@ -1401,27 +1722,24 @@ def _structure(
         if _fold(text) in figure_credits:
             removed.append((line.number, text, "image credit (in the page's figure)"))
             continue
-        is_caption = (
-            _fold(text) in repeated
-            or bool(
-                _CAPTION_RE.match(text)
-                and (_CAPTION_DATE_RE.search(text) or len(text.split()) <= 40)
-            )
-            or _credited_caption(line, credits)
-        )
-        if is_caption or _tail_credit(text):
+        if standfirst and not paragraphs and _fold(text) == _fold(standfirst):
+            removed.append((line.number, text, STANDFIRST))
+            continue
+        if _is_caption(line, repeated, credits):
             text, pieces = _split_caption(text)
             removed.extend((line.number, piece, reason) for piece, reason in pieces)
             if _fold(text) not in {_fold(c) for c in captions}:
                 captions.append(text)
             else:
                 removed.append((line.number, text, "repeated caption"))
-        elif not _is_sentence(text) and len(text.split()) < 8:
-            removed.append((line.number, text, "short line that is not a sentence (a label)"))
+        elif reason := _not_a_paragraph(text, in_body=bool(paragraphs)):
+            removed.append((line.number, text, reason))
         else:
             paragraphs.append(text)
             numbers.append(line.number)
-    while len(paragraphs) > 1 and not _is_sentence(paragraphs[-1]):
+    while len(paragraphs) > 1 and (
+        not _is_sentence(paragraphs[-1]) or _speaks_to_reader(paragraphs[-1], at_end=True)
+    ):
         removed.append((numbers.pop(), paragraphs.pop(), "after the end of the story"))
     return title.text, captions, paragraphs, removed
 
@@ -1445,7 +1763,9 @@ def clean_article(
     raw, meta = _prepare(raw)
     history = run_steps(raw, steps)
     draft = history[-1][1] if history else Draft.from_text(raw)
-    title, captions, paragraphs, late_removed = _structure(draft, meta.get("figures", ()))
+    title, captions, paragraphs, late_removed = _structure(
+        draft, meta.get("figures", ()), meta.get("standfirst", "")
+    )
     if not paragraphs:
         raise EmptyArticleError(
             "the article has a headline but no body paragraphs: check that the whole "
@@ -1479,7 +1799,7 @@ def clean_article(
         published=parse_published(published) or draft.published or meta.get("published"),
         source=source,
         metadata=meta,
-        standfirst=next((t for _, t, r in draft.removed if r == STANDFIRST), ""),
+        standfirst=next((t for _, t, r in [*draft.removed, *late_removed] if r == STANDFIRST), ""),
     )
 
 
