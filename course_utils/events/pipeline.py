@@ -31,6 +31,9 @@ from course_utils.events.speech import _according, _hedged, _speech
 from course_utils.events.triggers import _Trigger, triggers_in
 
 _PERFECT = W["perfect"]
+_DETERMINERS = W["determiner"]
+#: Words that end a noun phrase: prepositions, auxiliaries, connectives.
+_NOUN_PHRASE_END = W["phrase_end"] | W["auxiliary"] | W["connective"]
 
 
 #: The columns of :func:`find_events`.
@@ -48,13 +51,56 @@ TIMELINE_COLUMNS = [
 ]  # fmt: skip
 
 
-def _nearest_date(trigger: _Trigger, s: _Sentence) -> tuple[int, int, dict[str, Any]] | None:
-    if not s.dates:
+_Date = tuple[int, int, dict[str, Any]]  # (start, end, date row) in the sentence
+_YEAR = re.compile(r"\d{3,4}s?")
+
+
+def _nearest_date(trigger: _Trigger, s: _Sentence) -> _Date | None:
+    """The date of the trigger's sentence nearest to it, in its clause if one is there. A
+    year that modifies another noun ("a 2019 agreement") is not the trigger's date (rule
+    ``year-modifier``): None when no other date is left."""
+    dates = [d for d in s.dates if not _dates_other_noun(d, trigger, s)]
+    if not dates:
         return None
     clause = s.clause_of(trigger.start)
-    same = [d for d in s.dates if clause[0] <= d[0] < clause[1]]
-    pool = same or s.dates
+    same = [d for d in dates if clause[0] <= d[0] < clause[1]]
+    pool = same or dates
     return min(pool, key=lambda d: min(abs(d[0] - trigger.end), abs(trigger.start - d[1])))
+
+
+def _modified_noun(date: _Date, s: _Sentence) -> tuple[int, int] | None:
+    """(start, end) of the noun phrase a year modifies, or None: the year stands between a
+    determiner or a possessive and lower-case words of the phrase ("a 2019 agreement", "the
+    1990s crisis", "Kalonia's 2018 border deal"), not after a preposition ("in 2019").
+
+    >>> from types import SimpleNamespace as NS
+    >>> from course_utils.events.sentences import _Sentence
+    >>> s = _Sentence(0, 0, "Vesland quit a 2019 border deal on Tuesday.",
+    ...               "Vesland quit a 2019 border deal on Tuesday.", 0, "body", [], [])
+    >>> _modified_noun((15, 19, {"text": "2019"}), s)
+    (20, 31)
+    >>> _modified_noun((35, 42, {"text": "Tuesday"}), s) is None
+    True
+    """
+    if not _YEAR.fullmatch(str(date[2]["text"])):
+        return None
+    before = s.ending_by(date[0])
+    if not before or not (before[-1].lower in _DETERMINERS or before[-1].lower.endswith("'s")):
+        return None
+    phrase = []
+    for token in s.starting_at(date[1])[:4]:
+        gap = s.folded[(phrase[-1].end if phrase else date[1]) : token.start]
+        if gap.strip("- ") or not token.text.islower() or token.lower in _NOUN_PHRASE_END:
+            break
+        phrase.append(token)
+    return (phrase[0].start, phrase[-1].end) if phrase else None
+
+
+def _dates_other_noun(date: _Date, trigger: _Trigger, s: _Sentence) -> bool:
+    """Whether the date is a year that modifies a noun other than the trigger's own ("a
+    2019 agreement" dates the agreement, not the verb that suspends it)."""
+    phrase = _modified_noun(date, s)
+    return phrase is not None and not phrase[0] <= trigger.start < phrase[1]
 
 
 def _is_standing(trigger: _Trigger, s: _Sentence) -> bool:
@@ -331,12 +377,7 @@ def _date_step(
     """Date the events of a sentence: its own date expressions, else the one the sentence
     before passes on; return the rows and what this sentence passes on."""
     if s.dates:
-        for event in own:
-            date = _nearest_date(event["_trigger"], s)
-            assert date is not None
-            _with_date(event, date[2], "sentence")
-        events = _dedupe(own)
-        return events, _Context(min(s.dates, key=lambda d: d[0]), _kept(events), s.paragraph)
+        return _date_own(s, own, carried)
     if not own:
         return [], None
     if carried is None:
@@ -351,6 +392,31 @@ def _date_step(
         _borrow(event, s, carried)
     events = _dedupe(own)
     return events, _Context(carried.date, carried.events + _kept(events), carried.paragraph)
+
+
+def _date_own(
+    s: _Sentence, own: list[dict[str, Any]], carried: _Context | None
+) -> tuple[list[dict[str, Any]], _Context | None]:
+    """Date the events of a sentence with dates of its own. An event whose only dates are
+    years that modify other nouns (``year-modifier``: "suspended a 2018 accord") borrows the
+    date of the sentence before, as a sentence without a date does, or is dropped."""
+    for event in own:
+        date = _nearest_date(event["_trigger"], s)
+        if date is not None:
+            _with_date(event, date[2], "sentence")
+        elif carried is not None:
+            _borrow(event, s, carried)
+        else:
+            _drop(event, "year-modifier: its only date is a year that modifies a noun")
+        if date is not None and any(_dates_other_noun(d, event["_trigger"], s) for d in s.dates):
+            event["rule"] += "; date: year-modifier (the year of another noun skipped)"
+    events = _dedupe(own)
+    plain = [d for d in s.dates if _modified_noun(d, s) is None]
+    if plain:
+        return events, _Context(min(plain, key=lambda d: d[0]), _kept(events), s.paragraph)
+    if carried is not None:
+        return events, _Context(carried.date, carried.events + _kept(events), carried.paragraph)
+    return events, None
 
 
 def _borrow(event: dict[str, Any], s: _Sentence, carried: _Context) -> None:
