@@ -97,3 +97,45 @@ def test_year_modifier_is_named_in_the_rule():
     article, mentions = make("Vesland suspended a 2019 trade accord with Kalonia on Tuesday.")
     rule = find_events(article, mentions=mentions)["rule"].iloc[0]
     assert "year-modifier" in rule
+
+
+# --- spokesperson: who makes a threat reported in speech -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a spokesperson speaks for the side the reported clause names
+        (
+            "Spokesman John Doe said on Monday that Vesland would respond to any incursion.",
+            ("THREATEN", "John Doe", "", "2023-01-30"),
+        ),
+        (
+            "Its spokeswoman, Jane Roe, told reporters on Tuesday that Kalonia would defend"
+            " its ports.",
+            ("THREATEN", "Jane Roe", "", "2023-01-31"),
+        ),
+        # a description that refers back is no name of its own: the one who speaks threatens
+        (
+            "John Doe told reporters on Monday that the movement would retaliate.",
+            ("THREATEN", "John Doe", "", "2023-01-30"),
+        ),
+        # a state that says "it would …" threatens in its own name
+        (
+            "Ruritania said on Tuesday it would respond to any attack.",
+            ("THREATEN", "Ruritania", "", "2023-01-31"),
+        ),
+        # anyone else who reports a side's threat only reports it: the side named threatens
+        (
+            "Jane Roe said on Monday that Kalonia would retaliate.",
+            ("THREATEN", "Kalonia", "", "2023-01-30"),
+        ),
+    ],
+)
+def test_spokesperson_makes_the_threat_they_report(text, expected):
+    assert coded(text) == [expected]
+
+
+def test_spokesperson_is_named_in_the_rule():
+    article, mentions = make("Spokesman John Doe said on Monday that Vesland would retaliate.")
+    assert "spokesperson" in find_events(article, mentions=mentions)["rule"].iloc[0]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -26,11 +27,15 @@ from course_utils.events.filters import (
 from course_utils.events.frames import fit_frame
 from course_utils.events.lexicon import STANDING, Frame, Lexicon, W, cue_pattern, load_lexicon
 from course_utils.events.recipient import _recipient
-from course_utils.events.sentences import _prepare, _Sentence, may_hold_trigger
+from course_utils.events.sentences import _prepare, _Sentence, _title_words, may_hold_trigger
 from course_utils.events.speech import _according, _hedged, _speech
 from course_utils.events.triggers import _Trigger, triggers_in
 
 _PERFECT = W["perfect"]
+_AUXILIARIES = W["auxiliary"]
+_PRONOUNS = W["pronoun_person"] | W["pronoun_other"]
+_COMPLEMENTIZERS = W["complementizer"]
+_SPOKESPERSONS = W["spokesperson"]
 _DETERMINERS = W["determiner"]
 #: Words that end a noun phrase: prepositions, auxiliaries, connectives.
 _NOUN_PHRASE_END = W["phrase_end"] | W["auxiliary"] | W["connective"]
@@ -53,6 +58,7 @@ TIMELINE_COLUMNS = [
 
 _Date = tuple[int, int, dict[str, Any]]  # (start, end, date row) in the sentence
 _YEAR = re.compile(r"\d{3,4}s?")
+_WORDS = re.compile(r"[a-z]+")
 
 
 def _nearest_date(trigger: _Trigger, s: _Sentence) -> _Date | None:
@@ -66,6 +72,29 @@ def _nearest_date(trigger: _Trigger, s: _Sentence) -> _Date | None:
     same = [d for d in dates if clause[0] <= d[0] < clause[1]]
     pool = same or dates
     return min(pool, key=lambda d: min(abs(d[0] - trigger.end), abs(trigger.start - d[1])))
+
+
+def _speaks_for_subject(trigger: _Trigger, s: _Sentence, speaker: str) -> bool:
+    """Whether the speaker, not the subject of the reported clause, makes the statement
+    (rule ``spokesperson``): the trigger follows the speech verb, and the clause's subject
+    is a pronoun or a description that refers back ("said it would …", "told reporters
+    that the group would …"), or the speaker is introduced as a spokesperson ("Spokesman
+    John Doe said Vesland would …"). A name of its own is the subject otherwise ("Jane Roe
+    said Kalonia would …")."""
+    speech_end = s.cache.get("speech", ("", -1))[1]
+    if not speaker or not 0 <= speech_end <= trigger.start:
+        return False
+    words = [t for t in s.starting_at(speech_end) if t.start < trigger.start]
+    opener = [k for k, t in enumerate(words) if t.lower in _COMPLEMENTIZERS]
+    words = words[opener[0] + 1 :] if opener else words
+    subject = list(itertools.takewhile(lambda t: t.lower not in _AUXILIARIES, words))
+    if not subject or subject[-1].lower in _PRONOUNS:
+        return True
+    if any(t.lower in _DETERMINERS for t in subject) and subject[-1].text.islower():
+        return True  # "the group", "its forces": a description, not a name
+    titles = dict(zip(s.mentions, _title_words(s), strict=True))
+    said = [m for m in s.mentions if m.actor == speaker and m.end <= speech_end]
+    return any(not _SPOKESPERSONS.isdisjoint(_WORDS.findall(titles[m])) for m in said)
 
 
 def _modified_noun(date: _Date, s: _Sentence) -> tuple[int, int] | None:
@@ -258,7 +287,7 @@ def _sentence_candidates(
     if not triggers:
         return [], []
     s.cache["triggers"] = triggers  # what the actor rules read of the sentence's other verbs
-    speech = _speech(s, lexicon)
+    speech = s.cache["speech"] = _speech(s, lexicon)
     verbs: list[_Trigger] = []
     own: list[dict[str, Any]] = []
     dropped: list[dict[str, Any]] = []
@@ -361,6 +390,10 @@ def _frame_slot(
     preposition), ``none``, or the default rules' choice (``subject``, ``object``)."""
     if slot == "speaker" and speaker:
         return speaker, "frame slot speaker"
+    if slot == "spokesperson":
+        if _speaks_for_subject(trigger, s, speaker):
+            return speaker, "frame slot spokesperson: the speaker speaks for the subject"
+        return default
     if slot == "none":
         return "", ""
     if slot == "prep" and prep:
