@@ -139,3 +139,105 @@ def test_spokesperson_makes_the_threat_they_report(text, expected):
 def test_spokesperson_is_named_in_the_rule():
     article, mentions = make("Spokesman John Doe said on Monday that Vesland would retaliate.")
     assert "spokesperson" in find_events(article, mentions=mentions)["rule"].iloc[0]
+
+
+# --- unknown-subject: the speaker is no fallback for a clause with a subject of its own ----
+
+
+def test_unknown_subject_of_a_reported_act_is_no_actor():
+    article, mentions = make(
+        "Vesland said on Monday that protesters had thrown stones at Kalonia's embassy."
+    )
+    table = find_events(article, mentions=mentions)
+    row = table.iloc[0]
+    assert (row["event_type"], row["actor"], row["recipient"], row["value"]) == (
+        "ASSAULT", "", "Kalonia", "2023-01-30",
+    )  # fmt: skip
+    assert row["attributed_to"] == "Vesland"  # the speaker reports the act, not commits it
+    assert "unknown-subject" in row["rule"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a pronoun after the speech verb is the speaker
+        (
+            "Vesland said on Monday it would send troops to Kalonia.",
+            ("MOBILIZE", "Vesland", "Kalonia", "2023-01-30"),
+        ),
+        # a verb after "and" shares the speaker's subject
+        (
+            "Jane Roe said on Monday the vote was unfair and accused Kalonia of fraud.",
+            ("ACCUSE", "Jane Roe", "Kalonia", "2023-01-30"),
+        ),
+        # a stance verb before "ready to" is no subject
+        (
+            "Ruritania said on Tuesday that it stood ready to help Kalonia.",
+            ("AGREE", "Ruritania", "Kalonia", "2023-01-31"),
+        ),
+    ],
+)
+def test_unknown_subject_leaves_the_speaker_where_no_other_subject_is(text, expected):
+    assert coded(text) == [expected]
+
+
+# --- lexicon rows: triggers and verbs that are events with their object --------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # thanking is backing in words
+        (
+            "Vesland thanked Kalonia on Monday for its help.",
+            ("SUPPORT", "Vesland", "Kalonia", "2023-01-30"),
+        ),
+        # leaving or entering another state's waters
+        (
+            "Kalonia's patrol ships left Vesland's territorial waters on Tuesday.",
+            ("RETREAT", "Kalonia", "Vesland", "2023-01-31"),
+        ),
+        (
+            "Kalonia's patrol ships entered the territorial waters around the islands on Monday.",
+            ("MOBILIZE", "Kalonia", "", "2023-01-30"),
+        ),
+        # expelling residents is coercion, expelling an envoy a sanction
+        (
+            "Vesland began expelling undocumented migrants on Monday.",
+            ("COERCE", "Vesland", "", "2023-01-30"),
+        ),
+        (
+            "Vesland expelled Kalonia's ambassador on Monday.",
+            ("SANCTION", "Vesland", "Kalonia", "2023-01-30"),
+        ),
+        # releasing people held, whoever they are
+        (
+            "Vesland released five nationals of Kalonia on Monday.",
+            ("RETREAT", "Vesland", "Kalonia", "2023-01-30"),
+        ),
+        # declaring an accord void rejects it
+        (
+            "Kalonia declared the border accord void on Tuesday.",
+            ("REJECT", "Kalonia", "", "2023-01-31"),
+        ),
+        # handing back land
+        (
+            "Vesland returned two border villages to Kalonia on Monday.",
+            ("RETREAT", "Vesland", "Kalonia", "2023-01-30"),
+        ),
+    ],
+)
+def test_lexicon_rows_that_generalise(text, expected):
+    assert coded(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Roe left Kalonia on Monday.",  # leaving a place is no retreat
+        "Vesland returned fire on Monday.",  # returning fire hands nothing back
+        "Kalonia declared a national holiday on Tuesday.",
+    ],
+)
+def test_lexicon_rows_need_their_object(text):
+    assert [e[0] for e in coded(text)] not in (["RETREAT"], ["REJECT"])

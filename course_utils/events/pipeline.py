@@ -369,7 +369,8 @@ def _fill_roles(
         rules.append("conditional threat")
         if in_speech and speaker:
             actor, actor_rule = speaker, "speaker of the threat"
-    rules += [f"actor: {actor_rule}" if actor else "actor: none found"]
+    named = actor or actor_rule.startswith("none found")  # a rule that finds no one says why
+    rules += [f"actor: {actor_rule}" if named else "actor: none found"]
     rules += [f"recipient: {recipient_rule}"] if recipient else []
     row.update(
         event_type=event_type, actor=actor, recipient=recipient,
