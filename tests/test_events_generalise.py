@@ -241,3 +241,69 @@ def test_lexicon_rows_that_generalise(text, expected):
 )
 def test_lexicon_rows_need_their_object(text):
     assert [e[0] for e in coded(text)] not in (["RETREAT"], ["REJECT"])
+
+
+# --- time-anchor: a meeting named as the time of another act -------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Roe said on Monday after a meeting in Kalonia that the crisis was over.",
+        "The border crossing reopened on Tuesday, days before a summit in Kalonia.",
+        "The exchange was settled in August, after months of indirect talks in Ruritania.",
+    ],
+)
+def test_time_anchor_meeting_is_no_event(text):
+    table = explained(text)
+    meetings = table[table["trigger"].isin(["meeting", "summit", "talks"])]
+    assert list(meetings["decision"]) == ["dropped"]
+    assert "time-anchor" in meetings["reason"].iloc[0]
+
+
+def test_time_anchor_leaves_the_act_it_dates():
+    text = "Vesland and Kalonia agreed on Monday to a truce, Ruritania said after talks."
+    assert coded(text) == [("AGREE", "Vesland", "Kalonia", "2023-01-30")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a meeting with an actor of its own, or in no time phrase, stays an event
+        (
+            "Vesland and Kalonia held talks on Monday.",
+            ("CONSULT", "Vesland", "Kalonia", "2023-01-30"),
+        ),
+        (
+            "After a summit on Monday, Vesland offered aid to Kalonia.",
+            ("AGREE", "Vesland", "Kalonia", "2023-01-30"),
+        ),
+    ],
+)
+def test_time_anchor_keeps_meetings_that_are_events(text, expected):
+    assert expected in coded(text)
+
+
+# --- lexicon rows: vowing to retaliate, ramming ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Kalonia vowed to retaliate against Vesland on Monday.",
+            [("THREATEN", "Kalonia", "Vesland", "2023-01-30")],
+        ),
+        (
+            "A Vesland patrol boat was rammed by a Kalonia trawler on Tuesday.",
+            [("ASSAULT", "Kalonia", "Vesland", "2023-01-31")],
+        ),
+        # what someone is accused of is no event of its own
+        (
+            "Kalonia accused Vesland on Monday of ramming a fishing boat.",
+            [("ACCUSE", "Kalonia", "Vesland", "2023-01-30")],
+        ),
+    ],
+)
+def test_lexicon_rows_for_force(text, expected):
+    assert coded(text) == expected

@@ -37,6 +37,7 @@ _PRONOUNS = W["pronoun_person"] | W["pronoun_other"]
 _COMPLEMENTIZERS = W["complementizer"]
 _SPOKESPERSONS = W["spokesperson"]
 _DETERMINERS = W["determiner"]
+_TIME_ANCHORS = W["time_anchor"]
 #: Words that end a noun phrase: prepositions, auxiliaries, connectives.
 _NOUN_PHRASE_END = W["phrase_end"] | W["auxiliary"] | W["connective"]
 
@@ -409,7 +410,43 @@ def _date_step(
     s: _Sentence, own: list[dict[str, Any]], carried: _Context | None, lexicon: Lexicon
 ) -> tuple[list[dict[str, Any]], _Context | None]:
     """Date the events of a sentence: its own date expressions, else the one the sentence
-    before passes on; return the rows and what this sentence passes on."""
+    before passes on; return the rows and what this sentence passes on. A meeting named
+    as the time of another act ("said after talks") is no event of its own."""
+    anchors = [e for e in own if _is_time_anchor(e, s)]
+    for event in anchors:
+        _drop(event, "time-anchor: a meeting after 'after'/'before' gives the time of another act")
+    rows, context = _date_events(s, [e for e in own if e not in anchors], carried, lexicon)
+    return rows + anchors, context
+
+
+def _is_time_anchor(event: dict[str, Any], s: _Sentence) -> bool:
+    """Whether a noun trigger of a meeting with no actor of its own stands after a word that
+    makes it the time of another act (rule ``time-anchor``, words of kind ``time_anchor``):
+    "Vesland said after talks in Kalonia …", "… days before a summit", "after months of
+    talks". Determiners, adjectives and "of" may come between.
+
+    >>> from course_utils.events.sentences import _Sentence
+    >>> text = "Vesland said after months of talks that it agreed."
+    >>> s = _Sentence(0, 0, text, text, 0, "body", [], [])
+    >>> talks = _Trigger(29, 34, "talks", "talks", "noun", "CONSULT", 5)
+    >>> _is_time_anchor({"_trigger": talks, "event_type": "CONSULT", "actor": ""}, s)
+    True
+    """
+    trigger = event["_trigger"]
+    if trigger.pos != "noun" or event["event_type"] != "CONSULT" or event["actor"]:
+        return False
+    for token in reversed(s.ending_by(trigger.start)[-5:]):
+        if token.lower in _TIME_ANCHORS:
+            return True
+        if token.lower != "of" and token.lower in _NOUN_PHRASE_END:
+            return False
+    return False
+
+
+def _date_events(
+    s: _Sentence, own: list[dict[str, Any]], carried: _Context | None, lexicon: Lexicon
+) -> tuple[list[dict[str, Any]], _Context | None]:
+    """The date step for the events that are left: see :func:`_date_step`."""
     if s.dates:
         return _date_own(s, own, carried)
     if not own:
