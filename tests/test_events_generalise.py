@@ -307,3 +307,30 @@ def test_time_anchor_keeps_meetings_that_are_events(text, expected):
 )
 def test_lexicon_rows_for_force(text, expected):
     assert coded(text) == expected
+
+
+# --- relative-date: a relative clause's date dates its own act -------------------------------
+
+
+def test_relative_date_does_not_date_the_main_clause():
+    text = (
+        "Vesland expelled two diplomats of Kalonia on Monday. "
+        "Kalonia has sent troops to the border region, where rebels seized a town in May."
+    )
+    events = coded(text)
+    # the deployment borrows Monday; "in May" dates only the seizure of the relative clause
+    assert ("MOBILIZE", "Kalonia", "", "2023-01-30") in events
+
+
+def test_relative_date_with_no_other_date_is_no_date():
+    table = explained(
+        "Kalonia has sent troops to the border region, where rebels seized a town in May."
+    )
+    row = table[table["trigger"] == "sent"].iloc[0]
+    assert row["decision"] == "dropped"
+    assert "relative-date" in row["reason"]
+
+
+def test_relative_date_closed_by_a_comma_leaves_the_main_verb_its_own_date():
+    text = "The Vesland army, which was founded in 1990, sent troops to the frontier on Monday."
+    assert coded(text) == [("MOBILIZE", "Vesland", "", "2023-01-30")]

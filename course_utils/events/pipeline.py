@@ -25,7 +25,15 @@ from course_utils.events.filters import (
     exclusion,
 )  # fmt: skip
 from course_utils.events.frames import fit_frame
-from course_utils.events.lexicon import STANDING, Frame, Lexicon, W, cue_pattern, load_lexicon
+from course_utils.events.lexicon import (
+    RELATIVE_OPENING,
+    STANDING,
+    Frame,
+    Lexicon,
+    W,
+    cue_pattern,
+    load_lexicon,
+)
 from course_utils.events.recipient import _recipient
 from course_utils.events.sentences import _prepare, _Sentence, _title_words, may_hold_trigger
 from course_utils.events.speech import _according, _hedged, _speech
@@ -63,16 +71,49 @@ _WORDS = re.compile(r"[a-z]+")
 
 
 def _nearest_date(trigger: _Trigger, s: _Sentence) -> _Date | None:
-    """The date of the trigger's sentence nearest to it, in its clause if one is there. A
-    year that modifies another noun ("a 2019 agreement") is not the trigger's date (rule
-    ``year-modifier``): None when no other date is left."""
-    dates = [d for d in s.dates if not _dates_other_noun(d, trigger, s)]
-    if not dates:
+    """The date of the trigger's sentence nearest to it, in its clause if one is there, else
+    in a clause that is no relative clause of another act: see :func:`_date_pool`."""
+    pool, _ = _date_pool(trigger, s)
+    if not pool:
         return None
-    clause = s.clause_of(trigger.start)
-    same = [d for d in dates if clause[0] <= d[0] < clause[1]]
-    pool = same or dates
     return min(pool, key=lambda d: min(abs(d[0] - trigger.end), abs(trigger.start - d[1])))
+
+
+def _date_pool(trigger: _Trigger, s: _Sentence) -> tuple[list[_Date], list[str]]:
+    """The dates of the sentence that may date the trigger, those of its clause first, and
+    the names of the rules that set others aside. A year that modifies another noun ("a
+    2019 agreement") is not the trigger's date (``year-modifier``), nor is a date inside a
+    relative clause the trigger is not in ("…, where fighting broke out in May",
+    ``relative-date``): it dates that clause's act."""
+    skipped = []
+    dates = [d for d in s.dates if not _dates_other_noun(d, trigger, s)]
+    if len(dates) < len(s.dates):
+        skipped.append("year-modifier")
+    mine = [d for d in dates if _relative_span(d, s) in (None, _relative_span(trigger, s))]
+    if len(mine) < len(dates):
+        skipped.append("relative-date")
+    clause = s.clause_of(trigger.start)
+    same = [d for d in mine if clause[0] <= d[0] < clause[1]]
+    return same or mine, skipped
+
+
+def _relative_span(item: _Date | _Trigger, s: _Sentence) -> tuple[int, int] | None:
+    """(start, end) of the relative clause set off by a comma (", where …", ", which …")
+    that holds a date or a trigger, up to the comma that closes it; None outside one.
+
+    >>> from course_utils.events.sentences import _Sentence
+    >>> text = "Vesland, which was founded in 1990, sent troops."
+    >>> s = _Sentence(0, 0, text, text, 0, "body", [], [])
+    >>> _relative_span((30, 34, {}), s), _relative_span((0, 7, {}), s)
+    ((7, 34), None)
+    """
+    position = item[0] if isinstance(item, tuple) else item.start
+    start, end = s.clause_of(position)
+    if not s.folded.startswith(",", start) or not RELATIVE_OPENING.match(s.folded, start):
+        return None
+    comma = s.folded.find(",", start + 1, end)
+    close = comma if comma >= 0 else end
+    return (start, close) if position < close else None
 
 
 def _speaks_for_subject(trigger: _Trigger, s: _Sentence, speaker: str) -> bool:
@@ -473,14 +514,15 @@ def _date_own(
     date of the sentence before, as a sentence without a date does, or is dropped."""
     for event in own:
         date = _nearest_date(event["_trigger"], s)
+        skipped = " and ".join(_date_pool(event["_trigger"], s)[1])
         if date is not None:
             _with_date(event, date[2], "sentence")
         elif carried is not None:
             _borrow(event, s, carried)
         else:
-            _drop(event, "year-modifier: its only date is a year that modifies a noun")
-        if date is not None and any(_dates_other_noun(d, event["_trigger"], s) for d in s.dates):
-            event["rule"] += "; date: year-modifier (the year of another noun skipped)"
+            _drop(event, f"{skipped}: its sentence's dates belong to other nouns or clauses")
+        if skipped and event["decision"] == "event":
+            event["rule"] += f"; date: {skipped} (a date of another noun or clause skipped)"
     events = _dedupe(own)
     plain = [d for d in s.dates if _modified_noun(d, s) is None]
     if plain:
