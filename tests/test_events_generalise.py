@@ -334,3 +334,8 @@ def test_relative_date_with_no_other_date_is_no_date():
 def test_relative_date_closed_by_a_comma_leaves_the_main_verb_its_own_date():
     text = "The Vesland army, which was founded in 1990, sent troops to the frontier on Monday."
     assert coded(text) == [("MOBILIZE", "Vesland", "", "2023-01-30")]
+
+
+def test_unknown_subject_spares_the_speakers_own_people():
+    text = "Kalonia said on Monday that its troops had shelled Vesland."
+    assert coded(text) == [("ASSAULT", "Kalonia", "Vesland", "2023-01-30")]

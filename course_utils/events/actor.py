@@ -207,7 +207,8 @@ def _reported_subject(a: _Ask) -> bool:
     """Whether the verb after the speech verb has a subject of its own that is no known
     actor ("police said migrants had thrown stones"): the word before the verb (auxiliaries
     and adverbs aside) is no pronoun, date or small word. Its actor is unknown: the speaker
-    only reports the act."""
+    only reports the act. The speaker's own people ("said its troops had …") are the
+    speaker's."""
     if a.trigger.pos != "verb":
         return False
     words = a.s.ending_by(a.trigger.start, a.speech_end)
@@ -218,7 +219,10 @@ def _reported_subject(a: _Ask) -> bool:
         return False
     last = words[-1]
     in_date = any(start <= last.start < end for start, end, _ in a.s.dates)
-    return not in_date and last.lower not in _NO_SUBJECT
+    if in_date or last.lower in _NO_SUBJECT:
+        return False
+    opening = next((t for t in reversed(words[-4:]) if t.lower in _NO_SUBJECT), None)
+    return opening is None or opening.lower not in _POSSESSIVES
 
 
 def _earlier_mention(a: _Ask) -> _Found:
