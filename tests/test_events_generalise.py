@@ -339,3 +339,23 @@ def test_relative_date_closed_by_a_comma_leaves_the_main_verb_its_own_date():
 def test_unknown_subject_spares_the_speakers_own_people():
     text = "Kalonia said on Monday that its troops had shelled Vesland."
     assert coded(text) == [("ASSAULT", "Kalonia", "Vesland", "2023-01-30")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Vesland and Kalonia opened a joint monitoring center on Monday.",
+            [("COOPERATE", "Vesland", "Kalonia", "2023-01-30")],
+        ),
+        # "opened fire" stays an attack
+        (
+            "Vesland opened fire on a joint checkpoint on Monday.",
+            [("ASSAULT", "Vesland", "", "2023-01-30")],
+        ),
+        # opening something of one's own is no cooperation
+        ("Vesland opened a new embassy in Kalonia on Monday.", []),
+    ],
+)
+def test_opening_something_joint_is_cooperation(text, expected):
+    assert coded(text) == expected
