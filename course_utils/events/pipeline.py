@@ -73,7 +73,11 @@ _WORDS = re.compile(r"[a-z]+")
 def _nearest_date(trigger: _Trigger, s: _Sentence) -> _Date | None:
     """The date of the trigger's sentence nearest to it, in its clause if one is there, else
     in a clause that is no relative clause of another act: see :func:`_date_pool`."""
-    pool, _ = _date_pool(trigger, s)
+    return _nearest(trigger, _date_pool(trigger, s)[0])
+
+
+def _nearest(trigger: _Trigger, pool: list[_Date]) -> _Date | None:
+    """The date of ``pool`` nearest to the trigger, or None for an empty pool."""
     if not pool:
         return None
     return min(pool, key=lambda d: min(abs(d[0] - trigger.end), abs(trigger.start - d[1])))
@@ -509,12 +513,13 @@ def _date_events(
 def _date_own(
     s: _Sentence, own: list[dict[str, Any]], carried: _Context | None
 ) -> tuple[list[dict[str, Any]], _Context | None]:
-    """Date the events of a sentence with dates of its own. An event whose only dates are
-    years that modify other nouns (``year-modifier``: "suspended a 2018 accord") borrows the
-    date of the sentence before, as a sentence without a date does, or is dropped."""
+    """Date the events of a sentence with dates of its own. An event whose only dates
+    belong to other nouns or clauses (``year-modifier``: "suspended a 2018 accord",
+    ``relative-date``) borrows the date of the sentence before, as a sentence without a date
+    does, or is dropped. The sentence passes on its first date that is neither."""
     for event in own:
-        date = _nearest_date(event["_trigger"], s)
-        skipped = " and ".join(_date_pool(event["_trigger"], s)[1])
+        pool, skips = _date_pool(event["_trigger"], s)
+        date, skipped = _nearest(event["_trigger"], pool), " and ".join(skips)
         if date is not None:
             _with_date(event, date[2], "sentence")
         elif carried is not None:
@@ -524,7 +529,7 @@ def _date_own(
         if skipped and event["decision"] == "event":
             event["rule"] += f"; date: {skipped} (a date of another noun or clause skipped)"
     events = _dedupe(own)
-    plain = [d for d in s.dates if _modified_noun(d, s) is None]
+    plain = [d for d in s.dates if _modified_noun(d, s) is None and not _relative_span(d, s)]
     if plain:
         return events, _Context(min(plain, key=lambda d: d[0]), _kept(events), s.paragraph)
     if carried is not None:
