@@ -359,3 +359,13 @@ def test_unknown_subject_spares_the_speakers_own_people():
 )
 def test_opening_something_joint_is_cooperation(text, expected):
     assert coded(text) == expected
+
+
+def test_relative_date_is_not_passed_on_to_the_next_sentence():
+    table = explained(
+        "Vesland shelled the border towns, where rebels had seized a base in May. "
+        "Vesland also blockaded the port of Kalonia."
+    )
+    row = table[table["trigger"] == "blockaded"].iloc[0]
+    assert row["decision"] == "dropped"
+    assert "no date" in row["reason"]
