@@ -112,12 +112,22 @@ def _relative_span(item: _Date | _Trigger, s: _Sentence) -> tuple[int, int] | No
     ((7, 34), None)
     """
     position = item[0] if isinstance(item, tuple) else item.start
-    start, end = s.clause_of(position)
-    if not s.folded.startswith(",", start) or not RELATIVE_OPENING.match(s.folded, start):
-        return None
-    comma = s.folded.find(",", start + 1, end)
-    close = comma if comma >= 0 else end
-    return (start, close) if position < close else None
+    spans = s.cache.get("relative_spans")
+    if spans is None:
+        spans = s.cache["relative_spans"] = _relative_spans(s)
+    return next((span for span in spans if span[0] <= position < span[1]), None)
+
+
+def _relative_spans(s: _Sentence) -> list[tuple[int, int]]:
+    """The relative clauses of a sentence set off by a comma, each up to the comma that
+    closes it (worked out once per sentence)."""
+    spans = []
+    for start, end in s.clauses:
+        opens = s.folded.startswith(",", start) and RELATIVE_OPENING.match(s.folded, start)
+        if start > 0 and opens:
+            comma = s.folded.find(",", start + 1, end)
+            spans.append((start, comma if comma >= 0 else end))
+    return spans
 
 
 def _speaks_for_subject(trigger: _Trigger, s: _Sentence, speaker: str) -> bool:
@@ -141,6 +151,15 @@ def _speaks_for_subject(trigger: _Trigger, s: _Sentence, speaker: str) -> bool:
     titles = dict(zip(s.mentions, _title_words(s), strict=True))
     said = [m for m in s.mentions if m.actor == speaker and m.end <= speech_end]
     return any(not _SPOKESPERSONS.isdisjoint(_WORDS.findall(titles[m])) for m in said)
+
+
+def _year_nouns(s: _Sentence) -> dict[int, tuple[int, int] | None]:
+    """For each date of the sentence (by its start), the noun phrase it modifies, or None
+    (worked out once per sentence)."""
+    nouns = s.cache.get("year_nouns")
+    if nouns is None:
+        nouns = s.cache["year_nouns"] = {d[0]: _modified_noun(d, s) for d in s.dates}
+    return nouns
 
 
 def _modified_noun(date: _Date, s: _Sentence) -> tuple[int, int] | None:
@@ -174,7 +193,7 @@ def _modified_noun(date: _Date, s: _Sentence) -> tuple[int, int] | None:
 def _dates_other_noun(date: _Date, trigger: _Trigger, s: _Sentence) -> bool:
     """Whether the date is a year that modifies a noun other than the trigger's own ("a
     2019 agreement" dates the agreement, not the verb that suspends it)."""
-    phrase = _modified_noun(date, s)
+    phrase = _year_nouns(s)[date[0]]
     return phrase is not None and not phrase[0] <= trigger.start < phrase[1]
 
 
@@ -529,7 +548,7 @@ def _date_own(
         if skipped and event["decision"] == "event":
             event["rule"] += f"; date: {skipped} (a date of another noun or clause skipped)"
     events = _dedupe(own)
-    plain = [d for d in s.dates if _modified_noun(d, s) is None and not _relative_span(d, s)]
+    plain = [d for d in s.dates if _year_nouns(s)[d[0]] is None and not _relative_span(d, s)]
     if plain:
         return events, _Context(min(plain, key=lambda d: d[0]), _kept(events), s.paragraph)
     if carried is not None:
