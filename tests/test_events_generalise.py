@@ -369,3 +369,35 @@ def test_relative_date_is_not_passed_on_to_the_next_sentence():
     row = table[table["trigger"] == "blockaded"].iloc[0]
     assert row["decision"] == "dropped"
     assert "no date" in row["reason"]
+
+
+# --- present-tense: a verb in the present simple states a standing position -----------------
+
+
+def test_present_tense_borrows_no_date():
+    table = explained(
+        "Vesland shelled Kalonia on Monday. "
+        "Vesland accuses Kalonia of sheltering rebels, which Kalonia deny."
+    )
+    rows = table.set_index("trigger")
+    assert rows.loc["shelled", "decision"] == "event"
+    for trigger in ("accuses", "deny"):
+        assert rows.loc[trigger, "decision"] == "dropped"
+    assert "present-tense" in rows.loc["accuses", "reason"]
+
+
+@pytest.mark.parametrize(
+    "second, expected",
+    [
+        # a statement reported in the present is the dated statement of the speaker
+        ("Jane Roe said Ruritania supports the truce.", ("SUPPORT", "Ruritania", "", "2023-01-30")),
+        # the past tense, and the base form after "to" or a modal, are no present tense
+        (
+            "Ruritania accused Kalonia of sheltering rebels.",
+            ("ACCUSE", "Ruritania", "Kalonia", "2023-01-30"),
+        ),
+        ("Ruritania said it would deploy troops.", ("MOBILIZE", "Ruritania", "", "2023-01-30")),
+    ],
+)
+def test_present_tense_spares_reported_speech_and_other_forms(second, expected):
+    assert expected in coded("Vesland shelled Kalonia on Monday. " + second)

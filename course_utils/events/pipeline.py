@@ -46,6 +46,8 @@ _COMPLEMENTIZERS = W["complementizer"]
 _SPOKESPERSONS = W["spokesperson"]
 _DETERMINERS = W["determiner"]
 _TIME_ANCHORS = W["time_anchor"]
+#: Words after which a verb's base form is no present tense ("would deny", "to deny").
+_BEFORE_BASE_FORM = _AUXILIARIES | W["modal"] | W["verb_form"] | W["base_form_opener"]
 #: Words that end a noun phrase: prepositions, auxiliaries, connectives.
 _NOUN_PHRASE_END = W["phrase_end"] | W["auxiliary"] | W["connective"]
 
@@ -195,6 +197,30 @@ def _dates_other_noun(date: _Date, trigger: _Trigger, s: _Sentence) -> bool:
     2019 agreement" dates the agreement, not the verb that suspends it)."""
     phrase = _year_nouns(s)[date[0]]
     return phrase is not None and not phrase[0] <= trigger.start < phrase[1]
+
+
+def _is_present(trigger: _Trigger, s: _Sentence) -> bool:
+    """Whether a verb trigger outside reported speech is in the present simple ("Vesland
+    accuses Kalonia of …", "…, which the rebels deny"): it states a standing position, not
+    a dated act, and borrows no date (rule ``present-tense``). The -s form, or the base
+    form after no auxiliary, "to" or negation; "said it supports …" reports a statement.
+
+    >>> from course_utils.events.sentences import _Sentence
+    >>> text = "Vesland accuses Kalonia of fraud."
+    >>> s = _Sentence(0, 0, text, text, 0, "body", [], [])
+    >>> _is_present(_Trigger(8, 15, "accuses", "accuse", "verb", "ACCUSE", 1), s)
+    True
+    """
+    if trigger.pos != "verb":
+        return False
+    speech_end = s.cache.get("speech", ("", -1))[1]
+    if s.in_quote(trigger.start) or 0 <= speech_end <= trigger.start:
+        return False
+    word, head = s.tokens[trigger.index].lower, trigger.lemma.split()[0]
+    if word != head:
+        return word in {head + "s", head + "es", head[:-1] + "ies"}
+    before = s.ending_by(trigger.start)[-1:]
+    return bool(before) and before[0].lower not in _BEFORE_BASE_FORM
 
 
 def _is_standing(trigger: _Trigger, s: _Sentence) -> bool:
@@ -565,6 +591,8 @@ def _borrow(event: dict[str, Any], s: _Sentence, carried: _Context) -> None:
         _drop(event, "duplicate: the sentence before reports the same event")
     elif _is_standing(event["_trigger"], s):
         _drop(event, "a standing position ('has long …'): no date is borrowed")
+    elif _is_present(event["_trigger"], s):
+        _drop(event, "present-tense: a verb in the present states a standing position")
     else:
         _with_date(event, carried.date[2], "context")
 
