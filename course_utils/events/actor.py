@@ -24,6 +24,11 @@ from course_utils.events.triggers import _lemma_of, _phrase_head, _Trigger
 
 #: Words before "of" that make what follows the real subject ("thousands of protesters").
 _QUANTITY = W["quantity"]
+#: Words before a reported verb that are no subject of their own (rule unknown-subject).
+_NO_SUBJECT = (
+    set(_PRONOUNS) | _PREPOSITIONS | _TIME_GAP | W["time_word"] | W["determiner"]
+    | W["connective"] | W["clause_joiner"] | W["verb_joiner"]
+)  # fmt: skip
 
 
 def _previous_subject(index: int, sentences: list[_Sentence], kind: str = "other") -> str:
@@ -192,8 +197,32 @@ def _pronoun(a: _Ask) -> _Found:
 
 def _speaker_as_subject(a: _Ask) -> _Found:
     if a.speech_end >= 0 and a.lower == a.speech_end and a.speaker:
+        if _reported_subject(a):
+            return "", "none found: the reported clause has its own subject (unknown-subject)"
         return a.speaker, "the speaker (no subject after the speech verb)"
     return None
+
+
+def _reported_subject(a: _Ask) -> bool:
+    """Whether the verb after the speech verb has a subject of its own that is no known
+    actor ("police said migrants had thrown stones"): the word before the verb (auxiliaries
+    and adverbs aside) is no pronoun, date or small word. Its actor is unknown: the speaker
+    only reports the act. The speaker's own people ("said its troops had …") are the
+    speaker's."""
+    if a.trigger.pos != "verb":
+        return False
+    words = a.s.ending_by(a.trigger.start, a.speech_end)
+    skip = _AUXILIARIES | W["remain"] | a.lexicon.cue("negation")  # "would not", "stood ready"
+    while words and (words[-1].lower in skip or words[-1].lower.endswith("ly")):
+        words = words[:-1]
+    if not words:
+        return False
+    last = words[-1]
+    in_date = any(start <= last.start < end for start, end, _ in a.s.dates)
+    if in_date or last.lower in _NO_SUBJECT:
+        return False
+    opening = next((t for t in reversed(words[-4:]) if t.lower in _NO_SUBJECT), None)
+    return opening is None or opening.lower not in _POSSESSIVES
 
 
 def _earlier_mention(a: _Ask) -> _Found:
