@@ -63,6 +63,7 @@ from typing import Any, NamedTuple
 import numpy as np
 import pandas as pd
 
+from course_utils.article import build_table
 from course_utils.errors import CourseError
 from course_utils.text import fold_quotes, sentence_spans
 
@@ -565,13 +566,26 @@ class _Words:
 
     @classmethod
     def of(cls, norm: str) -> _Words:
+        matches = list(_WORD_RUN.finditer(norm))
         exact: dict[str, list[int]] = {}
-        for m in _WORD_RUN.finditer(norm):
-            exact.setdefault(m.group(), []).append(m.start())
+        for word, start in zip(map(_GROUP, matches), map(_START, matches), strict=True):
+            positions = exact.get(word)
+            if positions is None:
+                exact[word] = [start]
+            else:
+                positions.append(start)
         folded: dict[str, list[int]] = {}
         for word, starts in exact.items():
-            folded.setdefault(_fold_key(word), []).extend(starts)
+            key = word.lower() if word.isascii() else _fold_key(word)
+            if key in folded:
+                folded[key] = folded[key] + starts
+            else:
+                folded[key] = starts
         return cls(exact, folded)
+
+
+_GROUP = re.Match.group
+_START = re.Match.start
 
 
 _OWNED = ("'s", "'")  # "Russia's troops", "the Philippines' coast guard"
@@ -644,7 +658,7 @@ class _Doc:
     norm: str  # the text with curly quotes folded: same length, same offsets
     starts: tuple[int, ...]
     ids: tuple[int, ...]
-    headline: frozenset[int]  # sentences written in Title Case (capitals prove nothing)
+    headline: _Headlines  # sentences written in Title Case (capitals prove nothing)
     words: _Words = field(default_factory=lambda: _Words({}, {}))  # the words of norm
     # what one run of the finders computes once and several of them read (the gazetteer
     # matches): it lives and dies with this document
@@ -652,6 +666,36 @@ class _Doc:
 
 
 _HEADLINE_WORD = re.compile(r"[^\W\d_][\w'-]{3,}")
+
+
+class _Headlines:
+    """The ids of the sentences written in Title Case: three words or more of four letters
+    or more, seven in ten of them capitalised. Each sentence is read when first asked about.
+
+    >>> heads = _Headlines("Talks Resume In Vesland. Talks resume.", [0, 1], [0, 25], [24, 38])
+    >>> 0 in heads, 1 in heads, 7 in heads
+    (True, False, False)
+    """
+
+    __slots__ = ("_known", "_spans", "_text")
+
+    def __init__(self, text: str, ids: Sequence[int], starts: Sequence[int], ends: Sequence[int]):
+        self._text = text
+        self._spans = dict(zip(ids, zip(starts, ends, strict=True), strict=True))
+        self._known: dict[int, bool] = {}
+
+    def __contains__(self, sid: object) -> bool:
+        known = self._known.get(sid)  # type: ignore[call-overload]
+        if known is None:
+            span = self._spans.get(sid)  # type: ignore[call-overload]
+            known = span is not None and _title_case(self._text, *span)
+            self._known[sid] = known  # type: ignore[index]
+        return known
+
+
+def _title_case(text: str, start: int, end: int) -> bool:
+    words = _HEADLINE_WORD.findall(text, start, end)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 def _sentence_table(article: Any) -> tuple[str, list[int], list[int], list[int]]:
@@ -679,13 +723,9 @@ def _as_doc(article: Any) -> _Doc:
     text, ids, starts, ends = _sentence_table(article)
     if not isinstance(text, str) or not text.strip():
         raise CourseError("the article has no text: clean an article first with clean_article")
-    headline = set()
-    for sid, s, e in zip(ids, starts, ends, strict=True):
-        words = _HEADLINE_WORD.findall(text, s, e)
-        if len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words):
-            headline.add(sid)
     norm = fold_quotes(text)
-    return _Doc(text, norm, tuple(starts), tuple(ids), frozenset(headline), _Words.of(norm))
+    headline = _Headlines(text, ids, starts, ends)
+    return _Doc(text, norm, tuple(starts), tuple(ids), headline, _Words.of(norm))
 
 
 def _sentence_of(doc: _Doc, offset: int) -> int:
@@ -721,6 +761,17 @@ def _frame(doc: _Doc, candidates: Sequence[_Candidate]) -> pd.DataFrame:
     """The mentions as the documented DataFrame, built once from plain lists."""
     ordered = sorted(candidates, key=lambda c: (c.start, c.end))
     text = doc.text
+    if ordered:  # typed columns handed to pandas once (an empty table keeps int columns)
+        frame = build_table(
+            [
+                (c.actor, c.kind, text[c.start : c.end], c.start, c.end, sid, c.method)
+                for c, sid in zip(ordered, _sentence_ids(doc, ordered), strict=True)
+            ],
+            COLUMNS,
+            ints=_INT_COLUMNS,
+        )
+        frame.attrs["actors"] = _actor_info(candidates)
+        return frame
     columns: dict[str, Any] = {
         "actor": [c.actor for c in ordered],
         "kind": [c.kind for c in ordered],
@@ -741,6 +792,23 @@ def _frame(doc: _Doc, candidates: Sequence[_Candidate]) -> pd.DataFrame:
 
 
 _INT_COLUMNS = frozenset(["start", "end", "sentence"])
+
+
+def _sentence_ids(doc: _Doc, ordered: Sequence[_Candidate]) -> list[int]:
+    """The sentence of each candidate (sorted by start): one walk over the sentence starts.
+
+    >>> doc = _as_doc("Kalonia spoke. Vesland left.")
+    >>> found = [_candidate("a", "state", 0, 7, "x"), _candidate("b", "state", 15, 22, "x")]
+    >>> _sentence_ids(doc, found)
+    [0, 1]
+    """
+    starts, ids, found, index = doc.starts, doc.ids, [], 0
+    last = len(starts) - 1
+    for c in ordered:
+        while index < last and starts[index + 1] <= c.start:
+            index += 1
+        found.append(ids[index] if ids else 0)
+    return found
 
 
 def _actor_info(candidates: Iterable[_Candidate]) -> dict[str, dict[str, str]]:
@@ -784,7 +852,11 @@ def _next_word(norm: str, pos: int) -> tuple[str, int]:
 
 
 def _followed_by_place_noun(norm: str, end: int, demonyms: frozenset[str] = frozenset()) -> bool:
-    while (hyphen := _HYPHEN_WORD.match(norm[end : end + 60])) and hyphen.group(1) in demonyms:
+    while (
+        norm[end : end + 1] == "-"
+        and (hyphen := _HYPHEN_WORD.match(norm[end : end + 60]))
+        and hyphen.group(1) in demonyms
+    ):
         end += hyphen.end()  # "Armenian-Azerbaijani border": look past the compound
     word, after = _next_word(norm, end)
     if word.lower() in PLACE_ADJECTIVES:
@@ -852,13 +924,16 @@ def _at_line_start(norm: str, start: int) -> bool:
 def _form_reason(doc: _Doc, start: int, end: int) -> str:
     """Why the word's own form makes it no actor: a prefix, a suffix, a dateline, a place."""
     norm = doc.norm
-    prefix = _PREFIX.search(norm[max(0, start - 40) : start])
+    # a prefix ends with "-" right before the word, a suffix begins with one right after it
+    prefix = (
+        _PREFIX.search(norm[max(0, start - 40) : start]) if norm[start - 1 : start] == "-" else None
+    )
     if prefix and prefix.group(1).lower() in NOT_ACTOR_PREFIXES:
         return f"prefix {prefix.group(1)}-"
-    suffix = _SUFFIX.match(norm[end : end + 40])
+    suffix = _SUFFIX.match(norm[end : end + 40]) if norm[end : end + 1] == "-" else None
     if suffix and suffix.group(1).lower() in PLACE_SUFFIXES:
         return f"suffix -{suffix.group(1)}"
-    if _at_line_start(norm, start) and _DATELINE_DASH.match(norm[end : end + 5]):
+    if _DATELINE_DASH.match(norm[end : end + 5]) and _at_line_start(norm, start):
         return "dateline"
     if _followed_by_place_noun(norm, end, _demonyms()):
         return "owner of a place"
@@ -1251,7 +1326,8 @@ def _title_spans(doc: _Doc, gaz: Gazetteer) -> list[tuple[int, int]]:
     """Where titles stand: the listed ones and "<Word> Minister" forms."""
     pats = _patterns(gaz)
     titles = [(m.start(), m.end()) for m in pats["title"].finditer(doc.norm, doc.words)]
-    for m in pats["minister"].finditer(doc.norm):
+    minister = pats["minister"].finditer(doc.norm) if "Minister" in doc.words.exact else ()
+    for m in minister:
         start = m.start()
         for word in _CAPITAL_WORD.finditer(m.group()):
             bare = word.group().strip()
@@ -1500,11 +1576,17 @@ def _plain_name(doc: _Doc, gaz: Gazetteer, span: tuple[int, int] | None) -> bool
     institution ("Vesland Border Guards said" names nobody)."""
     if span is None or not 2 <= _count_words(doc.norm, span) <= 3:
         return False
-    nouns = {g.lower() for g in gaz.groups} | set(gaz.institutions) | _title_words(gaz)
+    nouns = _group_nouns(gaz) | _title_words(gaz)
     words = doc.norm[span[0] : span[1]].lower().split()
     if any(w in nouns or w.rstrip("s") in nouns for w in words):
         return False
     return _starts_clause(doc, span[0]) and not _holds_gazetteer_name(doc, gaz, span)
+
+
+@lru_cache(maxsize=4)
+def _group_nouns(gaz: Gazetteer) -> frozenset[str]:
+    """The nouns of groups and institutions, in lower case ("troops", "foreign ministry")."""
+    return frozenset({g.lower() for g in gaz.groups} | set(gaz.institutions))
 
 
 def _described_person(doc: _Doc, span: tuple[int, int]) -> bool:
@@ -1533,6 +1615,76 @@ def _part_of_known(name: str, known: Iterable[_Candidate]) -> bool:
     return any(c.kind == "person" and c.actor != name and padded in f" {c.actor} " for c in known)
 
 
+def _verbs_after_names(doc: _Doc, gaz: Gazetteer) -> list[int]:
+    """Where :func:`_verb_after_name` matches (the space before the verb), found from the
+    words of the text: a verb that is a whole word, after a space and a letter.
+
+    >>> text, gaz = "Jane Roe said, and 5 said; she said-so. Roe told", load_gazetteer()
+    >>> _verbs_after_names(_as_doc(text), gaz), text[8:13], text[43:48]
+    ([8, 43], ' said', ' told')
+    >>> [m.start() for m in _verb_after_name(gaz).finditer(text)]
+    [8, 43]
+    """
+    verbs = [v for v in gaz.speech_verbs if " " not in v]
+    if not all(_WORD_RUN.fullmatch(v) for v in verbs):  # a verb with a hyphen or a quote
+        return [m.start() for m in _verb_after_name(gaz).finditer(doc.norm)]
+    norm, found = doc.norm, []
+    for verb in set(verbs):
+        after = len(verb)
+        for start in doc.words.exact.get(verb, ()):
+            if (
+                start >= 2
+                and norm[start - 1] == " "
+                and _LETTER.match(norm, start - 2)
+                and norm[start + after : start + after + 1] != "-"
+            ):
+                found.append(start - 1)
+    return sorted(found)
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+#: A character that no run of capitalised words (``_CAPITALISED_WORDS``) holds.
+_RUN_BREAK = re.compile(r"[^\w' -]")
+
+
+def _runs_before_appositives(doc: _Doc) -> Iterator[re.Match[str]]:
+    """The runs of capitalised words (``_CAPITALISED_WORDS``) that end right before an
+    appositive describing a person (:func:`_described_person`), as a scan of the whole text
+    finds them; only the stretch between the appositive and the character before it that no
+    run can hold is scanned.
+
+    >>> doc = _as_doc("Talks, then Sam Kay, a former police officer, left. Ann Lee, the tree.")
+    >>> [m.group() for m in _runs_before_appositives(doc)]
+    ['Sam Kay']
+    """
+    norm = doc.norm
+    for appositive in _APPOSITIVE.finditer(norm):
+        if not any(w in _person_nouns() for w in appositive.group(1).split()):
+            continue
+        end = appositive.start()
+        runs = list(_CAPITALISED_WORDS.finditer(norm, _after_break(norm, end), end))
+        last = runs[-1] if runs else None
+        if last is not None and last.end() == end:
+            yield last
+
+
+def _after_break(norm: str, end: int) -> int:
+    """The position after the last character before ``end`` that no run of capitalised
+    words holds (0 if there is none).
+
+    >>> _after_break("Talks, then Sam Kay", 19)
+    6
+    """
+    low = end
+    while low > 0:
+        base = max(0, low - 200)
+        breaks = list(_RUN_BREAK.finditer(norm, base, low))
+        if breaks:
+            return breaks[-1].end()
+        low = base
+    return 0
+
+
 def _untitled_people(
     doc: _Doc, gaz: Gazetteer, known: Sequence[_Candidate] = ()
 ) -> list[_Candidate]:
@@ -1546,8 +1698,8 @@ def _untitled_people(
     [('Jane Roe', 'name before speech verb'), ('Sam Kay', 'appositive')]
     """
     found = []
-    for m in _verb_after_name(gaz).finditer(doc.norm):
-        span = _scan_name(doc.norm, m.start(), gaz, direction=-1)
+    for verb_start in _verbs_after_names(doc, gaz):
+        span = _scan_name(doc.norm, verb_start, gaz, direction=-1)
         if span is not None and _plain_name(doc, gaz, span):
             name = norm_name(doc.text[span[0] : span[1]])
             if _part_of_known(name, known):
@@ -1557,12 +1709,12 @@ def _untitled_people(
                     name, "person", span[0], span[1], "title", rule="name before speech verb"
                 )
             )
-    for m in _CAPITALISED_WORDS.finditer(doc.norm):
+    for m in _runs_before_appositives(doc):
         span = _scan_name(doc.norm, m.start(), gaz)
         if span is None or span[1] != m.end() or not _plain_name(doc, gaz, span):
             continue
         name = norm_name(doc.text[span[0] : span[1]])
-        if _described_person(doc, span) and not _part_of_known(name, known):
+        if not _part_of_known(name, known):
             found.append(_candidate(name, "person", span[0], span[1], "title", rule="appositive"))
     return found
 
@@ -1775,7 +1927,7 @@ def _group_candidates(doc: _Doc, gaz: Gazetteer) -> list[_Candidate]:
         mods = m.group("mods").split()
         if _ethnic(doc.norm, m.start()):
             continue  # "ethnic Armenian forces" are not the state's forces
-        nouns = {g.lower() for g in gaz.groups} | set(gaz.institutions)
+        nouns = _group_nouns(gaz)
         if any(w in _FUNCTION_WORDS or w in nouns or w.endswith("ed") for w in mods):
             continue  # "Georgian police detained protesters" is not one group
         if mods and not owner.endswith(("'s", "'")) and _owner_state(gaz, owner):
