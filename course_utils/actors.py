@@ -1794,26 +1794,6 @@ def title_actors(article: Any) -> pd.DataFrame:
 # --- Method 4: surnames --------------------------------------------------------------------
 
 
-def _matches_at(pattern: re.Pattern[str], doc: _Doc, phrases: Iterable[str]) -> list[re.Match[str]]:
-    r"""What ``pattern.finditer(doc.norm)`` finds, for a pattern whose every match begins
-    with the first word of one of ``phrases``: it is tried only where those words stand.
-
-    >>> doc, pattern = _as_doc("Ann Lee met Lee. Leeds."), re.compile(r"Ann Lee|Lee(?!\w)")
-    >>> [m.start() for m in _matches_at(pattern, doc, ["Ann Lee", "Lee"])]
-    [0, 12]
-    """
-    starts: set[int] = set()
-    for phrase in phrases:
-        first = _WORD_RUN.match(phrase)
-        starts.update(doc.words.exact.get(first.group(), ()) if first else ())
-    found, last = [], 0
-    for pos in sorted(starts):
-        if pos >= last and (m := pattern.match(doc.norm, pos)):
-            found.append(m)
-            last = m.end()
-    return found
-
-
 def _surname_candidates(doc: _Doc, people: Sequence[_Candidate]) -> list[_Candidate]:
     """Later mentions of the people found: the full name, the last word of it ("Roe"), and
     the first word where that is safe (:func:`_first_word_is_safe`)."""
@@ -1824,19 +1804,57 @@ def _surname_candidates(doc: _Doc, people: Sequence[_Candidate]) -> list[_Candid
     for person in persons.values():
         parts = person.actor.split()
         surname = parts[-1]
-        pattern = rf"(?<![\w-])(?:{re.escape(person.actor)}|{re.escape(surname)})(?![\w-])"
-        matches = _matches_at(re.compile(pattern), doc, (person.actor, surname))
+        spans = _phrase_spans(doc, (person.actor, surname))
         if _first_word_is_safe(doc, parts, shared, load_gazetteer()):
             # "Abiy" for Abiy Ahmed, "Guo" for Guo Wenjie: not when a capitalised word
             # follows, for then it begins a longer name
-            first = rf"(?<![\w-]){re.escape(parts[0])}(?![\w-])(?!\s+[A-Z])"
-            matches += _matches_at(re.compile(first), doc, (parts[0],))
-        for m in matches:
+            spans += _phrase_spans(doc, (parts[0],), before_name=False)
+        for start, end in spans:
             found.append(
-                _candidate(
-                    person.actor, "person", m.start(), m.end(), "surname", **dict(person.info)
-                )
+                _candidate(person.actor, "person", start, end, "surname", **dict(person.info))
             )
+    return found
+
+
+_WORD_OR_HYPHEN = re.compile(r"[\w-]")
+_CAPITAL_AFTER = re.compile(r"\s+[A-Z]")
+
+
+def _phrase_spans(
+    doc: _Doc, phrases: Sequence[str], *, before_name: bool = True
+) -> list[tuple[int, int]]:
+    r"""Where one of ``phrases`` (names, the first that fits) stands as whole words, not
+    inside a word or a hyphenated compound, left to right and not overlapping; with
+    ``before_name=False``, not where a capitalised word follows. The same as the pattern
+    ``(?<![\w-])(?:phrase|phrase)(?![\w-])`` (``(?!\s+[A-Z])``) tried where the first
+    words of the phrases stand, with no pattern to compile for each name.
+
+    >>> doc = _as_doc("Ann Lee met Lee. Leeds, Lee-Smith, Lee Kay.")
+    >>> _phrase_spans(doc, ["Ann Lee", "Lee"]), _phrase_spans(doc, ["Lee"], before_name=False)
+    ([(0, 7), (12, 15), (35, 38)], [(4, 7), (12, 15)])
+    >>> [m.span() for m in re.finditer(r"(?<![\w-])Lee(?![\w-])(?!\s+[A-Z])", doc.norm)]
+    [(4, 7), (12, 15)]
+    """
+    norm = doc.norm
+    starts: set[int] = set()
+    for phrase in phrases:
+        first = _WORD_RUN.match(phrase)
+        starts.update(doc.words.exact.get(first.group(), ()) if first else ())
+    found: list[tuple[int, int]] = []
+    last = 0
+    for pos in sorted(starts):
+        if pos < last or (pos and _WORD_OR_HYPHEN.match(norm, pos - 1)):
+            continue
+        for phrase in phrases:
+            end = pos + len(phrase)
+            if (
+                norm.startswith(phrase, pos)
+                and not _WORD_OR_HYPHEN.match(norm, end)
+                and (before_name or not _CAPITAL_AFTER.match(norm, end))
+            ):
+                found.append((pos, end))
+                last = end
+                break
     return found
 
 
