@@ -468,6 +468,7 @@ class _Phrases:
     plural: bool = False  # an "s" or "es" may follow a one-word phrase ("Ministers")
     head_name: str = "head"
     _by_key: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)
+    _forms: frozenset[str] = frozenset()
     _order: dict[tuple[str, ...], list[tuple[int, re.Pattern[str], tuple[str, ...]]]] = field(
         default_factory=dict
     )
@@ -482,6 +483,11 @@ class _Phrases:
                     raise CourseError(f"the gazetteer phrase {phrase!r} must begin with a letter")
                 key = _fold_key(first.group()) if self.ignore_case else first.group()
                 self._by_key.setdefault(key, []).append((index, -len(phrase), phrase))
+        # the words that may stand for a listed first word: "minister", "ministers"
+        forms = set(self._by_key)
+        if self.plural:
+            forms |= {k + "s" for k in self._by_key} | {k + "es" for k in self._by_key}
+        self._forms = frozenset(forms)
 
     def _keys(self, key: str) -> list[str]:
         """The listed first words that ``key`` (a word of the text, folded) may stand for."""
@@ -534,15 +540,7 @@ class _Phrases:
         """The matches in ``norm``, left to right and not overlapping, as ``re.finditer``
         would give them; ``words`` are the words of ``norm`` (:meth:`_Words.of`)."""
         index = words.folded if self.ignore_case else words.exact
-        by_key = self._by_key
-        if self.plural:
-            seen = [
-                w
-                for w in index
-                if w in by_key or (w[-1:] == "s" and (w[:-1] in by_key or w[:-2] in by_key))
-            ]
-        else:
-            seen = index.keys() & by_key.keys()
+        seen = index.keys() & self._forms
         keys = {w: self._keys(w) for w in seen}  # once per distinct word
         last = 0
         for start, word in sorted((s, w) for w in seen for s in index[w]):
@@ -567,13 +565,10 @@ class _Words:
     @classmethod
     def of(cls, norm: str) -> _Words:
         matches = list(_WORD_RUN.finditer(norm))
-        exact: dict[str, list[int]] = {}
-        for word, start in zip(map(_GROUP, matches), map(_START, matches), strict=True):
-            positions = exact.get(word)
-            if positions is None:
-                exact[word] = [start]
-            else:
-                positions.append(start)
+        words = list(map(_GROUP, matches))
+        exact: dict[str, list[int]] = {word: [] for word in dict.fromkeys(words)}
+        for word, start in zip(words, map(_START, matches), strict=True):
+            exact[word].append(start)
         folded: dict[str, list[int]] = {}
         for word, starts in exact.items():
             key = word.lower() if word.isascii() else _fold_key(word)
