@@ -469,7 +469,7 @@ class _Phrases:
     head_name: str = "head"
     _by_key: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)
     _forms: frozenset[str] = frozenset()
-    _order: dict[tuple[str, ...], list[tuple[int, re.Pattern[str], tuple[str, ...]]]] = field(
+    _order: dict[tuple[str, ...], list[tuple[str, re.Pattern[str], tuple[str, ...]]]] = field(
         default_factory=dict
     )
 
@@ -496,15 +496,16 @@ class _Phrases:
             keys += [key[:-1], key[:-2]] if key.endswith("es") else [key[:-1]]
         return [k for k in keys if k in self._by_key]
 
-    def _tried(self, keys: list[str]) -> list[tuple[int, re.Pattern[str], tuple[str, ...]]]:
-        """The phrases that start with ``keys``, compiled, in the order the expression tries
-        them: list by list, the longer phrase first."""
+    def _tried(self, keys: list[str]) -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
+        """The phrases that start with ``keys``, in the order the expression tries them:
+        list by list, the longer phrase first. Each comes as its text where a plain string
+        comparison finds it (one word, case as written), else "", with its pattern."""
         tried = self._order.get(tuple(keys))
         if tried is None:
             flags = re.IGNORECASE if self.ignore_case else 0
             tried = [
                 (
-                    index,
+                    p if not self.ignore_case and _PLAIN_WORD.fullmatch(p) else "",
                     re.compile(re.escape(p).replace(r"\ ", r"\s+"), flags),
                     self.heads[index][1],
                 )
@@ -513,17 +514,25 @@ class _Phrases:
             self._order[tuple(keys)] = tried
         return tried
 
-    def _match_at(self, norm: str, pos: int, keys: list[str]) -> _PhraseMatch | None:
+    def _match_at(
+        self, norm: str, pos: int, tried: list[tuple[str, re.Pattern[str], tuple[str, ...]]]
+    ) -> _PhraseMatch | None:
         if self._before.match(norm, pos) is None:
             return None
-        for _, phrase, endings in self._tried(keys):
-            head = phrase.match(norm, pos)
-            if head is None:
-                continue
-            for ending in endings:
-                if ending and not norm.startswith(ending, head.end()):
+        for literal, phrase, endings in tried:
+            if literal:
+                if not norm.startswith(literal, pos):
                     continue
-                rest = self._rest.match(norm, head.end() + len(ending))
+                head_end = pos + len(literal)
+            else:
+                head = phrase.match(norm, pos)
+                if head is None:
+                    continue
+                head_end = head.end()
+            for ending in endings:
+                if ending and not norm.startswith(ending, head_end):
+                    continue
+                rest = self._rest.match(norm, head_end + len(ending))
                 if rest is not None:
                     return _PhraseMatch(norm, self.head_name, pos, rest.start(), rest)
         return None
@@ -534,21 +543,26 @@ class _Phrases:
         if first is None:
             return None
         keys = self._keys(_fold_key(first.group()) if self.ignore_case else first.group())
-        return self._match_at(norm, pos, keys) if keys else None
+        return self._match_at(norm, pos, self._tried(keys)) if keys else None
 
     def finditer(self, norm: str, words: _Words) -> Iterator[_PhraseMatch]:
         """The matches in ``norm``, left to right and not overlapping, as ``re.finditer``
         would give them; ``words`` are the words of ``norm`` (:meth:`_Words.of`)."""
         index = words.folded if self.ignore_case else words.exact
         seen = index.keys() & self._forms
-        keys = {w: self._keys(w) for w in seen}  # once per distinct word
+        tried = {w: self._tried(self._keys(w)) for w in seen}  # once per distinct word
         last = 0
         for start, word in sorted((s, w) for w in seen for s in index[w]):
-            if start < last:
+            if start < last or not tried[word]:
                 continue
-            if m := self._match_at(norm, start, keys[word]):
+            if m := self._match_at(norm, start, tried[word]):
                 last = m.end()
                 yield m
+
+
+#: A phrase that is one run of letters and digits: "Russia" (a plain string comparison
+#: finds it as its escaped pattern does).
+_PLAIN_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
