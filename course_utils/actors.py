@@ -469,6 +469,10 @@ class _Phrases:
     head_name: str = "head"
     _by_key: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)
     _forms: frozenset[str] = frozenset()
+    # the phrases to try for each listed form ("minister", "ministers"), made when first seen
+    _by_form: dict[str, list[tuple[str, re.Pattern[str], tuple[str, ...]]]] = field(
+        default_factory=dict
+    )
     _order: dict[tuple[str, ...], list[tuple[str, re.Pattern[str], tuple[str, ...]]]] = field(
         default_factory=dict
     )
@@ -550,7 +554,12 @@ class _Phrases:
         would give them; ``words`` are the words of ``norm`` (:meth:`_Words.of`)."""
         index = words.folded if self.ignore_case else words.exact
         seen = index.keys() & self._forms
-        tried = {w: self._tried(self._keys(w)) for w in seen}  # once per distinct word
+        by_form, tried = self._by_form, {}
+        for w in seen:  # once per distinct word, made once per listed form
+            found = by_form.get(w)
+            if found is None:
+                found = by_form[w] = self._tried(self._keys(w))
+            tried[w] = found
         last = 0
         for start, word in sorted((s, w) for w in seen for s in index[w]):
             if start < last or not tried[word]:
