@@ -54,7 +54,7 @@ import bisect
 import csv
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -467,6 +467,11 @@ class _Phrases:
     rest_flags: int = 0
     plural: bool = False  # an "s" or "es" may follow a one-word phrase ("Ministers")
     head_name: str = "head"
+    # phrases one of which ``rest`` always holds (their case ignored), and how many words
+    # may stand between the phrase (with its ending) and it: a position with no such word
+    # close enough after it cannot match, and is passed over
+    needs: Sequence[str] = ()
+    needs_within: int = 0
     _by_key: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)
     _forms: frozenset[str] = frozenset()
     # the phrases to try for each listed form ("minister", "ministers"), made when first seen
@@ -487,11 +492,25 @@ class _Phrases:
                     raise CourseError(f"the gazetteer phrase {phrase!r} must begin with a letter")
                 key = _fold_key(first.group()) if self.ignore_case else first.group()
                 self._by_key.setdefault(key, []).append((index, -len(phrase), phrase))
+        self._needs, self._reach = self._needed_words()
         # the words that may stand for a listed first word: "minister", "ministers"
         forms = set(self._by_key)
         if self.plural:
             forms |= {k + "s" for k in self._by_key} | {k + "es" for k in self._by_key}
         self._forms = frozenset(forms)
+
+    def _needed_words(self) -> tuple[frozenset[str], int]:
+        """The first words of :attr:`needs`, folded, and how many words after a phrase's
+        first word the needed word may begin: the most words of a phrase and of an ending
+        ("'s" is one: "s"), and :attr:`needs_within`. No words (no filter) if a needed
+        phrase does not begin with a word."""
+        firsts = [_WORD_RUN.match(phrase) for phrase in self.needs]
+        if not firsts or not all(firsts):
+            return frozenset(), 0
+        longest = max(len(_WORD_RUN.findall(p)) for phrases, _ in self.heads for p in phrases)
+        ending = max(len(_WORD_RUN.findall(e)) for _, endings in self.heads for e in endings)
+        needed = frozenset(_fold_key(m.group()) for m in firsts if m)
+        return needed, longest + ending + self.needs_within
 
     def _keys(self, key: str) -> list[str]:
         """The listed first words that ``key`` (a word of the text, folded) may stand for."""
@@ -560,13 +579,31 @@ class _Phrases:
             if found is None:
                 found = by_form[w] = self._tried(self._keys(w))
             tried[w] = found
+        close = self._close_enough(words)
         last = 0
         for start, word in sorted((s, w) for w in seen for s in index[w]):
-            if start < last or not tried[word]:
+            if start < last or not tried[word] or not close(start):
                 continue
             if m := self._match_at(norm, start, tried[word]):
                 last = m.end()
                 yield m
+
+    def _close_enough(self, words: _Words) -> Callable[[int], bool]:
+        """A test of a word's position: whether a needed word begins within reach after it
+        (always true when nothing is needed)."""
+        if not self._needs:
+            return lambda start: True
+        starts, folded, reach = words.starts, words.folded, self._reach
+        needed = sorted(
+            bisect.bisect_left(starts, p) for w in folded.keys() & self._needs for p in folded[w]
+        )
+
+        def close(start: int) -> bool:
+            index = bisect.bisect_left(starts, start)
+            after = bisect.bisect_right(needed, index)
+            return after < len(needed) and needed[after] <= index + reach
+
+        return close
 
 
 #: A phrase that is one run of letters and digits: "Russia" (a plain string comparison
@@ -584,22 +621,24 @@ class _Words:
 
     exact: dict[str, list[int]]
     folded: dict[str, list[int]]
+    starts: list[int] = field(default_factory=list)  # where each word begins, in order
 
     @classmethod
     def of(cls, norm: str) -> _Words:
         matches = list(_WORD_RUN.finditer(norm))
         words = list(map(_GROUP, matches))
+        starts = list(map(_START, matches))
         exact: dict[str, list[int]] = {word: [] for word in dict.fromkeys(words)}
-        for word, start in zip(words, map(_START, matches), strict=True):
+        for word, start in zip(words, starts, strict=True):
             exact[word].append(start)
         folded: dict[str, list[int]] = {}
-        for word, starts in exact.items():
+        for word, where in exact.items():
             key = word.lower() if word.isascii() else _fold_key(word)
             if key in folded:
-                folded[key] = folded[key] + starts
+                folded[key] = folded[key] + where
             else:
-                folded[key] = starts
-        return cls(exact, folded)
+                folded[key] = where
+        return cls(exact, folded, starts)
 
 
 _GROUP = re.Match.group
@@ -635,6 +674,7 @@ def _patterns(gaz: Gazetteer) -> dict[str, Any]:
             ((demonyms + acronyms, ("",)), (owners, _OWNED)),
             rf"\s+(?P<inst>(?i:{institutions}))(?!\w)",
             head_name="owner",
+            needs=list(gaz.institutions),
         ),
         # "the Foreign Ministry of Armenia", "the government of Georgia"
         "institution_of": _Phrases(
@@ -643,6 +683,7 @@ def _patterns(gaz: Gazetteer) -> dict[str, Any]:
             rf"\s+of\s+(?:the\s+)?(?P<owner>{_alternation(owners)})(?!\w)",
             ignore_case=True,
             head_name="inst",
+            needs=["of"],
         ),
         # "Armenian soldiers", "Russia's troops", "CSTO member states", "U.S. officials"
         "group": _Phrases(
@@ -650,6 +691,8 @@ def _patterns(gaz: Gazetteer) -> dict[str, Any]:
             ((demonyms + orgs + acronyms, ("",)), (owners, _OWNED)),
             rf"(?P<mods>(?:\s+[a-z]+(?:-[a-z]+)?){{0,2}}?)\s+(?P<noun>(?i:{groups}))(?!\w)",
             head_name="owner",
+            needs=gaz.groups,
+            needs_within=4,  # two words before the noun, each of one or two words
         ),
         "title": _Phrases(
             r"(?<![\w-])",
