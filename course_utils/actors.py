@@ -1182,7 +1182,11 @@ def _find_gazetteer_matches(doc: _Doc, gaz: Gazetteer) -> tuple[tuple[int, int, 
     found: dict[int, tuple[int, int, Entry]] = {}
     for name in ("exact", "loose"):
         for m in pats[name].finditer(doc.norm, doc.words):
-            key = m.group().lower() if name == "loose" else _SPACES.sub(" ", m.group())
+            text = m.group()
+            if name == "loose":
+                key = text.lower()
+            else:  # one word holds no space to tidy
+                key = text if text.isalnum() else _SPACES.sub(" ", text)
             entry = gaz.by_surface.get(key)
             if entry is None:
                 continue

@@ -1099,6 +1099,9 @@ _ANAPHOR = re.compile(
 _ANAPHOR_WORDS = ("day", "night", "morning", "afternoon", "evening")
 # ... and one of these: a sentence without them has none either.
 _ANAPHOR_LEADS = ("next", "following", "previous", "preceding", "same", "before", "after", "that")
+# Whether a text holds one of those words anywhere (as "word in text" says, in one search).
+_ANAPHOR_WORD_IN = re.compile("|".join(_ANAPHOR_WORDS))
+_ANAPHOR_LEAD_IN = re.compile("|".join(_ANAPHOR_LEADS))
 _ANAPHOR_SHIFT = {
     "next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1, "before": -1,
     "same": 0,
@@ -1147,11 +1150,11 @@ def _with_anaphors(
 ) -> list[tuple[int, int, TimeValue]]:
     """Add "the next day" and its kind to the dates of one sentence, in text order."""
     lower = text.lower()
-    if not any(word in lower for word in _ANAPHOR_WORDS):
+    if not _ANAPHOR_WORD_IN.search(lower):
         return found
     if not lower.isascii():  # the letters a case-insensitive pattern reads as i and s
         lower = text.replace("İ", "i").lower().replace("ı", "i").replace("ſ", "s")
-    if not any(word in lower for word in _ANAPHOR_LEADS):
+    if not _ANAPHOR_LEAD_IN.search(lower):
         return found
     anaphors = [
         m for m in _ANAPHOR.finditer(fold_quotes(text))
