@@ -20,7 +20,8 @@ The methods, in the order the course teaches them:
    purpose: it keeps "The", sentence-initial words and places, and guesses the kind.
 2. :func:`gazetteer_actors` (``gazetteer``): names from the editable lists in
    ``data/gazetteer/`` (states, demonyms, organisations and their acronyms and
-   descriptions, standing institutions such as "the Armenian Foreign Ministry").
+   descriptions, standing institutions such as "the Armenian Foreign Ministry", "the
+   Japan Coast Guard" or "Chad's own army"; "S. Korea" is South Korea).
    A state named only as a place ("held in Armenia", "Armenia's border") is skipped, and
    so is the demonym of a state marked ``historical`` ("a former Soviet republic").
 3. :func:`title_actors` (``title``): people found by their title or role
@@ -31,8 +32,10 @@ The methods, in the order the course teaches them:
    trade, Jane Roe,") and, with no title, right after a verb of speech listed in
    ``data/gazetteer/speech_verbs.csv`` ("..., said Jane Roe, who ..."; the actor's
    ``rule`` in ``attrs["actors"]`` is then ``speech verb``). Particles stay in the name
-   ("Ana de la Paz"). No person is listed in any data file.
-4. :func:`surname_actors` (``surname``): later mentions of those people ("Lavrov"), and
+   ("Ana de la Paz"), and a family name with its particle ("said Al Kalon") is the person
+   found with the full name. No person is listed in any data file.
+4. :func:`surname_actors` (``surname``): later mentions of those people ("Lavrov", "de la
+   Paz" with its particle), and
    by the first word of the name where it can be no one and nothing else ("Guo" for Guo
    Wenli, whose family name comes first; "Abiy" for Abiy Tadesse, known by his given name).
 5. :func:`metonymy_actors` (``metonymy``): a capital standing for its state
@@ -310,6 +313,32 @@ def _listed_names(rows: list[dict[str, str]]) -> dict[str, str]:
     return listed
 
 
+_TWO_WORD_NAME = re.compile(r"([A-Z])[a-z]+ ([A-Z][a-z]+)")
+
+
+def _abbreviations(rows: list[dict[str, str]], listed: dict[str, str]) -> dict[str, list[str]]:
+    """Short forms of two-word state names, as headlines write them: the first word's
+    initial and the second word ("S. Korea" for South Korea, "N. Macedonia"). A form that
+    two states would share, or that the file already lists, is left out.
+
+    >>> rows = [{"iso3": "KOR", "name": "South Korea"}, {"iso3": "SSD", "name": "South Sudan"},
+    ...         {"iso3": "SAU", "name": "Saudi Arabia"}, {"iso3": "ZAF", "name": "South Africa"},
+    ...         {"iso3": "ZZA", "name": "Sea Arabia"}, {"iso3": "ARM", "name": "Armenia"}]
+    >>> _abbreviations(rows, {})
+    {'KOR': ['S. Korea'], 'SSD': ['S. Sudan'], 'ZAF': ['S. Africa']}
+    """
+    made: dict[str, list[str]] = {}
+    for row in rows:
+        match = _TWO_WORD_NAME.fullmatch(row["name"].strip())
+        if match:
+            made.setdefault(f"{match.group(1)}. {match.group(2)}", []).append(row["iso3"].strip())
+    found: dict[str, list[str]] = {}
+    for form, codes in made.items():
+        if len(codes) == 1 and form not in listed:
+            found.setdefault(codes[0], []).append(form)
+    return found
+
+
 def _load_states(
     rows: list[dict[str, str]],
 ) -> tuple[list[Entry], dict[str, dict[str, Any]]]:
@@ -317,10 +346,11 @@ def _load_states(
     entries: list[Entry] = []
     states: dict[str, dict[str, Any]] = {}
     listed = _listed_names(rows)
+    short = _abbreviations(rows, listed)
     for row in rows:
         iso3, name = row["iso3"].strip(), row["name"].strip()
         aliases = _split(row.get("aliases"))
-        for extra in _pycountry_names(iso3):
+        for extra in _pycountry_names(iso3) + short.get(iso3, []):
             # a name the file gives another state is that state's ("Congo" is DR Congo)
             if extra != name and extra not in aliases and listed.get(extra, iso3) == iso3:
                 aliases.append(extra)
@@ -661,6 +691,12 @@ def _patterns(gaz: Gazetteer) -> dict[str, Any]:
     orgs = [fold_quotes(e.surface) for e in gaz.entries if e.kind == "organization"]
     # a state's acronym is also an adjective: "US citizens", "the UK military"
     acronyms = [o for o in owners if re.fullmatch(r"[A-Z]{2,4}", o)]
+    # a state's name before an institution is its owner too: "the Japan Coast Guard"
+    names = [
+        fold_quotes(e.surface)
+        for e in gaz.entries
+        if e.kind == "state" and e.role in ("name", "alias")
+    ]
     institutions = _alternation(gaz.institutions)
     groups = _alternation(gaz.groups)
     return {
@@ -668,13 +704,15 @@ def _patterns(gaz: Gazetteer) -> dict[str, Any]:
         "loose": _Phrases(
             r"(?<![\w-])", ((described, ("",)),), r"(?!\w)", ignore_case=True, rest_flags=re.I
         ),
-        # "the Armenian government", "Russia's Foreign Ministry"
+        # "the Armenian government", "Russia's Foreign Ministry", "Russia's own army",
+        # "the Japan Coast Guard"
         "institution": _Phrases(
             r"(?<![\w-])",
-            ((demonyms + acronyms, ("",)), (owners, _OWNED)),
-            rf"\s+(?P<inst>(?i:{institutions}))(?!\w)",
+            ((demonyms + acronyms, ("",)), (owners, _OWNED), (names, ("",))),
+            rf"(?:(?:(?<=')|(?<='s))\s+own)?\s+(?P<inst>(?i:{institutions}))(?!\w)",
             head_name="owner",
             needs=list(gaz.institutions),
+            needs_within=1,  # "own"
         ),
         # "the Foreign Ministry of Armenia", "the government of Georgia"
         "institution_of": _Phrases(
@@ -1824,18 +1862,44 @@ def norm_name(name: str) -> str:
 
 def _merge_people(found: list[_Candidate]) -> list[_Candidate]:
     """Give "Putin" (from "President Putin") the full name "Vladimir Putin" if one is known
-    (the longest full name that ends with the word; of two as long, the first in order)."""
+    (the longest full name that ends with the word; of two as long, the first in order).
+    A family name that begins with a particle is merged the same way: "Al Kalon" (from
+    "said Al Kalon") is "Omar bin Rashid Al Kalon" when that name was found.
+
+    >>> found = [_candidate("Omar bin Rashid Al Kalon", "person", 0, 24, "title"),
+    ...          _candidate("Al Kalon", "person", 40, 48, "title"),
+    ...          _candidate("Rashid Al Kalon", "person", 60, 75, "title")]
+    >>> [c.actor for c in _merge_people(found)]
+    ['Omar bin Rashid Al Kalon', 'Omar bin Rashid Al Kalon', 'Rashid Al Kalon']
+    """
     names = {c.actor for c in found}
-    by_last: dict[str, list[str]] = {}
+    by_tail: dict[str, list[str]] = {}
     for name in names:
-        if " " in name:
-            by_last.setdefault(name.rsplit(" ", 1)[1], []).append(name)
-    full = {
-        name: max(sorted(by_last[name]), key=len)
-        for name in names
-        if " " not in name and name in by_last
-    }
+        for tail in _family_names(name):
+            by_tail.setdefault(tail, []).append(name)
+    full = {name: max(sorted(by_tail[name]), key=len) for name in names if name in by_tail}
     return [_replace_actor(c, full.get(c.actor, c.actor)) for c in found]
+
+
+def _family_names(name: str) -> list[str]:
+    """The shorter forms a later mention may give of a name: its last word, and the last
+    word with each run of particles before it ("Paz", "la Paz", "de la Paz" of "Ana de la
+    Paz"), shortest first.
+
+    >>> _family_names("Ana de la Paz"), _family_names("Omar bin Said Al Kalon")
+    (['Paz', 'la Paz', 'de la Paz'], ['Kalon', 'Al Kalon'])
+    >>> _family_names("Roe")
+    []
+    """
+    words = name.split(" ")
+    if len(words) < 2:
+        return []
+    forms = [words[-1]]
+    index = len(words) - 2
+    while index > 0 and words[index].lower() in _NAME_PARTICLES:
+        forms.append(" ".join(words[index:]))
+        index -= 1
+    return forms
 
 
 def _replace_actor(c: _Candidate, actor: str) -> _Candidate:
@@ -1869,7 +1933,7 @@ def _surname_candidates(doc: _Doc, people: Sequence[_Candidate]) -> list[_Candid
     for person in persons.values():
         parts = person.actor.split()
         surname = parts[-1]
-        spans = _phrase_spans(doc, (person.actor, surname))
+        spans = _phrase_spans(doc, (person.actor, *_particle_surnames(parts), surname))
         if _first_word_is_safe(doc, parts, shared, load_gazetteer()):
             # "Abiy" for Abiy Ahmed, "Guo" for Guo Wenjie: not when a capitalised word
             # follows, for then it begins a longer name
@@ -1879,6 +1943,21 @@ def _surname_candidates(doc: _Doc, people: Sequence[_Candidate]) -> list[_Candid
                 _candidate(person.actor, "person", start, end, "surname", **dict(person.info))
             )
     return found
+
+
+def _particle_surnames(parts: list[str]) -> list[str]:
+    """The last word of a name with the particles before it, as written and with a capital
+    (at the start of a sentence): "de la Paz" and "De la Paz", "Al Kalon". None if no
+    particle stands before the last word.
+
+    >>> _particle_surnames("Ana de la Paz".split()), _particle_surnames(["Jane", "Roe"])
+    (['de la Paz', 'De la Paz'], [])
+    """
+    forms = _family_names(" ".join(parts))
+    if len(forms) < 2:
+        return []
+    longest = forms[-1]
+    return list(dict.fromkeys([longest, longest[0].upper() + longest[1:]]))
 
 
 _WORD_OR_HYPHEN = re.compile(r"[\w-]")
