@@ -1579,6 +1579,8 @@ def _names_after(doc: _Doc, gaz: Gazetteer, title: _Title) -> list[_Candidate]:
 def _name_before(doc: _Doc, gaz: Gazetteer, title: _Title) -> list[_Candidate]:
     """A name before its title: "Ann Lee, the group's chief negotiator"."""
     base = max(0, title.left - 40)
+    if doc.norm.find(",", base, title.left) == -1:  # the apposition begins with a comma
+        return []
     before = _APPOSITION_BEFORE.search(doc.norm[base : title.left])
     span = _scan_name(doc.norm, base + before.start(), gaz, direction=-1) if before else None
     return [_person(doc, span, (span[0], title.right), title)] if span else []
@@ -1679,11 +1681,17 @@ def _plain_name(doc: _Doc, gaz: Gazetteer, span: tuple[int, int] | None) -> bool
     institution ("Vesland Border Guards said" names nobody)."""
     if span is None or not 2 <= _count_words(doc.norm, span) <= 3:
         return False
-    nouns = _group_nouns(gaz) | _title_words(gaz)
+    nouns = _not_in_plain_names(gaz)
     words = doc.norm[span[0] : span[1]].lower().split()
     if any(w in nouns or w.rstrip("s") in nouns for w in words):
         return False
     return _starts_clause(doc, span[0]) and not _holds_gazetteer_name(doc, gaz, span)
+
+
+@lru_cache(maxsize=4)
+def _not_in_plain_names(gaz: Gazetteer) -> frozenset[str]:
+    """The words of groups, institutions and titles, in lower case: no plain name holds one."""
+    return _group_nouns(gaz) | _title_words(gaz)
 
 
 @lru_cache(maxsize=4)
@@ -1728,11 +1736,11 @@ def _verbs_after_names(doc: _Doc, gaz: Gazetteer) -> list[int]:
     >>> [m.start() for m in _verb_after_name(gaz).finditer(text)]
     [8, 43]
     """
-    verbs = [v for v in gaz.speech_verbs if " " not in v]
-    if not all(_WORD_RUN.fullmatch(v) for v in verbs):  # a verb with a hyphen or a quote
+    verbs = _one_word_verbs(gaz)
+    if verbs is None:  # a verb with a hyphen or a quote
         return [m.start() for m in _verb_after_name(gaz).finditer(doc.norm)]
     norm, found = doc.norm, []
-    for verb in set(verbs):
+    for verb in verbs:
         after = len(verb)
         for start in doc.words.exact.get(verb, ()):
             if (
@@ -1743,6 +1751,13 @@ def _verbs_after_names(doc: _Doc, gaz: Gazetteer) -> list[int]:
             ):
                 found.append(start - 1)
     return sorted(found)
+
+
+@lru_cache(maxsize=4)
+def _one_word_verbs(gaz: Gazetteer) -> frozenset[str] | None:
+    """The speech verbs of one word (None if one of them holds more than letters and digits)."""
+    verbs = [v for v in gaz.speech_verbs if " " not in v]
+    return frozenset(verbs) if all(_WORD_RUN.fullmatch(v) for v in verbs) else None
 
 
 _LETTER = re.compile(r"[^\W\d_]")
