@@ -678,25 +678,36 @@ _START = re.Match.start
 _OWNED = ("'s", "'")  # "Russia's troops", "the Philippines' coast guard"
 
 
-@lru_cache(maxsize=4)
-def _patterns(gaz: Gazetteer) -> dict[str, Any]:
-    exact = [fold_quotes(e.surface) for e in gaz.entries if e.role != "description"]
-    described = [e.surface for e in gaz.entries if e.role == "description"]
-    demonyms = [fold_quotes(e.surface) for e in gaz.entries if e.role == "demonym"]
+def _surfaces(gaz: Gazetteer) -> dict[str, list[str]]:
+    """The gazetteer's surface forms (quotes folded) by the part they play in the patterns."""
+    entries = gaz.entries
     owners = [
         fold_quotes(e.surface)
-        for e in gaz.entries
+        for e in entries
         if e.role in ("name", "alias", "capital") and e.kind == "state"
     ]
-    orgs = [fold_quotes(e.surface) for e in gaz.entries if e.kind == "organization"]
-    # a state's acronym is also an adjective: "US citizens", "the UK military"
-    acronyms = [o for o in owners if re.fullmatch(r"[A-Z]{2,4}", o)]
-    # a state's name before an institution is its owner too: "the Japan Coast Guard"
-    names = [
-        fold_quotes(e.surface)
-        for e in gaz.entries
-        if e.kind == "state" and e.role in ("name", "alias")
-    ]
+    return {
+        "exact": [fold_quotes(e.surface) for e in entries if e.role != "description"],
+        "described": [e.surface for e in entries if e.role == "description"],
+        "demonyms": [fold_quotes(e.surface) for e in entries if e.role == "demonym"],
+        "owners": owners,
+        "orgs": [fold_quotes(e.surface) for e in entries if e.kind == "organization"],
+        # a state's acronym is also an adjective: "US citizens", "the UK military"
+        "acronyms": [o for o in owners if re.fullmatch(r"[A-Z]{2,4}", o)],
+        # a state's name before an institution is its owner too: "the Japan Coast Guard"
+        "names": [
+            fold_quotes(e.surface)
+            for e in entries
+            if e.kind == "state" and e.role in ("name", "alias")
+        ],
+    }
+
+
+@lru_cache(maxsize=4)
+def _patterns(gaz: Gazetteer) -> dict[str, Any]:
+    words = _surfaces(gaz)
+    exact, described, demonyms = words["exact"], words["described"], words["demonyms"]
+    owners, orgs, acronyms, names = (words[k] for k in ("owners", "orgs", "acronyms", "names"))
     institutions = _alternation(gaz.institutions)
     groups = _alternation(gaz.groups)
     return {
