@@ -473,6 +473,11 @@ class _PhraseMatch:
         return self.rest.group(name)
 
 
+#: A phrase to try: its text for a string comparison (as written, or in lower case where
+#: case is ignored; "" where only the pattern will do), its pattern and its endings.
+_Tried = tuple[str, str, re.Pattern[str], tuple[str, ...]]
+
+
 @dataclass(eq=False)
 class _Phrases:
     """A pattern that begins with one of many listed phrases ("Armenian", "Foreign Ministry").
@@ -505,12 +510,8 @@ class _Phrases:
     _by_key: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)
     _forms: frozenset[str] = frozenset()
     # the phrases to try for each listed form ("minister", "ministers"), made when first seen
-    _by_form: dict[str, list[tuple[str, re.Pattern[str], tuple[str, ...]]]] = field(
-        default_factory=dict
-    )
-    _order: dict[tuple[str, ...], list[tuple[str, re.Pattern[str], tuple[str, ...]]]] = field(
-        default_factory=dict
-    )
+    _by_form: dict[str, list[_Tried]] = field(default_factory=dict)
+    _order: dict[tuple[str, ...], list[_Tried]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._before = re.compile(self.before)
@@ -549,34 +550,36 @@ class _Phrases:
             keys += [key[:-1], key[:-2]] if key.endswith("es") else [key[:-1]]
         return [k for k in keys if k in self._by_key]
 
-    def _tried(self, keys: list[str]) -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
+    def _tried(self, keys: list[str]) -> list[_Tried]:
         """The phrases that start with ``keys``, in the order the expression tries them:
         list by list, the longer phrase first. Each comes as its text where a plain string
-        comparison finds it (one word, case as written), else "", with its pattern."""
+        comparison finds it (one word), with its pattern: as written where case counts, else
+        in lower case (compared with ASCII text only)."""
         tried = self._order.get(tuple(keys))
         if tried is None:
             flags = re.IGNORECASE if self.ignore_case else 0
-            tried = [
-                (
-                    p if not self.ignore_case and _PLAIN_WORD.fullmatch(p) else "",
-                    re.compile(re.escape(p).replace(r"\ ", r"\s+"), flags),
-                    self.heads[index][1],
-                )
-                for index, _, p in sorted(t for k in keys for t in self._by_key[k])
-            ]
+            tried = []
+            for index, _, p in sorted(t for k in keys for t in self._by_key[k]):
+                plain = bool(_PLAIN_WORD.fullmatch(p))
+                literal = p if plain and not self.ignore_case else ""
+                lower = p.lower() if plain and self.ignore_case and p.isascii() else ""
+                pattern = re.compile(re.escape(p).replace(r"\ ", r"\s+"), flags)
+                tried.append((literal, lower, pattern, self.heads[index][1]))
             self._order[tuple(keys)] = tried
         return tried
 
-    def _match_at(
-        self, norm: str, pos: int, tried: list[tuple[str, re.Pattern[str], tuple[str, ...]]]
-    ) -> _PhraseMatch | None:
+    def _match_at(self, norm: str, pos: int, tried: list[_Tried]) -> _PhraseMatch | None:
         if self._before.match(norm, pos) is None:
             return None
-        for literal, phrase, endings in tried:
+        for literal, lower, phrase, endings in tried:
             if literal:
                 if not norm.startswith(literal, pos):
                     continue
                 head_end = pos + len(literal)
+            elif lower and (text := norm[pos : pos + len(lower)]).isascii():
+                if text.lower() != lower:  # ASCII text: case folding is lower case
+                    continue
+                head_end = pos + len(lower)
             else:
                 head = phrase.match(norm, pos)
                 if head is None:

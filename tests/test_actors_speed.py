@@ -230,3 +230,34 @@ def test_a_needed_word_at_the_farthest_reach_is_still_found() -> None:
     assert sorted(words.folded.keys() & group._needs) == ["troops"]  # the noun alone
     found = [m.group() for m in group.finditer(text, words)]
     assert found == [f"{longest}'s far-flung well-armed troops"]
+
+
+_CASE_PIECES = [
+    "Minister", "MINISTER", "mini\u017fter", "Ministers", "spokesman", "SPOKESMAN", "\u212aremlin",
+    "Kremlin", "said", "SAID", "\u017faid", "according to", "President", "\u0130nterior",
+    "ministry", "Ministry of Foreign Affairs", "of", "Armenia", "the", "Jane", "Roe", ",", "-",
+]  # fmt: skip
+_case_text = st.lists(st.sampled_from(_CASE_PIECES), max_size=25).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_case_text)
+def test_phrases_compared_as_strings_are_those_the_patterns_find(text: str) -> None:
+    from course_utils.actors import _patterns, _Phrases, _Words, load_gazetteer
+
+    words = _Words.of(text)
+    for name in ("exact", "loose", "title", "speech", "institution_of"):
+        fast = _patterns(load_gazetteer())[name]
+        plain = _Phrases(
+            fast.before,
+            fast.heads,
+            fast.rest,
+            ignore_case=fast.ignore_case,
+            rest_flags=fast.rest_flags,
+            plural=fast.plural,
+            head_name=fast.head_name,
+        )
+        only_patterns = plain._tried
+        plain._tried = lambda keys, f=only_patterns: [("", "", p, e) for _, _, p, e in f(keys)]
+        found = [(m.start(), m.end()) for m in fast.finditer(text, words)]
+        assert found == [(m.start(), m.end()) for m in plain.finditer(text, words)], name
