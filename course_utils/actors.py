@@ -20,7 +20,8 @@ The methods, in the order the course teaches them:
    purpose: it keeps "The", sentence-initial words and places, and guesses the kind.
 2. :func:`gazetteer_actors` (``gazetteer``): names from the editable lists in
    ``data/gazetteer/`` (states, demonyms, organisations and their acronyms and
-   descriptions, standing institutions such as "the Armenian Foreign Ministry").
+   descriptions, standing institutions such as "the Armenian Foreign Ministry", "the
+   Japan Coast Guard" or "Chad's own army"; "S. Korea" is South Korea).
    A state named only as a place ("held in Armenia", "Armenia's border") is skipped, and
    so is the demonym of a state marked ``historical`` ("a former Soviet republic").
 3. :func:`title_actors` (``title``): people found by their title or role
@@ -31,8 +32,10 @@ The methods, in the order the course teaches them:
    trade, Jane Roe,") and, with no title, right after a verb of speech listed in
    ``data/gazetteer/speech_verbs.csv`` ("..., said Jane Roe, who ..."; the actor's
    ``rule`` in ``attrs["actors"]`` is then ``speech verb``). Particles stay in the name
-   ("Ana de la Paz"). No person is listed in any data file.
-4. :func:`surname_actors` (``surname``): later mentions of those people ("Lavrov"), and
+   ("Ana de la Paz"), and a family name with its particle ("said Al Kalon") is the person
+   found with the full name. No person is listed in any data file.
+4. :func:`surname_actors` (``surname``): later mentions of those people ("Lavrov", "de la
+   Paz" with its particle), and
    by the first word of the name where it can be no one and nothing else ("Guo" for Guo
    Wenli, whose family name comes first; "Abiy" for Abiy Tadesse, known by his given name).
 5. :func:`metonymy_actors` (``metonymy``): a capital standing for its state
@@ -54,7 +57,7 @@ import bisect
 import csv
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -63,6 +66,7 @@ from typing import Any, NamedTuple
 import numpy as np
 import pandas as pd
 
+from course_utils.article import build_table
 from course_utils.errors import CourseError
 from course_utils.text import fold_quotes, sentence_spans
 
@@ -309,6 +313,32 @@ def _listed_names(rows: list[dict[str, str]]) -> dict[str, str]:
     return listed
 
 
+_TWO_WORD_NAME = re.compile(r"([A-Z])[a-z]+ ([A-Z][a-z]+)")
+
+
+def _abbreviations(rows: list[dict[str, str]], listed: dict[str, str]) -> dict[str, list[str]]:
+    """Short forms of two-word state names, as headlines write them: the first word's
+    initial and the second word ("S. Korea" for South Korea, "N. Macedonia"). A form that
+    two states would share, or that the file already lists, is left out.
+
+    >>> rows = [{"iso3": "KOR", "name": "South Korea"}, {"iso3": "SSD", "name": "South Sudan"},
+    ...         {"iso3": "SAU", "name": "Saudi Arabia"}, {"iso3": "ZAF", "name": "South Africa"},
+    ...         {"iso3": "ZZA", "name": "Sea Arabia"}, {"iso3": "ARM", "name": "Armenia"}]
+    >>> _abbreviations(rows, {})
+    {'KOR': ['S. Korea'], 'SSD': ['S. Sudan'], 'ZAF': ['S. Africa']}
+    """
+    made: dict[str, list[str]] = {}
+    for row in rows:
+        match = _TWO_WORD_NAME.fullmatch(row["name"].strip())
+        if match:
+            made.setdefault(f"{match.group(1)}. {match.group(2)}", []).append(row["iso3"].strip())
+    found: dict[str, list[str]] = {}
+    for form, codes in made.items():
+        if len(codes) == 1 and form not in listed:
+            found.setdefault(codes[0], []).append(form)
+    return found
+
+
 def _load_states(
     rows: list[dict[str, str]],
 ) -> tuple[list[Entry], dict[str, dict[str, Any]]]:
@@ -316,10 +346,11 @@ def _load_states(
     entries: list[Entry] = []
     states: dict[str, dict[str, Any]] = {}
     listed = _listed_names(rows)
+    short = _abbreviations(rows, listed)
     for row in rows:
         iso3, name = row["iso3"].strip(), row["name"].strip()
         aliases = _split(row.get("aliases"))
-        for extra in _pycountry_names(iso3):
+        for extra in _pycountry_names(iso3) + short.get(iso3, []):
             # a name the file gives another state is that state's ("Congo" is DR Congo)
             if extra != name and extra not in aliases and listed.get(extra, iso3) == iso3:
                 aliases.append(extra)
@@ -442,6 +473,11 @@ class _PhraseMatch:
         return self.rest.group(name)
 
 
+#: A phrase to try: its text for a string comparison (as written, or in lower case where
+#: case is ignored; "" where only the pattern will do), its pattern and its endings.
+_Tried = tuple[str, str, re.Pattern[str], tuple[str, ...]]
+
+
 @dataclass(eq=False)
 class _Phrases:
     """A pattern that begins with one of many listed phrases ("Armenian", "Foreign Ministry").
@@ -466,10 +502,16 @@ class _Phrases:
     rest_flags: int = 0
     plural: bool = False  # an "s" or "es" may follow a one-word phrase ("Ministers")
     head_name: str = "head"
+    # phrases one of which ``rest`` always holds (their case ignored), and how many words
+    # may stand between the phrase (with its ending) and it: a position with no such word
+    # close enough after it cannot match, and is passed over
+    needs: Sequence[str] = ()
+    needs_within: int = 0
     _by_key: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)
-    _order: dict[tuple[str, ...], list[tuple[int, re.Pattern[str], tuple[str, ...]]]] = field(
-        default_factory=dict
-    )
+    _forms: frozenset[str] = frozenset()
+    # the phrases to try for each listed form ("minister", "ministers"), made when first seen
+    _by_form: dict[str, list[_Tried]] = field(default_factory=dict)
+    _order: dict[tuple[str, ...], list[_Tried]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._before = re.compile(self.before)
@@ -481,6 +523,25 @@ class _Phrases:
                     raise CourseError(f"the gazetteer phrase {phrase!r} must begin with a letter")
                 key = _fold_key(first.group()) if self.ignore_case else first.group()
                 self._by_key.setdefault(key, []).append((index, -len(phrase), phrase))
+        self._needs, self._reach = self._needed_words()
+        # the words that may stand for a listed first word: "minister", "ministers"
+        forms = set(self._by_key)
+        if self.plural:
+            forms |= {k + "s" for k in self._by_key} | {k + "es" for k in self._by_key}
+        self._forms = frozenset(forms)
+
+    def _needed_words(self) -> tuple[frozenset[str], int]:
+        """The first words of :attr:`needs`, folded, and how many words after a phrase's
+        first word the needed word may begin: the most words of a phrase and of an ending
+        ("'s" is one: "s"), and :attr:`needs_within`. No words (no filter) if a needed
+        phrase does not begin with a word."""
+        firsts = [_WORD_RUN.match(phrase) for phrase in self.needs]
+        if not firsts or not all(firsts):
+            return frozenset(), 0
+        longest = max(len(_WORD_RUN.findall(p)) for phrases, _ in self.heads for p in phrases)
+        ending = max(len(_WORD_RUN.findall(e)) for _, endings in self.heads for e in endings)
+        needed = frozenset(_fold_key(m.group()) for m in firsts if m)
+        return needed, longest + ending + self.needs_within
 
     def _keys(self, key: str) -> list[str]:
         """The listed first words that ``key`` (a word of the text, folded) may stand for."""
@@ -489,34 +550,45 @@ class _Phrases:
             keys += [key[:-1], key[:-2]] if key.endswith("es") else [key[:-1]]
         return [k for k in keys if k in self._by_key]
 
-    def _tried(self, keys: list[str]) -> list[tuple[int, re.Pattern[str], tuple[str, ...]]]:
-        """The phrases that start with ``keys``, compiled, in the order the expression tries
-        them: list by list, the longer phrase first."""
+    def _tried(self, keys: list[str]) -> list[_Tried]:
+        """The phrases that start with ``keys``, in the order the expression tries them:
+        list by list, the longer phrase first. Each comes as its text where a plain string
+        comparison finds it (one word), with its pattern: as written where case counts, else
+        in lower case (compared with ASCII text only)."""
         tried = self._order.get(tuple(keys))
         if tried is None:
             flags = re.IGNORECASE if self.ignore_case else 0
-            tried = [
-                (
-                    index,
-                    re.compile(re.escape(p).replace(r"\ ", r"\s+"), flags),
-                    self.heads[index][1],
-                )
-                for index, _, p in sorted(t for k in keys for t in self._by_key[k])
-            ]
+            tried = []
+            for index, _, p in sorted(t for k in keys for t in self._by_key[k]):
+                plain = bool(_PLAIN_WORD.fullmatch(p))
+                literal = p if plain and not self.ignore_case else ""
+                lower = p.lower() if plain and self.ignore_case and p.isascii() else ""
+                pattern = re.compile(re.escape(p).replace(r"\ ", r"\s+"), flags)
+                tried.append((literal, lower, pattern, self.heads[index][1]))
             self._order[tuple(keys)] = tried
         return tried
 
-    def _match_at(self, norm: str, pos: int, keys: list[str]) -> _PhraseMatch | None:
+    def _match_at(self, norm: str, pos: int, tried: list[_Tried]) -> _PhraseMatch | None:
         if self._before.match(norm, pos) is None:
             return None
-        for _, phrase, endings in self._tried(keys):
-            head = phrase.match(norm, pos)
-            if head is None:
-                continue
-            for ending in endings:
-                if ending and not norm.startswith(ending, head.end()):
+        for literal, lower, phrase, endings in tried:
+            if literal:
+                if not norm.startswith(literal, pos):
                     continue
-                rest = self._rest.match(norm, head.end() + len(ending))
+                head_end = pos + len(literal)
+            elif lower and (text := norm[pos : pos + len(lower)]).isascii():
+                if text.lower() != lower:  # ASCII text: case folding is lower case
+                    continue
+                head_end = pos + len(lower)
+            else:
+                head = phrase.match(norm, pos)
+                if head is None:
+                    continue
+                head_end = head.end()
+            for ending in endings:
+                if ending and not norm.startswith(ending, head_end):
+                    continue
+                rest = self._rest.match(norm, head_end + len(ending))
                 if rest is not None:
                     return _PhraseMatch(norm, self.head_name, pos, rest.start(), rest)
         return None
@@ -527,29 +599,49 @@ class _Phrases:
         if first is None:
             return None
         keys = self._keys(_fold_key(first.group()) if self.ignore_case else first.group())
-        return self._match_at(norm, pos, keys) if keys else None
+        return self._match_at(norm, pos, self._tried(keys)) if keys else None
 
     def finditer(self, norm: str, words: _Words) -> Iterator[_PhraseMatch]:
         """The matches in ``norm``, left to right and not overlapping, as ``re.finditer``
         would give them; ``words`` are the words of ``norm`` (:meth:`_Words.of`)."""
         index = words.folded if self.ignore_case else words.exact
-        by_key = self._by_key
-        if self.plural:
-            seen = [
-                w
-                for w in index
-                if w in by_key or (w[-1:] == "s" and (w[:-1] in by_key or w[:-2] in by_key))
-            ]
-        else:
-            seen = index.keys() & by_key.keys()
-        keys = {w: self._keys(w) for w in seen}  # once per distinct word
+        seen = index.keys() & self._forms
+        by_form, tried = self._by_form, {}
+        for w in seen:  # once per distinct word, made once per listed form
+            found = by_form.get(w)
+            if found is None:
+                found = by_form[w] = self._tried(self._keys(w))
+            tried[w] = found
+        close = self._close_enough(words)
         last = 0
         for start, word in sorted((s, w) for w in seen for s in index[w]):
-            if start < last:
+            if start < last or not tried[word] or not close(start):
                 continue
-            if m := self._match_at(norm, start, keys[word]):
+            if m := self._match_at(norm, start, tried[word]):
                 last = m.end()
                 yield m
+
+    def _close_enough(self, words: _Words) -> Callable[[int], bool]:
+        """A test of a word's position: whether a needed word begins within reach after it
+        (always true when nothing is needed)."""
+        if not self._needs:
+            return lambda start: True
+        starts, folded, reach = words.starts, words.folded, self._reach
+        needed = sorted(
+            bisect.bisect_left(starts, p) for w in folded.keys() & self._needs for p in folded[w]
+        )
+
+        def close(start: int) -> bool:
+            index = bisect.bisect_left(starts, start)
+            after = bisect.bisect_right(needed, index)
+            return after < len(needed) and needed[after] <= index + reach
+
+        return close
+
+
+#: A phrase that is one run of letters and digits: "Russia" (a plain string comparison
+#: finds it as its escaped pattern does).
+_PLAIN_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -562,34 +654,63 @@ class _Words:
 
     exact: dict[str, list[int]]
     folded: dict[str, list[int]]
+    starts: list[int] = field(default_factory=list)  # where each word begins, in order
 
     @classmethod
     def of(cls, norm: str) -> _Words:
-        exact: dict[str, list[int]] = {}
-        for m in _WORD_RUN.finditer(norm):
-            exact.setdefault(m.group(), []).append(m.start())
+        matches = list(_WORD_RUN.finditer(norm))
+        words = list(map(_GROUP, matches))
+        starts = list(map(_START, matches))
+        exact: dict[str, list[int]] = {word: [] for word in dict.fromkeys(words)}
+        for word, start in zip(words, starts, strict=True):
+            exact[word].append(start)
         folded: dict[str, list[int]] = {}
-        for word, starts in exact.items():
-            folded.setdefault(_fold_key(word), []).extend(starts)
-        return cls(exact, folded)
+        for word, where in exact.items():
+            key = word.lower() if word.isascii() else _fold_key(word)
+            if key in folded:
+                folded[key] = folded[key] + where
+            else:
+                folded[key] = where
+        return cls(exact, folded, starts)
+
+
+_GROUP = re.Match.group
+_START = re.Match.start
 
 
 _OWNED = ("'s", "'")  # "Russia's troops", "the Philippines' coast guard"
 
 
-@lru_cache(maxsize=4)
-def _patterns(gaz: Gazetteer) -> dict[str, Any]:
-    exact = [fold_quotes(e.surface) for e in gaz.entries if e.role != "description"]
-    described = [e.surface for e in gaz.entries if e.role == "description"]
-    demonyms = [fold_quotes(e.surface) for e in gaz.entries if e.role == "demonym"]
+def _surfaces(gaz: Gazetteer) -> dict[str, list[str]]:
+    """The gazetteer's surface forms (quotes folded) by the part they play in the patterns."""
+    entries = gaz.entries
     owners = [
         fold_quotes(e.surface)
-        for e in gaz.entries
+        for e in entries
         if e.role in ("name", "alias", "capital") and e.kind == "state"
     ]
-    orgs = [fold_quotes(e.surface) for e in gaz.entries if e.kind == "organization"]
-    # a state's acronym is also an adjective: "US citizens", "the UK military"
-    acronyms = [o for o in owners if re.fullmatch(r"[A-Z]{2,4}", o)]
+    return {
+        "exact": [fold_quotes(e.surface) for e in entries if e.role != "description"],
+        "described": [e.surface for e in entries if e.role == "description"],
+        "demonyms": [fold_quotes(e.surface) for e in entries if e.role == "demonym"],
+        "owners": owners,
+        "orgs": [fold_quotes(e.surface) for e in entries if e.kind == "organization"],
+        # a state's acronym is also an adjective: "US citizens", "the UK military"
+        "acronyms": [o for o in owners if re.fullmatch(r"[A-Z]{2,4}", o)],
+        # a state's name before an institution is its owner too: "the Japan Coast Guard"
+        "names": [
+            fold_quotes(e.surface)
+            for e in entries
+            if e.kind == "state" and e.role in ("name", "alias")
+        ],
+    }
+
+
+@lru_cache(maxsize=4)
+def _patterns(gaz: Gazetteer) -> dict[str, Any]:
+    words = _surfaces(gaz)
+    exact, described, demonyms = words["exact"], words["described"], words["demonyms"]
+    owners, orgs, acronyms, names = (words[k] for k in ("owners", "orgs", "acronyms", "names"))
     institutions = _alternation(gaz.institutions)
     groups = _alternation(gaz.groups)
     return {
@@ -597,12 +718,15 @@ def _patterns(gaz: Gazetteer) -> dict[str, Any]:
         "loose": _Phrases(
             r"(?<![\w-])", ((described, ("",)),), r"(?!\w)", ignore_case=True, rest_flags=re.I
         ),
-        # "the Armenian government", "Russia's Foreign Ministry"
+        # "the Armenian government", "Russia's Foreign Ministry", "Russia's own army",
+        # "the Japan Coast Guard"
         "institution": _Phrases(
             r"(?<![\w-])",
-            ((demonyms + acronyms, ("",)), (owners, _OWNED)),
-            rf"\s+(?P<inst>(?i:{institutions}))(?!\w)",
+            ((demonyms + acronyms, ("",)), (owners, _OWNED), (names, ("",))),
+            rf"(?:(?:(?<=')|(?<='s))\s+own)?\s+(?P<inst>(?i:{institutions}))(?!\w)",
             head_name="owner",
+            needs=list(gaz.institutions),
+            needs_within=1,  # "own"
         ),
         # "the Foreign Ministry of Armenia", "the government of Georgia"
         "institution_of": _Phrases(
@@ -611,6 +735,7 @@ def _patterns(gaz: Gazetteer) -> dict[str, Any]:
             rf"\s+of\s+(?:the\s+)?(?P<owner>{_alternation(owners)})(?!\w)",
             ignore_case=True,
             head_name="inst",
+            needs=["of"],
         ),
         # "Armenian soldiers", "Russia's troops", "CSTO member states", "U.S. officials"
         "group": _Phrases(
@@ -618,6 +743,8 @@ def _patterns(gaz: Gazetteer) -> dict[str, Any]:
             ((demonyms + orgs + acronyms, ("",)), (owners, _OWNED)),
             rf"(?P<mods>(?:\s+[a-z]+(?:-[a-z]+)?){{0,2}}?)\s+(?P<noun>(?i:{groups}))(?!\w)",
             head_name="owner",
+            needs=gaz.groups,
+            needs_within=4,  # two words before the noun, each of one or two words
         ),
         "title": _Phrases(
             r"(?<![\w-])",
@@ -644,7 +771,7 @@ class _Doc:
     norm: str  # the text with curly quotes folded: same length, same offsets
     starts: tuple[int, ...]
     ids: tuple[int, ...]
-    headline: frozenset[int]  # sentences written in Title Case (capitals prove nothing)
+    headline: _Headlines  # sentences written in Title Case (capitals prove nothing)
     words: _Words = field(default_factory=lambda: _Words({}, {}))  # the words of norm
     # what one run of the finders computes once and several of them read (the gazetteer
     # matches): it lives and dies with this document
@@ -652,6 +779,36 @@ class _Doc:
 
 
 _HEADLINE_WORD = re.compile(r"[^\W\d_][\w'-]{3,}")
+
+
+class _Headlines:
+    """The ids of the sentences written in Title Case: three words or more of four letters
+    or more, seven in ten of them capitalised. Each sentence is read when first asked about.
+
+    >>> heads = _Headlines("Talks Resume In Vesland. Talks resume.", [0, 1], [0, 25], [24, 38])
+    >>> 0 in heads, 1 in heads, 7 in heads
+    (True, False, False)
+    """
+
+    __slots__ = ("_known", "_spans", "_text")
+
+    def __init__(self, text: str, ids: Sequence[int], starts: Sequence[int], ends: Sequence[int]):
+        self._text = text
+        self._spans = dict(zip(ids, zip(starts, ends, strict=True), strict=True))
+        self._known: dict[int, bool] = {}
+
+    def __contains__(self, sid: object) -> bool:
+        known = self._known.get(sid)  # type: ignore[call-overload]
+        if known is None:
+            span = self._spans.get(sid)  # type: ignore[call-overload]
+            known = span is not None and _title_case(self._text, *span)
+            self._known[sid] = known  # type: ignore[index]
+        return known
+
+
+def _title_case(text: str, start: int, end: int) -> bool:
+    words = _HEADLINE_WORD.findall(text, start, end)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 def _sentence_table(article: Any) -> tuple[str, list[int], list[int], list[int]]:
@@ -679,13 +836,9 @@ def _as_doc(article: Any) -> _Doc:
     text, ids, starts, ends = _sentence_table(article)
     if not isinstance(text, str) or not text.strip():
         raise CourseError("the article has no text: clean an article first with clean_article")
-    headline = set()
-    for sid, s, e in zip(ids, starts, ends, strict=True):
-        words = _HEADLINE_WORD.findall(text, s, e)
-        if len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words):
-            headline.add(sid)
     norm = fold_quotes(text)
-    return _Doc(text, norm, tuple(starts), tuple(ids), frozenset(headline), _Words.of(norm))
+    headline = _Headlines(text, ids, starts, ends)
+    return _Doc(text, norm, tuple(starts), tuple(ids), headline, _Words.of(norm))
 
 
 def _sentence_of(doc: _Doc, offset: int) -> int:
@@ -721,6 +874,17 @@ def _frame(doc: _Doc, candidates: Sequence[_Candidate]) -> pd.DataFrame:
     """The mentions as the documented DataFrame, built once from plain lists."""
     ordered = sorted(candidates, key=lambda c: (c.start, c.end))
     text = doc.text
+    if ordered:  # typed columns handed to pandas once (an empty table keeps int columns)
+        frame = build_table(
+            [
+                (c.actor, c.kind, text[c.start : c.end], c.start, c.end, sid, c.method)
+                for c, sid in zip(ordered, _sentence_ids(doc, ordered), strict=True)
+            ],
+            COLUMNS,
+            ints=_INT_COLUMNS,
+        )
+        frame.attrs["actors"] = _actor_info(candidates)
+        return frame
     columns: dict[str, Any] = {
         "actor": [c.actor for c in ordered],
         "kind": [c.kind for c in ordered],
@@ -741,6 +905,23 @@ def _frame(doc: _Doc, candidates: Sequence[_Candidate]) -> pd.DataFrame:
 
 
 _INT_COLUMNS = frozenset(["start", "end", "sentence"])
+
+
+def _sentence_ids(doc: _Doc, ordered: Sequence[_Candidate]) -> list[int]:
+    """The sentence of each candidate (sorted by start): one walk over the sentence starts.
+
+    >>> doc = _as_doc("Kalonia spoke. Vesland left.")
+    >>> found = [_candidate("a", "state", 0, 7, "x"), _candidate("b", "state", 15, 22, "x")]
+    >>> _sentence_ids(doc, found)
+    [0, 1]
+    """
+    starts, ids, found, index = doc.starts, doc.ids, [], 0
+    last = len(starts) - 1
+    for c in ordered:
+        while index < last and starts[index + 1] <= c.start:
+            index += 1
+        found.append(ids[index] if ids else 0)
+    return found
 
 
 def _actor_info(candidates: Iterable[_Candidate]) -> dict[str, dict[str, str]]:
@@ -784,7 +965,11 @@ def _next_word(norm: str, pos: int) -> tuple[str, int]:
 
 
 def _followed_by_place_noun(norm: str, end: int, demonyms: frozenset[str] = frozenset()) -> bool:
-    while (hyphen := _HYPHEN_WORD.match(norm[end : end + 60])) and hyphen.group(1) in demonyms:
+    while (
+        norm[end : end + 1] == "-"
+        and (hyphen := _HYPHEN_WORD.match(norm[end : end + 60]))
+        and hyphen.group(1) in demonyms
+    ):
         end += hyphen.end()  # "Armenian-Azerbaijani border": look past the compound
     word, after = _next_word(norm, end)
     if word.lower() in PLACE_ADJECTIVES:
@@ -852,13 +1037,16 @@ def _at_line_start(norm: str, start: int) -> bool:
 def _form_reason(doc: _Doc, start: int, end: int) -> str:
     """Why the word's own form makes it no actor: a prefix, a suffix, a dateline, a place."""
     norm = doc.norm
-    prefix = _PREFIX.search(norm[max(0, start - 40) : start])
+    # a prefix ends with "-" right before the word, a suffix begins with one right after it
+    prefix = (
+        _PREFIX.search(norm[max(0, start - 40) : start]) if norm[start - 1 : start] == "-" else None
+    )
     if prefix and prefix.group(1).lower() in NOT_ACTOR_PREFIXES:
         return f"prefix {prefix.group(1)}-"
-    suffix = _SUFFIX.match(norm[end : end + 40])
+    suffix = _SUFFIX.match(norm[end : end + 40]) if norm[end : end + 1] == "-" else None
     if suffix and suffix.group(1).lower() in PLACE_SUFFIXES:
         return f"suffix -{suffix.group(1)}"
-    if _at_line_start(norm, start) and _DATELINE_DASH.match(norm[end : end + 5]):
+    if _DATELINE_DASH.match(norm[end : end + 5]) and _at_line_start(norm, start):
         return "dateline"
     if _followed_by_place_noun(norm, end, _demonyms()):
         return "owner of a place"
@@ -1046,7 +1234,11 @@ def _find_gazetteer_matches(doc: _Doc, gaz: Gazetteer) -> tuple[tuple[int, int, 
     found: dict[int, tuple[int, int, Entry]] = {}
     for name in ("exact", "loose"):
         for m in pats[name].finditer(doc.norm, doc.words):
-            key = m.group().lower() if name == "loose" else _SPACES.sub(" ", m.group())
+            text = m.group()
+            if name == "loose":
+                key = text.lower()
+            else:  # one word holds no space to tidy
+                key = text if text.isalnum() else _SPACES.sub(" ", text)
             entry = gaz.by_surface.get(key)
             if entry is None:
                 continue
@@ -1251,7 +1443,8 @@ def _title_spans(doc: _Doc, gaz: Gazetteer) -> list[tuple[int, int]]:
     """Where titles stand: the listed ones and "<Word> Minister" forms."""
     pats = _patterns(gaz)
     titles = [(m.start(), m.end()) for m in pats["title"].finditer(doc.norm, doc.words)]
-    for m in pats["minister"].finditer(doc.norm):
+    minister = pats["minister"].finditer(doc.norm) if "Minister" in doc.words.exact else ()
+    for m in minister:
         start = m.start()
         for word in _CAPITAL_WORD.finditer(m.group()):
             bare = word.group().strip()
@@ -1400,6 +1593,8 @@ def _names_after(doc: _Doc, gaz: Gazetteer, title: _Title) -> list[_Candidate]:
 def _name_before(doc: _Doc, gaz: Gazetteer, title: _Title) -> list[_Candidate]:
     """A name before its title: "Ann Lee, the group's chief negotiator"."""
     base = max(0, title.left - 40)
+    if doc.norm.find(",", base, title.left) == -1:  # the apposition begins with a comma
+        return []
     before = _APPOSITION_BEFORE.search(doc.norm[base : title.left])
     span = _scan_name(doc.norm, base + before.start(), gaz, direction=-1) if before else None
     return [_person(doc, span, (span[0], title.right), title)] if span else []
@@ -1500,11 +1695,23 @@ def _plain_name(doc: _Doc, gaz: Gazetteer, span: tuple[int, int] | None) -> bool
     institution ("Vesland Border Guards said" names nobody)."""
     if span is None or not 2 <= _count_words(doc.norm, span) <= 3:
         return False
-    nouns = {g.lower() for g in gaz.groups} | set(gaz.institutions) | _title_words(gaz)
+    nouns = _not_in_plain_names(gaz)
     words = doc.norm[span[0] : span[1]].lower().split()
     if any(w in nouns or w.rstrip("s") in nouns for w in words):
         return False
     return _starts_clause(doc, span[0]) and not _holds_gazetteer_name(doc, gaz, span)
+
+
+@lru_cache(maxsize=4)
+def _not_in_plain_names(gaz: Gazetteer) -> frozenset[str]:
+    """The words of groups, institutions and titles, in lower case: no plain name holds one."""
+    return _group_nouns(gaz) | _title_words(gaz)
+
+
+@lru_cache(maxsize=4)
+def _group_nouns(gaz: Gazetteer) -> frozenset[str]:
+    """The nouns of groups and institutions, in lower case ("troops", "foreign ministry")."""
+    return frozenset({g.lower() for g in gaz.groups} | set(gaz.institutions))
 
 
 def _described_person(doc: _Doc, span: tuple[int, int]) -> bool:
@@ -1533,6 +1740,83 @@ def _part_of_known(name: str, known: Iterable[_Candidate]) -> bool:
     return any(c.kind == "person" and c.actor != name and padded in f" {c.actor} " for c in known)
 
 
+def _verbs_after_names(doc: _Doc, gaz: Gazetteer) -> list[int]:
+    """Where :func:`_verb_after_name` matches (the space before the verb), found from the
+    words of the text: a verb that is a whole word, after a space and a letter.
+
+    >>> text, gaz = "Jane Roe said, and 5 said; she said-so. Roe told", load_gazetteer()
+    >>> _verbs_after_names(_as_doc(text), gaz), text[8:13], text[43:48]
+    ([8, 43], ' said', ' told')
+    >>> [m.start() for m in _verb_after_name(gaz).finditer(text)]
+    [8, 43]
+    """
+    verbs = _one_word_verbs(gaz)
+    if verbs is None:  # a verb with a hyphen or a quote
+        return [m.start() for m in _verb_after_name(gaz).finditer(doc.norm)]
+    norm, found = doc.norm, []
+    for verb in verbs:
+        after = len(verb)
+        for start in doc.words.exact.get(verb, ()):
+            if (
+                start >= 2
+                and norm[start - 1] == " "
+                and _LETTER.match(norm, start - 2)
+                and norm[start + after : start + after + 1] != "-"
+            ):
+                found.append(start - 1)
+    return sorted(found)
+
+
+@lru_cache(maxsize=4)
+def _one_word_verbs(gaz: Gazetteer) -> frozenset[str] | None:
+    """The speech verbs of one word (None if one of them holds more than letters and digits)."""
+    verbs = [v for v in gaz.speech_verbs if " " not in v]
+    return frozenset(verbs) if all(_WORD_RUN.fullmatch(v) for v in verbs) else None
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+#: A character that no run of capitalised words (``_CAPITALISED_WORDS``) holds.
+_RUN_BREAK = re.compile(r"[^\w' -]")
+
+
+def _runs_before_appositives(doc: _Doc) -> Iterator[re.Match[str]]:
+    """The runs of capitalised words (``_CAPITALISED_WORDS``) that end right before an
+    appositive describing a person (:func:`_described_person`), as a scan of the whole text
+    finds them; only the stretch between the appositive and the character before it that no
+    run can hold is scanned.
+
+    >>> doc = _as_doc("Talks, then Sam Kay, a former police officer, left. Ann Lee, the tree.")
+    >>> [m.group() for m in _runs_before_appositives(doc)]
+    ['Sam Kay']
+    """
+    norm = doc.norm
+    for appositive in _APPOSITIVE.finditer(norm):
+        if not any(w in _person_nouns() for w in appositive.group(1).split()):
+            continue
+        end = appositive.start()
+        runs = list(_CAPITALISED_WORDS.finditer(norm, _after_break(norm, end), end))
+        last = runs[-1] if runs else None
+        if last is not None and last.end() == end:
+            yield last
+
+
+def _after_break(norm: str, end: int) -> int:
+    """The position after the last character before ``end`` that no run of capitalised
+    words holds (0 if there is none).
+
+    >>> _after_break("Talks, then Sam Kay", 19)
+    6
+    """
+    low = end
+    while low > 0:
+        base = max(0, low - 200)
+        breaks = list(_RUN_BREAK.finditer(norm, base, low))
+        if breaks:
+            return breaks[-1].end()
+        low = base
+    return 0
+
+
 def _untitled_people(
     doc: _Doc, gaz: Gazetteer, known: Sequence[_Candidate] = ()
 ) -> list[_Candidate]:
@@ -1546,8 +1830,8 @@ def _untitled_people(
     [('Jane Roe', 'name before speech verb'), ('Sam Kay', 'appositive')]
     """
     found = []
-    for m in _verb_after_name(gaz).finditer(doc.norm):
-        span = _scan_name(doc.norm, m.start(), gaz, direction=-1)
+    for verb_start in _verbs_after_names(doc, gaz):
+        span = _scan_name(doc.norm, verb_start, gaz, direction=-1)
         if span is not None and _plain_name(doc, gaz, span):
             name = norm_name(doc.text[span[0] : span[1]])
             if _part_of_known(name, known):
@@ -1557,12 +1841,12 @@ def _untitled_people(
                     name, "person", span[0], span[1], "title", rule="name before speech verb"
                 )
             )
-    for m in _CAPITALISED_WORDS.finditer(doc.norm):
+    for m in _runs_before_appositives(doc):
         span = _scan_name(doc.norm, m.start(), gaz)
         if span is None or span[1] != m.end() or not _plain_name(doc, gaz, span):
             continue
         name = norm_name(doc.text[span[0] : span[1]])
-        if _described_person(doc, span) and not _part_of_known(name, known):
+        if not _part_of_known(name, known):
             found.append(_candidate(name, "person", span[0], span[1], "title", rule="appositive"))
     return found
 
@@ -1607,18 +1891,44 @@ def norm_name(name: str) -> str:
 
 def _merge_people(found: list[_Candidate]) -> list[_Candidate]:
     """Give "Putin" (from "President Putin") the full name "Vladimir Putin" if one is known
-    (the longest full name that ends with the word; of two as long, the first in order)."""
+    (the longest full name that ends with the word; of two as long, the first in order).
+    A family name that begins with a particle is merged the same way: "Al Kalon" (from
+    "said Al Kalon") is "Omar bin Rashid Al Kalon" when that name was found.
+
+    >>> found = [_candidate("Omar bin Rashid Al Kalon", "person", 0, 24, "title"),
+    ...          _candidate("Al Kalon", "person", 40, 48, "title"),
+    ...          _candidate("Rashid Al Kalon", "person", 60, 75, "title")]
+    >>> [c.actor for c in _merge_people(found)]
+    ['Omar bin Rashid Al Kalon', 'Omar bin Rashid Al Kalon', 'Rashid Al Kalon']
+    """
     names = {c.actor for c in found}
-    by_last: dict[str, list[str]] = {}
+    by_tail: dict[str, list[str]] = {}
     for name in names:
-        if " " in name:
-            by_last.setdefault(name.rsplit(" ", 1)[1], []).append(name)
-    full = {
-        name: max(sorted(by_last[name]), key=len)
-        for name in names
-        if " " not in name and name in by_last
-    }
+        for tail in _family_names(name):
+            by_tail.setdefault(tail, []).append(name)
+    full = {name: max(sorted(by_tail[name]), key=len) for name in names if name in by_tail}
     return [_replace_actor(c, full.get(c.actor, c.actor)) for c in found]
+
+
+def _family_names(name: str) -> list[str]:
+    """The shorter forms a later mention may give of a name: its last word, and the last
+    word with each run of particles before it ("Paz", "la Paz", "de la Paz" of "Ana de la
+    Paz"), shortest first.
+
+    >>> _family_names("Ana de la Paz"), _family_names("Omar bin Said Al Kalon")
+    (['Paz', 'la Paz', 'de la Paz'], ['Kalon', 'Al Kalon'])
+    >>> _family_names("Roe")
+    []
+    """
+    words = name.split(" ")
+    if len(words) < 2:
+        return []
+    forms = [words[-1]]
+    index = len(words) - 2
+    while index > 0 and words[index].lower() in _NAME_PARTICLES:
+        forms.append(" ".join(words[index:]))
+        index -= 1
+    return forms
 
 
 def _replace_actor(c: _Candidate, actor: str) -> _Candidate:
@@ -1642,26 +1952,6 @@ def title_actors(article: Any) -> pd.DataFrame:
 # --- Method 4: surnames --------------------------------------------------------------------
 
 
-def _matches_at(pattern: re.Pattern[str], doc: _Doc, phrases: Iterable[str]) -> list[re.Match[str]]:
-    r"""What ``pattern.finditer(doc.norm)`` finds, for a pattern whose every match begins
-    with the first word of one of ``phrases``: it is tried only where those words stand.
-
-    >>> doc, pattern = _as_doc("Ann Lee met Lee. Leeds."), re.compile(r"Ann Lee|Lee(?!\w)")
-    >>> [m.start() for m in _matches_at(pattern, doc, ["Ann Lee", "Lee"])]
-    [0, 12]
-    """
-    starts: set[int] = set()
-    for phrase in phrases:
-        first = _WORD_RUN.match(phrase)
-        starts.update(doc.words.exact.get(first.group(), ()) if first else ())
-    found, last = [], 0
-    for pos in sorted(starts):
-        if pos >= last and (m := pattern.match(doc.norm, pos)):
-            found.append(m)
-            last = m.end()
-    return found
-
-
 def _surname_candidates(doc: _Doc, people: Sequence[_Candidate]) -> list[_Candidate]:
     """Later mentions of the people found: the full name, the last word of it ("Roe"), and
     the first word where that is safe (:func:`_first_word_is_safe`)."""
@@ -1672,19 +1962,72 @@ def _surname_candidates(doc: _Doc, people: Sequence[_Candidate]) -> list[_Candid
     for person in persons.values():
         parts = person.actor.split()
         surname = parts[-1]
-        pattern = rf"(?<![\w-])(?:{re.escape(person.actor)}|{re.escape(surname)})(?![\w-])"
-        matches = _matches_at(re.compile(pattern), doc, (person.actor, surname))
+        spans = _phrase_spans(doc, (person.actor, *_particle_surnames(parts), surname))
         if _first_word_is_safe(doc, parts, shared, load_gazetteer()):
             # "Abiy" for Abiy Ahmed, "Guo" for Guo Wenjie: not when a capitalised word
             # follows, for then it begins a longer name
-            first = rf"(?<![\w-]){re.escape(parts[0])}(?![\w-])(?!\s+[A-Z])"
-            matches += _matches_at(re.compile(first), doc, (parts[0],))
-        for m in matches:
+            spans += _phrase_spans(doc, (parts[0],), before_name=False)
+        for start, end in spans:
             found.append(
-                _candidate(
-                    person.actor, "person", m.start(), m.end(), "surname", **dict(person.info)
-                )
+                _candidate(person.actor, "person", start, end, "surname", **dict(person.info))
             )
+    return found
+
+
+def _particle_surnames(parts: list[str]) -> list[str]:
+    """The last word of a name with the particles before it, as written and with a capital
+    (at the start of a sentence): "de la Paz" and "De la Paz", "Al Kalon". None if no
+    particle stands before the last word.
+
+    >>> _particle_surnames("Ana de la Paz".split()), _particle_surnames(["Jane", "Roe"])
+    (['de la Paz', 'De la Paz'], [])
+    """
+    forms = _family_names(" ".join(parts))
+    if len(forms) < 2:
+        return []
+    longest = forms[-1]
+    return list(dict.fromkeys([longest, longest[0].upper() + longest[1:]]))
+
+
+_WORD_OR_HYPHEN = re.compile(r"[\w-]")
+_CAPITAL_AFTER = re.compile(r"\s+[A-Z]")
+
+
+def _phrase_spans(
+    doc: _Doc, phrases: Sequence[str], *, before_name: bool = True
+) -> list[tuple[int, int]]:
+    r"""Where one of ``phrases`` (names, the first that fits) stands as whole words, not
+    inside a word or a hyphenated compound, left to right and not overlapping; with
+    ``before_name=False``, not where a capitalised word follows. The same as the pattern
+    ``(?<![\w-])(?:phrase|phrase)(?![\w-])`` (``(?!\s+[A-Z])``) tried where the first
+    words of the phrases stand, with no pattern to compile for each name.
+
+    >>> doc = _as_doc("Ann Lee met Lee. Leeds, Lee-Smith, Lee Kay.")
+    >>> _phrase_spans(doc, ["Ann Lee", "Lee"]), _phrase_spans(doc, ["Lee"], before_name=False)
+    ([(0, 7), (12, 15), (35, 38)], [(4, 7), (12, 15)])
+    >>> [m.span() for m in re.finditer(r"(?<![\w-])Lee(?![\w-])(?!\s+[A-Z])", doc.norm)]
+    [(4, 7), (12, 15)]
+    """
+    norm = doc.norm
+    starts: set[int] = set()
+    for phrase in phrases:
+        first = _WORD_RUN.match(phrase)
+        starts.update(doc.words.exact.get(first.group(), ()) if first else ())
+    found: list[tuple[int, int]] = []
+    last = 0
+    for pos in sorted(starts):
+        if pos < last or (pos and _WORD_OR_HYPHEN.match(norm, pos - 1)):
+            continue
+        for phrase in phrases:
+            end = pos + len(phrase)
+            if (
+                norm.startswith(phrase, pos)
+                and not _WORD_OR_HYPHEN.match(norm, end)
+                and (before_name or not _CAPITAL_AFTER.match(norm, end))
+            ):
+                found.append((pos, end))
+                last = end
+                break
     return found
 
 
@@ -1775,7 +2118,7 @@ def _group_candidates(doc: _Doc, gaz: Gazetteer) -> list[_Candidate]:
         mods = m.group("mods").split()
         if _ethnic(doc.norm, m.start()):
             continue  # "ethnic Armenian forces" are not the state's forces
-        nouns = {g.lower() for g in gaz.groups} | set(gaz.institutions)
+        nouns = _group_nouns(gaz)
         if any(w in _FUNCTION_WORDS or w in nouns or w.endswith("ed") for w in mods):
             continue  # "Georgian police detained protesters" is not one group
         if mods and not owner.endswith(("'s", "'")) and _owner_state(gaz, owner):

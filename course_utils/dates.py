@@ -340,21 +340,36 @@ def _past_cues(folded: str) -> list[tuple[int, int, str]]:
     if not folded.isascii():
         return [(m.start(), m.end(), m.group().lower()) for m in _PAST_CUES.finditer(folded)]
     low = folded.lower()  # the same offsets: ASCII
+    matches = list(_WORD_RUN.finditer(low))
+    words = list(map(_WHOLE_MATCH, matches))
+    irregular = _IRREGULAR_WORDS
     found = []
-    for match in _WORD_RUN.finditer(low):
-        word = match.group()
-        if word in _IRREGULAR_WORDS or (word[-2:] == "ed" and len(word) > 3 and word.isalpha()):
+    # only the few words that may be cues are looked at one by one
+    for index in [i for i, w in enumerate(words) if w in irregular or w[-2:] == "ed" or w == "set"]:
+        word, match = words[index], matches[index]
+        if word in irregular or (len(word) > 3 and word[-2:] == "ed" and word.isalpha()):
             found.append((match.start(), match.end(), word))
         elif word == "set" and _OUT.match(low, match.end()):
             found.append((match.start(), match.end() + 4, "set out"))
     return found
 
 
+_WHOLE_MATCH = re.Match.group
+
+
+# _FUTURE_CUES for a lower-case ASCII text: the same matches, without case folding.
+_FUTURE_CUES_LOWER = re.compile(_FUTURE_CUES.pattern.removeprefix("(?i)"))
+
+
 def _tense_cues(sentence: str) -> _Cues:
     folded = fold_quotes(sentence)
     found = []
-    for match in _FUTURE_CUES.finditer(folded):
-        found.append((match.start(), match.end(), "future", match.group().lower()))
+    if folded.isascii():  # lower case keeps every offset, and a pattern without (?i) is faster
+        for match in _FUTURE_CUES_LOWER.finditer(folded.lower()):
+            found.append((match.start(), match.end(), "future", match.group()))
+    else:
+        for match in _FUTURE_CUES.finditer(folded):
+            found.append((match.start(), match.end(), "future", match.group().lower()))
     for start, end, word in _past_cues(folded):
         if word not in _NOT_PAST:
             found.append((start, end, "past", word))
@@ -936,8 +951,11 @@ def _scan(
     sentence: str, published: dt.date, tense: Any = _AUTO, vocab: _Vocab | None = None
 ) -> list[_Hit]:
     folded = fold_quotes(sentence)
+    rules = _rules_for(_features(folded, vocab))
+    if not rules:
+        return []
     candidates: list[tuple[int, int, int, re.Match[str], _Rule]] = []
-    for order, rule in _rules_for(_features(folded, vocab)):
+    for order, rule in rules:
         for match in rule.pattern.finditer(folded):
             # A rule may need a word before the date ("in March"); group x is the date itself.
             start, end = match.span("x") if rule.has_x else match.span()
@@ -1081,6 +1099,9 @@ _ANAPHOR = re.compile(
 _ANAPHOR_WORDS = ("day", "night", "morning", "afternoon", "evening")
 # ... and one of these: a sentence without them has none either.
 _ANAPHOR_LEADS = ("next", "following", "previous", "preceding", "same", "before", "after", "that")
+# Whether a text holds one of those words anywhere (as "word in text" says, in one search).
+_ANAPHOR_WORD_IN = re.compile("|".join(_ANAPHOR_WORDS))
+_ANAPHOR_LEAD_IN = re.compile("|".join(_ANAPHOR_LEADS))
 _ANAPHOR_SHIFT = {
     "next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1, "before": -1,
     "same": 0,
@@ -1129,11 +1150,11 @@ def _with_anaphors(
 ) -> list[tuple[int, int, TimeValue]]:
     """Add "the next day" and its kind to the dates of one sentence, in text order."""
     lower = text.lower()
-    if not any(word in lower for word in _ANAPHOR_WORDS):
+    if not _ANAPHOR_WORD_IN.search(lower):
         return found
     if not lower.isascii():  # the letters a case-insensitive pattern reads as i and s
         lower = text.replace("İ", "i").lower().replace("ı", "i").replace("ſ", "s")
-    if not any(word in lower for word in _ANAPHOR_LEADS):
+    if not _ANAPHOR_LEAD_IN.search(lower):
         return found
     anaphors = [
         m for m in _ANAPHOR.finditer(fold_quotes(text))
