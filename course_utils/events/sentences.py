@@ -154,14 +154,34 @@ def _is_modifier(text: str, start: int, end: int) -> bool:
 
 def _columns(table: pd.DataFrame, names: list[str]) -> list[list[Any]]:
     """The named columns of a table as lists of plain Python values, read once (no per-row
-    pandas access, which is slow and copies the table's metadata)."""
-    return [table[name].tolist() for name in names]
+    pandas access, which is slow and copies the table's metadata).
+
+    >>> _columns(pd.DataFrame({"a": [1, 2], "b": ["x", "y"]}), ["b", "a"])
+    [['x', 'y'], [1, 2]]
+    """
+    return [values.tolist() for values in _arrays(table, names)]
 
 
-def _plain(table: pd.DataFrame) -> pd.DataFrame:
-    """The table without its ``attrs`` (and without copying its data): pandas deep-copies
-    the attrs into every column taken from a table, and the actor tables carry theirs."""
-    return pd.DataFrame(table, copy=False)
+def _arrays(table: pd.DataFrame, names: list[str]) -> list[Any]:
+    """The named columns of a table as the arrays that hold them (what ``table[name]``
+    wraps), taken without building a Series per column: that is slow, and copies the
+    table's ``attrs`` (the actor tables carry theirs) into each. Where a label is missing or
+    repeated, or pandas has no such access, the columns are read by name."""
+    get = getattr(table, "_get_column_array", None)
+    labels = table.columns.tolist()
+    where = {label: k for k, label in enumerate(labels)}
+    if get is not None and len(where) == len(labels) and all(n in where for n in names):
+        try:
+            return [get(where[name]) for name in names]
+        except (AttributeError, TypeError, IndexError):  # a pandas without it
+            pass
+    plain = pd.DataFrame(table, copy=False)  # without the attrs, and without copying data
+    return [plain[name] for name in names]
+
+
+def _numpy(values: Any) -> np.ndarray:
+    """A column as a numpy array, as ``Series.to_numpy`` gives it."""
+    return values if isinstance(values, np.ndarray) else values.to_numpy()
 
 
 def _sentence_starts(article: Any) -> dict[int, int]:
@@ -172,9 +192,9 @@ def _sentence_starts(article: Any) -> dict[int, int]:
 def _mentions_by_sentence(
     mentions: pd.DataFrame, starts: dict[int, int]
 ) -> dict[int, list[_Mention]]:
-    plain = _plain(mentions)
-    columns = _columns(plain, ["actor", "kind", "start", "end", "sentence"])
-    order = np.argsort(plain["start"].to_numpy(), kind="quicksort")  # as sort_values
+    arrays = _arrays(mentions, ["actor", "kind", "start", "end", "sentence"])
+    columns = [values.tolist() for values in arrays]
+    order = np.argsort(_numpy(arrays[2]), kind="quicksort")  # as sort_values
     table: dict[int, list[_Mention]] = {}
     for k in order.tolist():
         actor, kind, start, end, sentence = (column[k] for column in columns)
@@ -193,7 +213,7 @@ def _dates_by_sentence(
 ) -> dict[int, list[tuple[int, int, dict[str, Any]]]]:
     names = list(dates.columns)
     table: dict[int, list[tuple[int, int, dict[str, Any]]]] = {}
-    for values in zip(*_columns(_plain(dates), names), strict=True):
+    for values in zip(*_columns(dates, names), strict=True):
         row = dict(zip(names, values, strict=True))
         offset = int(starts[int(row["sentence"])])
         table.setdefault(int(row["sentence"]), []).append(
