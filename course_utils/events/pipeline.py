@@ -146,12 +146,13 @@ def _candidates(
 def _has_invalid_date(s: _Sentence, article: Any) -> bool:
     """Whether the sentence holds a date expression rejected as no day of the calendar ("31
     February"). Only a sentence with a digit is looked at, and only that sentence: the date
-    finder reads it alone, not the whole article again."""
+    finder reads it alone (as a text of its own), not the whole article again."""
     if not _DIGIT.search(s.text):
         return False
     from course_utils.dates import rejected_expressions
 
-    one = _OneSentence(article.text, article.sentences[article.sentences["id"] == s.id])
+    row = {"id": s.id, "start": 0, "text": s.text}
+    one = _OneSentence(s.text, _table([row], ["id", "start", "text"], {}))
     rejected = rejected_expressions(one)
     return _INVALID_DATE in rejected["kind"].tolist()
 

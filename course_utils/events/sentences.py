@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
@@ -96,6 +97,16 @@ class _Sentence:
     def token_ends(self) -> list[int]:
         return [t.end for t in self.tokens]
 
+    def first_tokens(self, count: int) -> list[_Token]:
+        """The first ``count`` tokens, without splitting the whole sentence if it is not."""
+        if "tokens" in self.__dict__:
+            return self.tokens[:count]
+        return _tokens(self.folded, count)
+
+    @_Once
+    def clause_starts(self) -> list[int]:
+        return [start for start, _ in self.clauses]
+
     def ending_by(self, position: int, lower: int = 0) -> list[_Token]:
         """The tokens that start at ``lower`` or later and end by ``position`` (tokens are
         in text order and do not overlap: a slice, found by bisection)."""
@@ -107,9 +118,11 @@ class _Sentence:
         return self.tokens[bisect.bisect_left(self.token_starts, position) :]
 
     def clause_of(self, position: int) -> tuple[int, int]:
-        for start, end in self.clauses:
-            if start <= position < end:
-                return start, end
+        """The clause that holds ``position`` (clauses are in order and touch: the last
+        that starts by it, if it ends after it), or the whole sentence."""
+        k = bisect.bisect_right(self.clause_starts, position) - 1
+        if k >= 0 and position < self.clauses[k][1]:
+            return self.clauses[k]
         return 0, len(self.text)
 
     def in_quote(self, position: int) -> bool:
@@ -122,17 +135,19 @@ class _Sentence:
         return self.mentions[0].actor if self.mentions else ""
 
 
-def _tokens(folded: str) -> list[_Token]:
-    """The words of a sentence, with their offsets.
+def _tokens(folded: str, count: int | None = None) -> list[_Token]:
+    """The words of a sentence (or its first ``count``), with their offsets.
 
     >>> [(t.lower, t.start) for t in _tokens("Talks in Oslo, it's said")]
     [('talks', 0), ('in', 6), ('oslo', 9), ("it's", 15), ('said', 20)]
+    >>> [t.text for t in _tokens("Talks in Oslo, it's said", 2)]
+    ['Talks', 'in']
     """
     make = tuple.__new__  # the fast way to build a named tuple from its fields
+    found = _WORD.finditer(folded)
     return [
-        make(_Token, (word, word.lower(), *m.span()))
-        for m in _WORD.finditer(folded)
-        for word in (m.group(),)
+        make(_Token, (word := m.group(), word.lower(), m.start(), m.end()))
+        for m in (found if count is None else itertools.islice(found, count))
     ]
 
 
@@ -256,10 +271,14 @@ def resolve_references(sentences: list[_Sentence], lexicon: Lexicon) -> None:
     title ("Defense Minister Y"). "the president of X" names its own owner and is left
     alone; so is a description that fits no one."""
     words_all = _description_words(lexicon)
-    seen: list[tuple[_Mention, str]] = []  # earlier mentions, with the words before them
+    may_hold = _description_search(lexicon)
+    seen: deque[tuple[_Mention, str]] = deque(maxlen=_RECENT)  # earlier mentions, with the
+    # words before them
     for s in sentences:
-        if "the" not in s.lower:
-            seen = (seen + list(zip(s.mentions, _title_words(s), strict=True)))[-_RECENT:]
+        if "the" not in s.lower or not may_hold(s.lower):
+            # no description here: none of its nouns is in the sentence (spares its tokens)
+            if s.mentions:
+                seen.extend(zip(s.mentions, _title_words(s), strict=True))
             continue
         titles: list[str] | None = None  # worked out for the first description only
         starts: list[int] = []
@@ -287,7 +306,7 @@ def resolve_references(sentences: list[_Sentence], lexicon: Lexicon) -> None:
                     break
         if titles is None:
             titles = _title_words(s)
-        seen = (seen + list(zip(s.mentions, titles, strict=True)))[-_RECENT:]
+        seen.extend(zip(s.mentions, titles, strict=True))
         if found:
             s.mentions = sorted([*s.mentions, *found], key=lambda x: x.start)
 
@@ -319,6 +338,19 @@ def _description(s: _Sentence, k: int, words_all: frozenset[str]) -> tuple[str, 
 
 
 _DESCRIPTIONS: dict[int, tuple[Lexicon, frozenset[str]]] = {}
+_DESCRIPTION_SEARCH: dict[int, tuple[Lexicon, Callable[[str], Any]]] = {}
+
+
+def _description_search(lexicon: Lexicon) -> Callable[[str], Any]:
+    """A test on a sentence in lower case: whether a word of the description cue kinds
+    occurs in it at all (a word of a token in lower case occurs in the sentence in lower
+    case), made once per lexicon."""
+    cached = _DESCRIPTION_SEARCH.get(id(lexicon))
+    if cached is None or cached[0] is not lexicon:
+        words = sorted(_description_words(lexicon), key=lambda w: (-len(w), w))
+        search = re.compile("|".join(re.escape(w) for w in words) or "(?!)").search
+        cached = _DESCRIPTION_SEARCH[id(lexicon)] = (lexicon, search)
+    return cached[1]
 
 
 def _description_words(lexicon: Lexicon) -> frozenset[str]:
@@ -412,9 +444,12 @@ def resolve_pronouns(sentences: list[_Sentence]) -> None:
         if previous.paragraph != s.paragraph:
             continue
         people = [m for m in previous.mentions if m.kind == "person"]
-        if not people or not s.tokens:
+        if not people:
             continue
-        pronoun = _opening_pronoun(s)
+        opening = s.first_tokens(6)
+        if not opening:
+            continue
+        pronoun = _opening_pronoun(s, opening)
         if pronoun is None:
             continue
         if any(m.start < pronoun.end for m in s.mentions):
@@ -423,14 +458,14 @@ def resolve_pronouns(sentences: list[_Sentence]) -> None:
         s.mentions = [mention, *s.mentions]
 
 
-def _opening_pronoun(s: _Sentence) -> _Token | None:
+def _opening_pronoun(s: _Sentence, opening: list[_Token]) -> _Token | None:
     """The "he" or "she" that opens the sentence, or follows its first comma within five
-    words."""
-    first = s.tokens[0]
+    words (``opening``: its first six words)."""
+    first = opening[0]
     if first.lower in W["pronoun_person"]:
         return first
     comma = s.folded.find(",")
-    after = [t for t in s.tokens[:6] if t.start > comma] if comma >= 0 else []
+    after = [t for t in opening if t.start > comma] if comma >= 0 else []
     if after and after[0].lower in W["pronoun_person"]:
         return after[0]
     return None
@@ -442,10 +477,30 @@ def may_hold_trigger(s: _Sentence, lexicon: Lexicon) -> bool:
     alone, so that a sentence without one is never split into tokens."""
     if "-" in s.folded:
         return True
-    words = [w.lower() for w in _WORD.findall(s.folded)]
+    if s.folded.isascii() and _plain_keys(lexicon):
+        # the runs of letters of the lower-case text: every word without an apostrophe
+        # (a key has none), and some more
+        words = _LOWER_WORD.findall(s.lower)
+    else:
+        words = [w.lower() for w in _WORD.findall(s.folded)]
     forms = lexicon.forms.keys()
     return not (
         forms.isdisjoint(words)
         and lexicon.objects.keys().isdisjoint(words)
         and lexicon.frame_forms.keys().isdisjoint(words)
     )
+
+
+_LOWER_WORD = re.compile(r"[a-z]+|[0-9]+")
+_PLAIN_KEYS: dict[int, tuple[Lexicon, bool]] = {}
+
+
+def _plain_keys(lexicon: Lexicon) -> bool:
+    """Whether every word the trigger test looks up is letters or digits only (no
+    apostrophe, no hyphen), worked out once per lexicon."""
+    cached = _PLAIN_KEYS.get(id(lexicon))
+    if cached is None or cached[0] is not lexicon:
+        keys = [*lexicon.forms, *lexicon.objects, *lexicon.frame_forms]
+        plain = all(_LOWER_WORD.fullmatch(key) for key in keys)
+        cached = _PLAIN_KEYS[id(lexicon)] = (lexicon, plain)
+    return cached[1]

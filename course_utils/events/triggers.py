@@ -114,10 +114,13 @@ def triggers_in(
             continue  # a bare verb after a preposition is a noun: "went on strike"
         found.append(_Trigger(token.start, token.end, token.text, entry[0], entry[1], entry[2], i))
     if objects:
-        found = _with_frame_triggers(found, tokens, lexicon)
+        words = [t.lower for t in tokens]
+        if not lexicon.frame_forms.keys().isdisjoint(words):
+            found = _with_frame_triggers(found, tokens, lexicon)
         # An object decides the type where it matches: "withdrew the bill" is CONCEDE, not
         # the RETREAT of "withdrew troops"; "struck a deal" AGREE, not an ASSAULT.
-        chosen = {t.index: t for t in _object_triggers(folded, tokens, lexicon)}
+        verbs = not lexicon.objects.keys().isdisjoint(words)
+        chosen = {t.index: t for t in _object_triggers(folded, tokens, lexicon)} if verbs else {}
         found = [chosen.pop(t.index, t) for t in found] + list(chosen.values())
         found.sort(key=lambda t: t.start)
     return found
@@ -199,6 +202,8 @@ def _match_phrase(
     """The phrase entry whose words follow token ``i``, and how many time words come between
     the verb and the rest of the phrase ("called this week for": 2)."""
     phrases = [e for e in entries if e[3]]
+    if not phrases:
+        return None, 0
     for gap in range(4):
         between = [t.lower for t in tokens[i + 1 : i + 1 + gap]]
         if gap and (len(between) < gap or not set(between) <= _TIME_GAP or between == ["on"]):
