@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -49,11 +50,11 @@ class _Ask:
     speaker: str
     speech_end: int
 
-    @property
+    @functools.cached_property
     def s(self) -> _Sentence:
         return self.sentences[self.index]
 
-    @property
+    @functools.cached_property
     def lower(self) -> int:
         """Where the trigger's subject may start: its clause, or after "said"."""
         clause = self.s.clause_of(self.trigger.start)
@@ -61,6 +62,11 @@ class _Ask:
         return max(clause[0], self.speech_end) if reported else clause[0]
 
     def opening(self) -> list[str]:
+        """The first two words of the trigger's clause (worked out once)."""
+        return self._opening
+
+    @functools.cached_property
+    def _opening(self) -> list[str]:
         return [t.lower for t in _words_before(self.s, self.trigger.start, self.lower)[:2]]
 
 
@@ -77,7 +83,7 @@ def _noun_agent(a: _Ask) -> _Found:
     """A noun with "by X" or "from X" after it (or "issued by X")."""
     if a.trigger.pos != "noun":
         return None
-    after = a.s.starting_at(a.trigger.end)[:2]
+    after = a.s.starting_at(a.trigger.end, 2)
     by = after[0] if after else None
     if len(after) > 1 and after[0].lower.endswith("ed") and after[1].lower == "by":
         by = after[1]
@@ -252,7 +258,7 @@ def _passive_agent(trigger: _Trigger, s: _Sentence) -> _Mention | None:
     no comma."""
     if trigger.pos != "verb":
         return None
-    after = s.starting_at(trigger.end)[:5]
+    after = s.starting_at(trigger.end, 5)
     k = 0
     while k < len(after) and after[k].lower in _TIME_GAP and after[k].lower != "by":
         k += 1
@@ -260,7 +266,7 @@ def _passive_agent(trigger: _Trigger, s: _Sentence) -> _Mention | None:
         return None
     by = after[k]
     if k:
-        before = s.ending_by(trigger.start)[-1:]
+        before = s.ending_by(trigger.start, last=1)
         if not before or before[0].lower not in _PASSIVE_AUX:
             return None  # "met on Monday by phone": no passive
     limit = 12 if not k else 60
@@ -303,7 +309,7 @@ def _relative_subject(trigger: _Trigger, s: _Sentence, lexicon: Lexicon) -> _Men
 def _after_preposition(s: _Sentence, mention: _Mention) -> bool:
     """A mention right after a preposition ("of Georgia", "in Moscow") is not a subject;
     "thousands of protesters" is."""
-    words = s.ending_by(mention.start)[-3:]
+    words = s.ending_by(mention.start, last=3)
     words = [t for t in words if t.lower not in W["article"]]
     if not words or words[-1].lower not in _PREPOSITIONS or words[-1].lower == "according":
         return False
@@ -420,7 +426,7 @@ def _is_appositive_claim(trigger: _Trigger, s: _Sentence) -> bool:
     """An accusation noun in apposition to what was said: "…, an accusation Y denied"."""
     if trigger.pos != "noun" or trigger.event_type != "ACCUSE":
         return False
-    words = s.ending_by(trigger.start)[-2:]
+    words = s.ending_by(trigger.start, last=2)
     if words and words[-1].lower in W["article"]:
         return s.folded[: words[-1].start].rstrip().endswith(",")
     return s.folded[: trigger.start].rstrip().endswith(",")

@@ -460,7 +460,7 @@ def _is_conditional_threat(trigger: _Trigger, s: _Sentence, lexicon: Lexicon) ->
     if not CONDITION.search(s.folded[trigger.end :].lower()):
         return False
     clause = s.clause_of(trigger.start)
-    words = [t.lower for t in s.ending_by(trigger.start, clause[0])[-6:]]
+    words = [t.lower for t in s.ending_by(trigger.start, clause[0], last=6)]
     modal = [k for k, w in enumerate(words) if w in _MODALS]
     if not modal:
         return False

@@ -481,10 +481,10 @@ def _column(values: list[Any]) -> Any:
     kind = type(values[0])
     if kind is str and all(type(v) is str for v in values):
         dtype = _string_dtype()
-        if isinstance(dtype, pd.StringDtype):
-            try:
-                return pd.arrays.StringArray(np.array(values, dtype=object), dtype=dtype)
-            except (TypeError, ValueError):  # a pandas whose StringArray takes no such dtype
+        if isinstance(dtype, pd.StringDtype) and dtype.storage == "python":
+            try:  # every value is a str: the array needs no check of its values
+                return pd.arrays.StringArray._simple_new(np.array(values, dtype=object), dtype)
+            except (AttributeError, TypeError, ValueError):  # a pandas without it
                 pass
         return pd.array(values, dtype=dtype)
     if kind in (int, bool) and all(type(v) is kind for v in values):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Any
 
@@ -214,7 +215,7 @@ def _noun_recipient(
     date ("talks in Oslo on Friday with X")."""
     tokens = s.tokens
     clause = s.clause_of(trigger.start)
-    i = len(s.ending_by(trigger.end)) - 1  # the last word of the trigger ("drone strike on X")
+    i = bisect.bisect_right(s.token_ends, trigger.end) - 1  # the last word of the trigger
     aimed = set(_AIMED_AT) | {"for"}
     if trigger.event_type in {"ASSAULT", "ACCUSE", "COERCE"}:
         aimed.add("of")

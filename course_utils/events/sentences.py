@@ -107,15 +107,19 @@ class _Sentence:
     def clause_starts(self) -> list[int]:
         return [start for start, _ in self.clauses]
 
-    def ending_by(self, position: int, lower: int = 0) -> list[_Token]:
+    def ending_by(self, position: int, lower: int = 0, last: int = 0) -> list[_Token]:
         """The tokens that start at ``lower`` or later and end by ``position`` (tokens are
-        in text order and do not overlap: a slice, found by bisection)."""
+        in text order and do not overlap: a slice, found by bisection); with ``last``, only
+        the last ``last`` of them (without copying the others)."""
         first = bisect.bisect_left(self.token_starts, lower) if lower else 0
-        return self.tokens[first : bisect.bisect_right(self.token_ends, position)]
+        end = bisect.bisect_right(self.token_ends, position)
+        return self.tokens[max(first, end - last) if last else first : end]
 
-    def starting_at(self, position: int) -> list[_Token]:
-        """The tokens that start at ``position`` or later."""
-        return self.tokens[bisect.bisect_left(self.token_starts, position) :]
+    def starting_at(self, position: int, count: int | None = None) -> list[_Token]:
+        """The tokens that start at ``position`` or later (only the first ``count`` of
+        them, if given)."""
+        first = bisect.bisect_left(self.token_starts, position)
+        return self.tokens[first : None if count is None else first + count]
 
     def clause_of(self, position: int) -> tuple[int, int]:
         """The clause that holds ``position`` (clauses are in order and touch: the last

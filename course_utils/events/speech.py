@@ -92,8 +92,10 @@ def _hedge_marks(s: _Sentence, lexicon: Lexicon) -> list[tuple[int, int, str]]:
         folded = s.folded
         lowered = folded.lower() if _CASE_EXCEPTIONS.isdisjoint(folded) else None
         for pattern, scope, needle, ignore_case in _hedge_patterns(lexicon)[1]:
-            if needle and not _may_occur(needle, ignore_case, folded, lowered):
-                continue  # the pattern cannot match: skip it
+            # as _may_occur: the pattern cannot match without its needle; skip it
+            text = folded if not ignore_case else (lowered if lowered is not None else needle)
+            if needle and needle not in text:
+                continue
             marks += [(m.start(), m.end(), scope) for m in pattern.finditer(folded)]
         s.cache["hedges"] = marks
     return marks
