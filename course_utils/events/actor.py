@@ -327,15 +327,23 @@ _JOINED = re.compile(rf"(?:,[^,]*,)?\s+and\s+(?:{COUNTERPART})?")
 
 def _coordinated_subject(trigger: _Trigger, s: _Sentence) -> tuple[_Mention, _Mention] | None:
     """Two parties named jointly as the subject: "X and Y met", "X, the head of …, and his
-    counterpart Y signed"; the first is the actor and the second the recipient."""
-    clause = s.clause_of(trigger.start)
+    counterpart Y signed"; the first is the actor and the second the recipient. The answer
+    depends on where the trigger starts only: it is worked out once for each (the actor
+    and the recipient rules both ask)."""
+    key = ("joint subject", trigger.start)
+    if key not in s.cache:
+        s.cache[key] = _joint_subject(trigger.start, s)
+    return s.cache[key]
+
+
+def _joint_subject(position: int, s: _Sentence) -> tuple[_Mention, _Mention] | None:
+    """:func:`_coordinated_subject` of a trigger that starts at ``position``."""
+    clause = s.clause_of(position)
     # In a relative clause ("…, which X and Y signed") the subject is inside the clause.
-    relative = RELATIVE_OPENING.match(s.folded[clause[0] :])
+    relative = RELATIVE_OPENING.match(s.folded, clause[0])
     lower = clause[0] if relative else 0
     before = [
-        m
-        for m in s.mentions
-        if m.end <= trigger.start and not s.in_quote(m.start) and m.start >= lower
+        m for m in s.mentions if m.end <= position and not s.in_quote(m.start) and m.start >= lower
     ]
     if len(before) < 2:
         return None
@@ -344,7 +352,7 @@ def _coordinated_subject(trigger: _Trigger, s: _Sentence) -> tuple[_Mention, _Me
     joined = _JOINED.fullmatch(between)
     if not joined:
         return None
-    gap = [t.lower for t in s.ending_by(trigger.start, second.end)]
+    gap = [t.lower for t in s.ending_by(position, second.end)]
     if len(gap) > 3 or any(w not in _AUXILIARIES and not w.endswith("ly") for w in gap):
         return None
     if _after_preposition(s, first):

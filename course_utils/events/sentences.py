@@ -8,7 +8,7 @@ import bisect
 import itertools
 import re
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -212,18 +212,17 @@ def _mentions_by_sentence(
     mentions: pd.DataFrame, starts: dict[int, int]
 ) -> dict[int, list[_Mention]]:
     arrays = _arrays(mentions, ["actor", "kind", "start", "end", "sentence"])
-    columns = [values.tolist() for values in arrays]
+    actors, kinds, begins, ends, ids = (values.tolist() for values in arrays)
     order = np.argsort(_numpy(arrays[2]), kind="quicksort")  # as sort_values
     table: dict[int, list[_Mention]] = {}
+    make = tuple.__new__  # the fast way to build a named tuple from its fields
     for k in order.tolist():
-        actor, kind, start, end, sentence = (column[k] for column in columns)
-        sid = int(sentence)
+        sid = int(ids[k])
         if sid not in starts:
             continue
         offset = int(starts[sid])
-        table.setdefault(sid, []).append(
-            _Mention(str(actor), str(kind), int(start) - offset, int(end) - offset)
-        )
+        mention = (str(actors[k]), str(kinds[k]), int(begins[k]) - offset, int(ends[k]) - offset)
+        table.setdefault(sid, []).append(make(_Mention, mention))
     return table
 
 
@@ -304,10 +303,9 @@ def resolve_references(sentences: list[_Sentence], lexicon: Lexicon) -> None:
                 if s.mentions[j].end <= start
             )
             kinds = _noun_kinds(noun, lexicon)
-            for x, words in itertools.chain(mine, reversed(seen)):
-                if _fits_kinds(noun, kinds, x, words):
-                    found.append(_Mention(x.actor, x.kind, start, end))
-                    break
+            x = _first_fit(noun, kinds, itertools.chain(mine, reversed(seen)))
+            if x is not None:
+                found.append(_Mention(x.actor, x.kind, start, end))
         if titles is None:
             titles = _title_words(s)
         seen.extend(zip(s.mentions, titles, strict=True))
@@ -379,18 +377,33 @@ def _noun_kinds(noun: str, lexicon: Lexicon) -> frozenset[str]:
     return frozenset(kind for kind in _DESCRIPTION_KINDS if noun in lexicon.cue(kind))
 
 
-def _fits_kinds(noun: str, kinds: frozenset[str], x: _Mention, words: str) -> bool:
-    """Whether the description "the <noun>" (of the cue ``kinds``) fits the earlier mention
-    ``x`` ("the bloc" an organisation, "the ministry" an institution with that word, "the
-    minister" a person introduced with that title, "the group" a group, "the junta" a
-    state)."""
-    return (
-        ("organization_word" in kinds and x.kind == "organization" and ": " not in x.actor)
-        or ("institution_word" in kinds and ": " in x.actor and noun in x.actor.lower())
-        or ("title_word" in kinds and x.kind == "person" and noun in words)
-        or ("group_word" in kinds and x.kind == "group")
-        or ("government_word" in kinds and x.kind == "state" and ": " not in x.actor)
-    )
+def _first_fit(
+    noun: str, kinds: frozenset[str], candidates: Iterable[tuple[_Mention, str]]
+) -> _Mention | None:
+    """The first of the (mention, words before it) ``candidates`` that the description "the
+    <noun>" (of the cue ``kinds``) fits: "the bloc" an organisation, "the ministry" an
+    institution with that word, "the minister" a person introduced with that title, "the
+    group" a group, "the junta" a state. The kinds are looked up once, not per candidate.
+
+    >>> roe = _Mention("Jane Roe", "person", 0, 8)
+    >>> _first_fit("minister", frozenset({"title_word"}), [(roe, "foreign minister ")])
+    _Mention(actor='Jane Roe', kind='person', start=0, end=8)
+    """
+    organization = "organization_word" in kinds
+    institution = "institution_word" in kinds
+    title = "title_word" in kinds
+    group = "group_word" in kinds
+    government = "government_word" in kinds
+    for x, words in candidates:
+        if (
+            (organization and x.kind == "organization" and ": " not in x.actor)
+            or (institution and ": " in x.actor and noun in x.actor.lower())
+            or (title and x.kind == "person" and noun in words)
+            or (group and x.kind == "group")
+            or (government and x.kind == "state" and ": " not in x.actor)
+        ):
+            return x
+    return None
 
 
 #: How far before a person's mention a title may stand.
