@@ -229,6 +229,19 @@ EXCLUSIONS = (
 )
 
 
+#: The checks that never fire for a noun trigger (each starts by testing for a verb), and
+#: those that never fire for a verb: a trigger of that part of speech skips them.
+_VERB_ONLY = frozenset({
+    _no_subject, _complement, _state, _gerund, _plural_object, _asked_for, _warned, _claimed,
+    _perfect_relative,
+})  # fmt: skip
+_NOUN_ONLY = frozenset({_hypothetical, _noun_background, _known_object, _object_of_verb})
+_CHECKS_FOR = {
+    "verb": tuple(entry for entry in EXCLUSIONS if entry[0] not in _NOUN_ONLY),
+    "noun": tuple(entry for entry in EXCLUSIONS if entry[0] not in _VERB_ONLY),
+}
+
+
 def exclusion(
     trigger: _Trigger, s: _Sentence, lexicon: Lexicon, verbs_before: list[_Trigger]
 ) -> str:
@@ -236,7 +249,7 @@ def exclusion(
 
     ``verbs_before`` are the verb triggers of the sentence before this one.
     """
-    for check, reason in EXCLUSIONS:
+    for check, reason in _CHECKS_FOR.get(trigger.pos, EXCLUSIONS):
         if check(trigger, s, lexicon, verbs_before):
             return reason
     return ""
