@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -54,11 +55,11 @@ class _Ask:
     speaker: str
     speech_end: int
 
-    @property
+    @functools.cached_property
     def s(self) -> _Sentence:
         return self.sentences[self.index]
 
-    @property
+    @functools.cached_property
     def lower(self) -> int:
         """Where the trigger's subject may start: its clause, or after "said"."""
         clause = self.s.clause_of(self.trigger.start)
@@ -66,6 +67,11 @@ class _Ask:
         return max(clause[0], self.speech_end) if reported else clause[0]
 
     def opening(self) -> list[str]:
+        """The first two words of the trigger's clause (worked out once)."""
+        return self._opening
+
+    @functools.cached_property
+    def _opening(self) -> list[str]:
         return [t.lower for t in _words_before(self.s, self.trigger.start, self.lower)[:2]]
 
 
@@ -82,7 +88,7 @@ def _noun_agent(a: _Ask) -> _Found:
     """A noun with "by X" or "from X" after it (or "issued by X")."""
     if a.trigger.pos != "noun":
         return None
-    after = a.s.starting_at(a.trigger.end)[:2]
+    after = a.s.starting_at(a.trigger.end, 2)
     by = after[0] if after else None
     if len(after) > 1 and after[0].lower.endswith("ed") and after[1].lower == "by":
         by = after[1]
@@ -281,7 +287,7 @@ def _passive_agent(trigger: _Trigger, s: _Sentence) -> _Mention | None:
     no comma."""
     if trigger.pos != "verb":
         return None
-    after = s.starting_at(trigger.end)[:5]
+    after = s.starting_at(trigger.end, 5)
     k = 0
     while k < len(after) and after[k].lower in _TIME_GAP and after[k].lower != "by":
         k += 1
@@ -289,7 +295,7 @@ def _passive_agent(trigger: _Trigger, s: _Sentence) -> _Mention | None:
         return None
     by = after[k]
     if k:
-        before = s.ending_by(trigger.start)[-1:]
+        before = s.ending_by(trigger.start, last=1)
         if not before or before[0].lower not in _PASSIVE_AUX:
             return None  # "met on Monday by phone": no passive
     limit = 12 if not k else 60
@@ -332,7 +338,7 @@ def _relative_subject(trigger: _Trigger, s: _Sentence, lexicon: Lexicon) -> _Men
 def _after_preposition(s: _Sentence, mention: _Mention) -> bool:
     """A mention right after a preposition ("of Georgia", "in Moscow") is not a subject;
     "thousands of protesters" is."""
-    words = s.ending_by(mention.start)[-3:]
+    words = s.ending_by(mention.start, last=3)
     words = [t for t in words if t.lower not in W["article"]]
     if not words or words[-1].lower not in _PREPOSITIONS or words[-1].lower == "according":
         return False
@@ -350,15 +356,23 @@ _JOINED = re.compile(rf"(?:,[^,]*,)?\s+and\s+(?:{COUNTERPART})?")
 
 def _coordinated_subject(trigger: _Trigger, s: _Sentence) -> tuple[_Mention, _Mention] | None:
     """Two parties named jointly as the subject: "X and Y met", "X, the head of …, and his
-    counterpart Y signed"; the first is the actor and the second the recipient."""
-    clause = s.clause_of(trigger.start)
+    counterpart Y signed"; the first is the actor and the second the recipient. The answer
+    depends on where the trigger starts only: it is worked out once for each (the actor
+    and the recipient rules both ask)."""
+    key = ("joint subject", trigger.start)
+    if key not in s.cache:
+        s.cache[key] = _joint_subject(trigger.start, s)
+    return s.cache[key]
+
+
+def _joint_subject(position: int, s: _Sentence) -> tuple[_Mention, _Mention] | None:
+    """:func:`_coordinated_subject` of a trigger that starts at ``position``."""
+    clause = s.clause_of(position)
     # In a relative clause ("…, which X and Y signed") the subject is inside the clause.
-    relative = RELATIVE_OPENING.match(s.folded[clause[0] :])
+    relative = RELATIVE_OPENING.match(s.folded, clause[0])
     lower = clause[0] if relative else 0
     before = [
-        m
-        for m in s.mentions
-        if m.end <= trigger.start and not s.in_quote(m.start) and m.start >= lower
+        m for m in s.mentions if m.end <= position and not s.in_quote(m.start) and m.start >= lower
     ]
     if len(before) < 2:
         return None
@@ -367,7 +381,7 @@ def _coordinated_subject(trigger: _Trigger, s: _Sentence) -> tuple[_Mention, _Me
     joined = _JOINED.fullmatch(between)
     if not joined:
         return None
-    gap = [t.lower for t in s.ending_by(trigger.start, second.end)]
+    gap = [t.lower for t in s.ending_by(position, second.end)]
     if len(gap) > 3 or any(w not in _AUXILIARIES and not w.endswith("ly") for w in gap):
         return None
     if _after_preposition(s, first):
@@ -449,7 +463,7 @@ def _is_appositive_claim(trigger: _Trigger, s: _Sentence) -> bool:
     """An accusation noun in apposition to what was said: "…, an accusation Y denied"."""
     if trigger.pos != "noun" or trigger.event_type != "ACCUSE":
         return False
-    words = s.ending_by(trigger.start)[-2:]
+    words = s.ending_by(trigger.start, last=2)
     if words and words[-1].lower in W["article"]:
         return s.folded[: words[-1].start].rstrip().endswith(",")
     return s.folded[: trigger.start].rstrip().endswith(",")

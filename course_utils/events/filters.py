@@ -31,6 +31,14 @@ _ADJECTIVE_OPENERS = _ADJ_OPENERS
 _AFTER_PARTICIPLE = _PREPOSITIONS - {"and", "or"}
 _CONTENT = W["content"]
 _HOSTILE = W["hostile_type"]
+# Word classes the checks combine, made once (not for each word looked at).
+_PHRASE_END_NO_AUX = _PHRASE_END - _AUXILIARIES
+_ADJECTIVE_OR_PREPOSITION = _ADJECTIVE_OPENERS | _PREPOSITIONS
+_ANY_AUXILIARY = _AUXILIARIES | _PASSIVE_AUX
+_TIME_GAP_FOR = _TIME_GAP | {"for"}
+#: A clause that opens with a comma and a word (", saying …"), or an -ing form (", ending …").
+_COMMA_WORD = re.compile(r",\s+([a-z]+)\b")
+_COMMA_PARTICIPLE = re.compile(r",\s+([a-z]+ing)\b")
 
 
 def _negated(trigger: _Trigger, s: _Sentence, lexicon: Lexicon, verbs: list[_Trigger]) -> bool:
@@ -154,7 +162,7 @@ def _perfect_relative(
     if trigger.pos != "verb":
         return False
     clause = s.clause_of(trigger.start)
-    if not RELATIVE_OPENING.match(s.folded[clause[0] :]) or s.folded[clause[0]] != ",":
+    if not RELATIVE_OPENING.match(s.folded, clause[0]) or s.folded[clause[0]] != ",":
         return False
     words = s.ending_by(trigger.start, clause[0])
     while words and words[-1].lower.endswith("ly"):
@@ -221,6 +229,19 @@ EXCLUSIONS = (
 )
 
 
+#: The checks that never fire for a noun trigger (each starts by testing for a verb), and
+#: those that never fire for a verb: a trigger of that part of speech skips them.
+_VERB_ONLY = frozenset({
+    _no_subject, _complement, _state, _gerund, _plural_object, _asked_for, _warned, _claimed,
+    _perfect_relative,
+})  # fmt: skip
+_NOUN_ONLY = frozenset({_hypothetical, _noun_background, _known_object, _object_of_verb})
+_CHECKS_FOR = {
+    "verb": tuple(entry for entry in EXCLUSIONS if entry[0] not in _NOUN_ONLY),
+    "noun": tuple(entry for entry in EXCLUSIONS if entry[0] not in _VERB_ONLY),
+}
+
+
 def exclusion(
     trigger: _Trigger, s: _Sentence, lexicon: Lexicon, verbs_before: list[_Trigger]
 ) -> str:
@@ -228,7 +249,7 @@ def exclusion(
 
     ``verbs_before`` are the verb triggers of the sentence before this one.
     """
-    for check, reason in EXCLUSIONS:
+    for check, reason in _CHECKS_FOR.get(trigger.pos, EXCLUSIONS):
         if check(trigger, s, lexicon, verbs_before):
             return reason
     return ""
@@ -260,7 +281,7 @@ def _has_no_subject(trigger: _Trigger, s: _Sentence, lexicon: Lexicon) -> bool:
         word = words[k]
         if word.lower == "no":
             return True
-        if word.lower in _PHRASE_END - _AUXILIARIES or _is_verbish(word, lexicon):
+        if word.lower in _PHRASE_END_NO_AUX or _is_verbish(word, lexicon):
             return False
     return False
 
@@ -286,7 +307,7 @@ def _is_state_or_modifier(trigger: _Trigger, tokens: list[_Token], i: int) -> bo
     nxt = tokens[i + 1].lower
     if nxt in _PHRASE_END or nxt in _TIME_WORDS or nxt in _DETERMINERS or nxt.endswith("ly"):
         return False
-    if i >= 1 and tokens[i - 1].lower in _ADJECTIVE_OPENERS | _PREPOSITIONS:
+    if i >= 1 and tokens[i - 1].lower in _ADJECTIVE_OR_PREPOSITION:
         return True  # "the detained activists", "over disputed land": an adjective
     verb = tokens[i - 1] if i >= 2 else None
     return (
@@ -305,7 +326,7 @@ def _is_reduced_relative(trigger: _Trigger, tokens: list[_Token], i: int) -> boo
     if trigger.event_type != "COERCE" or not tokens[i].lower.endswith("ed") or i == 0:
         return False
     before = tokens[i - 1]
-    if before.lower in _AUXILIARIES | _PASSIVE_AUX or not before.text.islower():
+    if before.lower in _ANY_AUXILIARY or not before.text.islower():
         return False  # "were detained" (a passive), "Police detained …" (a subject)
     return i + 1 == len(tokens) or tokens[i + 1].lower in _AFTER_PARTICIPLE
 
@@ -319,7 +340,7 @@ def _in_accusation_content(
     if not any(v.event_type in {"ACCUSE", "REJECT"} for v in verbs_before):
         return False
     clause = s.clause_of(trigger.start)
-    opening = re.match(r",\s+([a-z]+)\b", s.folded[clause[0] :])
+    opening = _COMMA_WORD.match(s.folded, clause[0])
     return bool(opening) and opening.group(1) in _CONTENT
 
 
@@ -419,7 +440,7 @@ def _is_noun_background(
     if trigger.event_type == "REQUEST" and governor in lexicon.cue("background"):
         return True
     clause = s.clause_of(trigger.start)
-    opening = re.match(r",\s+([a-z]+ing)\b", s.folded[clause[0] :])
+    opening = _COMMA_PARTICIPLE.match(s.folded, clause[0])
     if opening and verbs_before and any(v.start < clause[0] for v in verbs_before):
         participle = opening.group(1)
         return _lemma_of(participle, lexicon) in lexicon.cue("describe")
@@ -436,7 +457,7 @@ def _in_complement(tokens: list[_Token], i: int, lexicon: Lexicon) -> bool:
     if j < 1 or tokens[j].lower != "to":
         return False
     j -= 1
-    while j > 0 and (tokens[j].lower in _TIME_GAP | {"for"} or tokens[j].lower.isdigit()):
+    while j > 0 and (tokens[j].lower in _TIME_GAP_FOR or tokens[j].lower.isdigit()):
         j -= 1
     head = tokens[j].lower
     return head in lexicon.forms or _lemma_of(head, lexicon) in lexicon.cue("control")
@@ -460,7 +481,7 @@ def _is_conditional_threat(trigger: _Trigger, s: _Sentence, lexicon: Lexicon) ->
     if not CONDITION.search(s.folded[trigger.end :].lower()):
         return False
     clause = s.clause_of(trigger.start)
-    words = [t.lower for t in s.ending_by(trigger.start, clause[0])[-6:]]
+    words = [t.lower for t in s.ending_by(trigger.start, clause[0], last=6)]
     modal = [k for k, w in enumerate(words) if w in _MODALS]
     if not modal:
         return False

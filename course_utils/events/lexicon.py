@@ -194,14 +194,22 @@ def _read_frames(base: Path) -> dict[str, list[Frame]]:
     return frames
 
 
-@dataclass(frozen=True)
-class Words:
-    """The function words of ``function_words.csv``, by kind (``words["auxiliary"]``)."""
+class Words(dict[str, frozenset[str]]):
+    """The function words of ``function_words.csv``, by kind (``words["auxiliary"]``); a
+    kind with no words gives an empty set. A dict, so that the rules, which look up word
+    classes all the time, pay a plain dict look-up.
 
-    kinds: dict[str, frozenset[str]]
+    >>> Words({"modal": frozenset({"would"})})["modal"], Words()["no such kind"]
+    (frozenset({'would'}), frozenset())
+    """
 
-    def __getitem__(self, kind: str) -> frozenset[str]:
-        return self.kinds.get(kind, frozenset())
+    def __missing__(self, kind: str) -> frozenset[str]:
+        return frozenset()
+
+    @property
+    def kinds(self) -> dict[str, frozenset[str]]:
+        """Every kind and its words."""
+        return dict(self)
 
 
 @lru_cache(maxsize=4)

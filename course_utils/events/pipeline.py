@@ -312,12 +312,13 @@ def _candidates(
 def _has_invalid_date(s: _Sentence, article: Any) -> bool:
     """Whether the sentence holds a date expression rejected as no day of the calendar ("31
     February"). Only a sentence with a digit is looked at, and only that sentence: the date
-    finder reads it alone, not the whole article again."""
+    finder reads it alone (as a text of its own), not the whole article again."""
     if not _DIGIT.search(s.text):
         return False
     from course_utils.dates import rejected_expressions
 
-    one = _OneSentence(article.text, article.sentences[article.sentences["id"] == s.id])
+    row = {"id": s.id, "start": 0, "text": s.text}
+    one = _OneSentence(s.text, _table([row], ["id", "start", "text"], {}))
     rejected = rejected_expressions(one)
     return _INVALID_DATE in rejected["kind"].tolist()
 
@@ -694,17 +695,43 @@ def _table(rows: list[dict[str, Any]], columns: list[str], types: dict[str, type
     if not rows:
         table = pd.DataFrame(rows, columns=columns)
         return table.astype({c: t for c, t in types.items() if table[c].dtype != t})
-    data: dict[str, Any] = {}
-    for column in columns:
-        values = [row[column] for row in rows]
-        kind = type(values[0])
-        if kind is str and all(type(v) is str for v in values):
-            data[column] = pd.array(values, dtype=_string_dtype())
-        elif kind in (int, bool) and all(type(v) is kind for v in values):
-            data[column] = np.array(values, dtype=np.int64 if kind is int else bool)
-        else:
-            data[column] = values
-    return pd.DataFrame(data, columns=columns, copy=False)
+    arrays = [_column([row[column] for row in rows]) for column in columns]
+    try:  # pandas' own constructor from typed columns of one length: several times faster
+        return pd.DataFrame._from_arrays(
+            arrays,
+            columns=_column_index(tuple(columns)),
+            index=pd.RangeIndex(len(rows)),
+            verify_integrity=False,
+        )
+    except (AttributeError, TypeError):  # a pandas without it
+        return pd.DataFrame(dict(zip(columns, arrays, strict=True)), columns=columns, copy=False)
+
+
+def _column(values: list[Any]) -> Any:
+    """One column of a table: typed when every value is a str, an int or a bool."""
+    kind = type(values[0])
+    if kind is str and all(type(v) is str for v in values):
+        dtype = _string_dtype()
+        if isinstance(dtype, pd.StringDtype) and dtype.storage == "python":
+            try:  # every value is a str: the array needs no check of its values
+                return pd.arrays.StringArray._simple_new(np.array(values, dtype=object), dtype)
+            except (AttributeError, TypeError, ValueError):  # a pandas without it
+                pass
+        return pd.array(values, dtype=dtype)
+    if kind in (int, bool) and all(type(v) is kind for v in values):
+        return np.array(values, dtype=np.int64 if kind is int else bool)
+    return _inferred(values)
+
+
+def _inferred(values: list[Any]) -> Any:
+    """A column of mixed values, typed as the DataFrame constructor would type it."""
+    return pd.Series(values)._values
+
+
+@functools.cache
+def _column_index(columns: tuple[str, ...]) -> pd.Index:
+    """The column labels as an Index, made once per table shape (an Index is immutable)."""
+    return pd.Index(columns)
 
 
 @functools.cache

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Any
 
@@ -12,6 +13,11 @@ from course_utils.events.speech import _frame_start, _prefer_person
 from course_utils.events.triggers import _is_verbish, _lemma_of, _phrase_head, _Trigger
 
 _AIMED_AT = W["aimed_at"] - {"for"}
+#: Gaps before a mention: "met (with) (the) X" after a verb, "to (the) X" after a
+#: deployment, up to three words after a preposition of a noun.
+_WITH_GAP = re.compile(r"\s+(?:with\s+)?(?:the\s+)?")
+_THE_GAP = re.compile(r"\s+(?:the\s+)?")
+_NEAR_GAP = re.compile(r"\s+(?:[\w-]+\s+){0,3}")
 
 
 def _recipient(trigger: _Trigger, s: _Sentence, actor: str, lexicon: Lexicon) -> tuple[str, str]:
@@ -33,7 +39,7 @@ def _recipient(trigger: _Trigger, s: _Sentence, actor: str, lexicon: Lexicon) ->
     if pair and pair[0].actor == actor:  # "X and Y met": Y, unless an object follows
         following = [m for m in s.mentions if m.start >= trigger.end]
         gap = s.folded[trigger.end : following[0].start] if following else "-"
-        if not re.fullmatch(r"\s+(?:with\s+)?(?:the\s+)?", gap):
+        if not _WITH_GAP.fullmatch(gap):
             return pair[1].actor, "second of a joint subject"
     candidates = [
         m
@@ -123,7 +129,7 @@ def _deployment_target(
             continue
         for m in s.mentions:
             gap = s.folded[token.end : m.start]
-            if m.actor != actor and re.fullmatch(r"\s+(?:the\s+)?", gap):
+            if m.actor != actor and _THE_GAP.fullmatch(gap):
                 return m.actor, f"deployed {token.lower!r} it"
     return "", ""
 
@@ -204,6 +210,7 @@ def _request_nouns(lexicon: Lexicon) -> frozenset[str]:
 
 
 _COUNTERPART = rf"\s+{COUNTERPART}"
+_COUNTERPART_GAP = re.compile(_COUNTERPART)
 
 
 def _noun_recipient(
@@ -214,7 +221,7 @@ def _noun_recipient(
     date ("talks in Oslo on Friday with X")."""
     tokens = s.tokens
     clause = s.clause_of(trigger.start)
-    i = len(s.ending_by(trigger.end)) - 1  # the last word of the trigger ("drone strike on X")
+    i = bisect.bisect_right(s.token_ends, trigger.end) - 1  # the last word of the trigger
     aimed = set(_AIMED_AT) | {"for"}
     if trigger.event_type in {"ASSAULT", "ACCUSE", "COERCE"}:
         aimed.add("of")
@@ -222,8 +229,8 @@ def _noun_recipient(
     def mention_after(token: _Token) -> _Mention | None:
         for m in s.mentions:
             gap = s.folded[token.end : m.start]
-            near = 0 <= m.start - token.end <= 30 and re.fullmatch(r"\s+(?:[\w-]+\s+){0,3}", gap)
-            near = near or re.fullmatch(_COUNTERPART, gap)  # "with his Veldran counterpart, X"
+            near = 0 <= m.start - token.end <= 30 and _NEAR_GAP.fullmatch(gap)
+            near = near or _COUNTERPART_GAP.fullmatch(gap)  # "with his Veldran counterpart, X"
             if near and m.actor != actor and not any(a <= m.start < b for a, b in barred):
                 return m
         return None

@@ -7,7 +7,8 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Callable
+from collections import deque
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -96,20 +97,36 @@ class _Sentence:
     def token_ends(self) -> list[int]:
         return [t.end for t in self.tokens]
 
-    def ending_by(self, position: int, lower: int = 0) -> list[_Token]:
-        """The tokens that start at ``lower`` or later and end by ``position`` (tokens are
-        in text order and do not overlap: a slice, found by bisection)."""
-        first = bisect.bisect_left(self.token_starts, lower) if lower else 0
-        return self.tokens[first : bisect.bisect_right(self.token_ends, position)]
+    def first_tokens(self, count: int) -> list[_Token]:
+        """The first ``count`` tokens, without splitting the whole sentence if it is not."""
+        if "tokens" in self.__dict__:
+            return self.tokens[:count]
+        return _tokens(self.folded, count)
 
-    def starting_at(self, position: int) -> list[_Token]:
-        """The tokens that start at ``position`` or later."""
-        return self.tokens[bisect.bisect_left(self.token_starts, position) :]
+    @_Once
+    def clause_starts(self) -> list[int]:
+        return [start for start, _ in self.clauses]
+
+    def ending_by(self, position: int, lower: int = 0, last: int = 0) -> list[_Token]:
+        """The tokens that start at ``lower`` or later and end by ``position`` (tokens are
+        in text order and do not overlap: a slice, found by bisection); with ``last``, only
+        the last ``last`` of them (without copying the others)."""
+        first = bisect.bisect_left(self.token_starts, lower) if lower else 0
+        end = bisect.bisect_right(self.token_ends, position)
+        return self.tokens[max(first, end - last) if last else first : end]
+
+    def starting_at(self, position: int, count: int | None = None) -> list[_Token]:
+        """The tokens that start at ``position`` or later (only the first ``count`` of
+        them, if given)."""
+        first = bisect.bisect_left(self.token_starts, position)
+        return self.tokens[first : None if count is None else first + count]
 
     def clause_of(self, position: int) -> tuple[int, int]:
-        for start, end in self.clauses:
-            if start <= position < end:
-                return start, end
+        """The clause that holds ``position`` (clauses are in order and touch: the last
+        that starts by it, if it ends after it), or the whole sentence."""
+        k = bisect.bisect_right(self.clause_starts, position) - 1
+        if k >= 0 and position < self.clauses[k][1]:
+            return self.clauses[k]
         return 0, len(self.text)
 
     def in_quote(self, position: int) -> bool:
@@ -122,17 +139,19 @@ class _Sentence:
         return self.mentions[0].actor if self.mentions else ""
 
 
-def _tokens(folded: str) -> list[_Token]:
-    """The words of a sentence, with their offsets.
+def _tokens(folded: str, count: int | None = None) -> list[_Token]:
+    """The words of a sentence (or its first ``count``), with their offsets.
 
     >>> [(t.lower, t.start) for t in _tokens("Talks in Oslo, it's said")]
     [('talks', 0), ('in', 6), ('oslo', 9), ("it's", 15), ('said', 20)]
+    >>> [t.text for t in _tokens("Talks in Oslo, it's said", 2)]
+    ['Talks', 'in']
     """
     make = tuple.__new__  # the fast way to build a named tuple from its fields
+    found = _WORD.finditer(folded)
     return [
-        make(_Token, (word, word.lower(), *m.span()))
-        for m in _WORD.finditer(folded)
-        for word in (m.group(),)
+        make(_Token, (word := m.group(), word.lower(), m.start(), m.end()))
+        for m in (found if count is None else itertools.islice(found, count))
     ]
 
 
@@ -154,14 +173,34 @@ def _is_modifier(text: str, start: int, end: int) -> bool:
 
 def _columns(table: pd.DataFrame, names: list[str]) -> list[list[Any]]:
     """The named columns of a table as lists of plain Python values, read once (no per-row
-    pandas access, which is slow and copies the table's metadata)."""
-    return [table[name].tolist() for name in names]
+    pandas access, which is slow and copies the table's metadata).
+
+    >>> _columns(pd.DataFrame({"a": [1, 2], "b": ["x", "y"]}), ["b", "a"])
+    [['x', 'y'], [1, 2]]
+    """
+    return [values.tolist() for values in _arrays(table, names)]
 
 
-def _plain(table: pd.DataFrame) -> pd.DataFrame:
-    """The table without its ``attrs`` (and without copying its data): pandas deep-copies
-    the attrs into every column taken from a table, and the actor tables carry theirs."""
-    return pd.DataFrame(table, copy=False)
+def _arrays(table: pd.DataFrame, names: list[str]) -> list[Any]:
+    """The named columns of a table as the arrays that hold them (what ``table[name]``
+    wraps), taken without building a Series per column: that is slow, and copies the
+    table's ``attrs`` (the actor tables carry theirs) into each. Where a label is missing or
+    repeated, or pandas has no such access, the columns are read by name."""
+    get = getattr(table, "_get_column_array", None)
+    labels = table.columns.tolist()
+    where = {label: k for k, label in enumerate(labels)}
+    if get is not None and len(where) == len(labels) and all(n in where for n in names):
+        try:
+            return [get(where[name]) for name in names]
+        except (AttributeError, TypeError, IndexError):  # a pandas without it
+            pass
+    plain = pd.DataFrame(table, copy=False)  # without the attrs, and without copying data
+    return [plain[name] for name in names]
+
+
+def _numpy(values: Any) -> np.ndarray:
+    """A column as a numpy array, as ``Series.to_numpy`` gives it."""
+    return values if isinstance(values, np.ndarray) else values.to_numpy()
 
 
 def _sentence_starts(article: Any) -> dict[int, int]:
@@ -172,19 +211,18 @@ def _sentence_starts(article: Any) -> dict[int, int]:
 def _mentions_by_sentence(
     mentions: pd.DataFrame, starts: dict[int, int]
 ) -> dict[int, list[_Mention]]:
-    plain = _plain(mentions)
-    columns = _columns(plain, ["actor", "kind", "start", "end", "sentence"])
-    order = np.argsort(plain["start"].to_numpy(), kind="quicksort")  # as sort_values
+    arrays = _arrays(mentions, ["actor", "kind", "start", "end", "sentence"])
+    actors, kinds, begins, ends, ids = (values.tolist() for values in arrays)
+    order = np.argsort(_numpy(arrays[2]), kind="quicksort")  # as sort_values
     table: dict[int, list[_Mention]] = {}
+    make = tuple.__new__  # the fast way to build a named tuple from its fields
     for k in order.tolist():
-        actor, kind, start, end, sentence = (column[k] for column in columns)
-        sid = int(sentence)
+        sid = int(ids[k])
         if sid not in starts:
             continue
         offset = int(starts[sid])
-        table.setdefault(sid, []).append(
-            _Mention(str(actor), str(kind), int(start) - offset, int(end) - offset)
-        )
+        mention = (str(actors[k]), str(kinds[k]), int(begins[k]) - offset, int(ends[k]) - offset)
+        table.setdefault(sid, []).append(make(_Mention, mention))
     return table
 
 
@@ -193,7 +231,7 @@ def _dates_by_sentence(
 ) -> dict[int, list[tuple[int, int, dict[str, Any]]]]:
     names = list(dates.columns)
     table: dict[int, list[tuple[int, int, dict[str, Any]]]] = {}
-    for values in zip(*_columns(_plain(dates), names), strict=True):
+    for values in zip(*_columns(dates, names), strict=True):
         row = dict(zip(names, values, strict=True))
         offset = int(starts[int(row["sentence"])])
         table.setdefault(int(row["sentence"]), []).append(
@@ -236,10 +274,14 @@ def resolve_references(sentences: list[_Sentence], lexicon: Lexicon) -> None:
     title ("Defense Minister Y"). "the president of X" names its own owner and is left
     alone; so is a description that fits no one."""
     words_all = _description_words(lexicon)
-    seen: list[tuple[_Mention, str]] = []  # earlier mentions, with the words before them
+    may_hold = _description_search(lexicon)
+    seen: deque[tuple[_Mention, str]] = deque(maxlen=_RECENT)  # earlier mentions, with the
+    # words before them
     for s in sentences:
-        if "the" not in s.lower:
-            seen = (seen + list(zip(s.mentions, _title_words(s), strict=True)))[-_RECENT:]
+        if "the" not in s.lower or not may_hold(s.lower):
+            # no description here: none of its nouns is in the sentence (spares its tokens)
+            if s.mentions:
+                seen.extend(zip(s.mentions, _title_words(s), strict=True))
             continue
         titles: list[str] | None = None  # worked out for the first description only
         starts: list[int] = []
@@ -261,13 +303,12 @@ def resolve_references(sentences: list[_Sentence], lexicon: Lexicon) -> None:
                 if s.mentions[j].end <= start
             )
             kinds = _noun_kinds(noun, lexicon)
-            for x, words in itertools.chain(mine, reversed(seen)):
-                if _fits_kinds(noun, kinds, x, words):
-                    found.append(_Mention(x.actor, x.kind, start, end))
-                    break
+            x = _first_fit(noun, kinds, itertools.chain(mine, reversed(seen)))
+            if x is not None:
+                found.append(_Mention(x.actor, x.kind, start, end))
         if titles is None:
             titles = _title_words(s)
-        seen = (seen + list(zip(s.mentions, titles, strict=True)))[-_RECENT:]
+        seen.extend(zip(s.mentions, titles, strict=True))
         if found:
             s.mentions = sorted([*s.mentions, *found], key=lambda x: x.start)
 
@@ -299,6 +340,19 @@ def _description(s: _Sentence, k: int, words_all: frozenset[str]) -> tuple[str, 
 
 
 _DESCRIPTIONS: dict[int, tuple[Lexicon, frozenset[str]]] = {}
+_DESCRIPTION_SEARCH: dict[int, tuple[Lexicon, Callable[[str], Any]]] = {}
+
+
+def _description_search(lexicon: Lexicon) -> Callable[[str], Any]:
+    """A test on a sentence in lower case: whether a word of the description cue kinds
+    occurs in it at all (a word of a token in lower case occurs in the sentence in lower
+    case), made once per lexicon."""
+    cached = _DESCRIPTION_SEARCH.get(id(lexicon))
+    if cached is None or cached[0] is not lexicon:
+        words = sorted(_description_words(lexicon), key=lambda w: (-len(w), w))
+        search = re.compile("|".join(re.escape(w) for w in words) or "(?!)").search
+        cached = _DESCRIPTION_SEARCH[id(lexicon)] = (lexicon, search)
+    return cached[1]
 
 
 def _description_words(lexicon: Lexicon) -> frozenset[str]:
@@ -323,18 +377,33 @@ def _noun_kinds(noun: str, lexicon: Lexicon) -> frozenset[str]:
     return frozenset(kind for kind in _DESCRIPTION_KINDS if noun in lexicon.cue(kind))
 
 
-def _fits_kinds(noun: str, kinds: frozenset[str], x: _Mention, words: str) -> bool:
-    """Whether the description "the <noun>" (of the cue ``kinds``) fits the earlier mention
-    ``x`` ("the bloc" an organisation, "the ministry" an institution with that word, "the
-    minister" a person introduced with that title, "the group" a group, "the junta" a
-    state)."""
-    return (
-        ("organization_word" in kinds and x.kind == "organization" and ": " not in x.actor)
-        or ("institution_word" in kinds and ": " in x.actor and noun in x.actor.lower())
-        or ("title_word" in kinds and x.kind == "person" and noun in words)
-        or ("group_word" in kinds and x.kind == "group")
-        or ("government_word" in kinds and x.kind == "state" and ": " not in x.actor)
-    )
+def _first_fit(
+    noun: str, kinds: frozenset[str], candidates: Iterable[tuple[_Mention, str]]
+) -> _Mention | None:
+    """The first of the (mention, words before it) ``candidates`` that the description "the
+    <noun>" (of the cue ``kinds``) fits: "the bloc" an organisation, "the ministry" an
+    institution with that word, "the minister" a person introduced with that title, "the
+    group" a group, "the junta" a state. The kinds are looked up once, not per candidate.
+
+    >>> roe = _Mention("Jane Roe", "person", 0, 8)
+    >>> _first_fit("minister", frozenset({"title_word"}), [(roe, "foreign minister ")])
+    _Mention(actor='Jane Roe', kind='person', start=0, end=8)
+    """
+    organization = "organization_word" in kinds
+    institution = "institution_word" in kinds
+    title = "title_word" in kinds
+    group = "group_word" in kinds
+    government = "government_word" in kinds
+    for x, words in candidates:
+        if (
+            (organization and x.kind == "organization" and ": " not in x.actor)
+            or (institution and ": " in x.actor and noun in x.actor.lower())
+            or (title and x.kind == "person" and noun in words)
+            or (group and x.kind == "group")
+            or (government and x.kind == "state" and ": " not in x.actor)
+        ):
+            return x
+    return None
 
 
 #: How far before a person's mention a title may stand.
@@ -392,9 +461,12 @@ def resolve_pronouns(sentences: list[_Sentence]) -> None:
         if previous.paragraph != s.paragraph:
             continue
         people = [m for m in previous.mentions if m.kind == "person"]
-        if not people or not s.tokens:
+        if not people:
             continue
-        pronoun = _opening_pronoun(s)
+        opening = s.first_tokens(6)
+        if not opening:
+            continue
+        pronoun = _opening_pronoun(s, opening)
         if pronoun is None:
             continue
         if any(m.start < pronoun.end for m in s.mentions):
@@ -403,14 +475,14 @@ def resolve_pronouns(sentences: list[_Sentence]) -> None:
         s.mentions = [mention, *s.mentions]
 
 
-def _opening_pronoun(s: _Sentence) -> _Token | None:
+def _opening_pronoun(s: _Sentence, opening: list[_Token]) -> _Token | None:
     """The "he" or "she" that opens the sentence, or follows its first comma within five
-    words."""
-    first = s.tokens[0]
+    words (``opening``: its first six words)."""
+    first = opening[0]
     if first.lower in W["pronoun_person"]:
         return first
     comma = s.folded.find(",")
-    after = [t for t in s.tokens[:6] if t.start > comma] if comma >= 0 else []
+    after = [t for t in opening if t.start > comma] if comma >= 0 else []
     if after and after[0].lower in W["pronoun_person"]:
         return after[0]
     return None
@@ -422,10 +494,30 @@ def may_hold_trigger(s: _Sentence, lexicon: Lexicon) -> bool:
     alone, so that a sentence without one is never split into tokens."""
     if "-" in s.folded:
         return True
-    words = [w.lower() for w in _WORD.findall(s.folded)]
+    if s.folded.isascii() and _plain_keys(lexicon):
+        # the runs of letters of the lower-case text: every word without an apostrophe
+        # (a key has none), and some more
+        words = _LOWER_WORD.findall(s.lower)
+    else:
+        words = [w.lower() for w in _WORD.findall(s.folded)]
     forms = lexicon.forms.keys()
     return not (
         forms.isdisjoint(words)
         and lexicon.objects.keys().isdisjoint(words)
         and lexicon.frame_forms.keys().isdisjoint(words)
     )
+
+
+_LOWER_WORD = re.compile(r"[a-z]+|[0-9]+")
+_PLAIN_KEYS: dict[int, tuple[Lexicon, bool]] = {}
+
+
+def _plain_keys(lexicon: Lexicon) -> bool:
+    """Whether every word the trigger test looks up is letters or digits only (no
+    apostrophe, no hyphen), worked out once per lexicon."""
+    cached = _PLAIN_KEYS.get(id(lexicon))
+    if cached is None or cached[0] is not lexicon:
+        keys = [*lexicon.forms, *lexicon.objects, *lexicon.frame_forms]
+        plain = all(_LOWER_WORD.fullmatch(key) for key in keys)
+        cached = _PLAIN_KEYS[id(lexicon)] = (lexicon, plain)
+    return cached[1]

@@ -9,6 +9,9 @@ from course_utils.events.lexicon import Lexicon, cue_pattern
 from course_utils.events.sentences import _Mention, _Sentence
 from course_utils.events.triggers import _Trigger
 
+#: "to" and a verb ("a week to free X"), not "to the …".
+_INFINITIVE = re.compile(r"\bto\s+(?!(?:the|a|an)\b)[a-z]+")
+
 
 def _speech(s: _Sentence, lexicon: Lexicon) -> tuple[str, int]:
     """Return (speaker, end of the speech cue) of a sentence; ("", -1) if none."""
@@ -53,7 +56,7 @@ def _frame_start(s: _Sentence, cue: int) -> int:
     """Where a closing speech frame (", Foreign Ministry spokesman X said") starts: the comma
     before the speech verb, or -1 when the verb does not close the sentence."""
     comma = s.folded.rfind(",", 0, cue)
-    rest = s.folded[cue:].split(",")[0].strip(' ."')  # "X said Wednesday, as …" closes too
+    rest = s.folded[cue:].partition(",")[0].strip(' ."')  # "X said Wednesday, as …" closes too
     if comma < 0 or s.in_quote(comma) or len(rest.split()) > 3:
         return -1
     return comma
@@ -76,7 +79,7 @@ def _prefer_person(candidates: Sequence[_Mention], s: _Sentence) -> _Mention:
         return first
     for other in candidates[1:]:
         gap = s.folded[first.end : other.start]
-        infinitive = re.search(r"\bto\s+(?!(?:the|a|an)\b)[a-z]+", gap)  # "a week to free X"
+        infinitive = _INFINITIVE.search(gap)  # "a week to free X"
         if other.kind == "person" and other.start - first.end <= 60 and " and " not in gap:
             if infinitive:
                 break
@@ -90,10 +93,13 @@ def _hedge_marks(s: _Sentence, lexicon: Lexicon) -> list[tuple[int, int, str]]:
     if marks is None:
         marks = []
         folded = s.folded
-        lowered = folded.lower() if _CASE_EXCEPTIONS.isdisjoint(folded) else None
+        plain = folded.isascii() or _CASE_EXCEPTIONS.isdisjoint(folded)
+        lowered = folded.lower() if plain else None
         for pattern, scope, needle, ignore_case in _hedge_patterns(lexicon)[1]:
-            if needle and not _may_occur(needle, ignore_case, folded, lowered):
-                continue  # the pattern cannot match: skip it
+            # as _may_occur: the pattern cannot match without its needle; skip it
+            text = folded if not ignore_case else (lowered if lowered is not None else needle)
+            if needle and needle not in text:
+                continue
             marks += [(m.start(), m.end(), scope) for m in pattern.finditer(folded)]
         s.cache["hedges"] = marks
     return marks

@@ -26,6 +26,11 @@ from course_utils.text import fold_quotes
 _ARTICLES = W["article"]
 _SINGULAR = W["singular"]
 _OBJECT_END = W["object_end"]
+_PREPOSITIONS_BUT_TO = _PREPOSITIONS - {"to"}
+#: Determiners that start the next noun phrase ("an appeal the same day").
+_PHRASE_DETERMINERS = _DETERMINERS - {"new", "further"}
+#: A mark that ends an object.
+_OBJECT_BREAK = re.compile(r"[,;:.()\"]")
 
 
 @dataclass(frozen=True)
@@ -67,14 +72,16 @@ def triggers_in(
     found: list[_Trigger] = []
     forms = lexicon.forms
     hyphens = "-" in folded
-    if not hyphens and not _may_hold_trigger([t.lower for t in tokens], lexicon, objects):
+    words = [t.lower for t in tokens]
+    if not hyphens and not _may_hold_trigger(words, lexicon, objects):
         return found
     skip_until = -1
-    for i, token in enumerate(tokens):
+    for i, word in enumerate(words):
+        if word not in forms and not (hyphens and folded[tokens[i].end : tokens[i].end + 1] == "-"):
+            continue  # neither a trigger word nor the first half of a hyphenated one
         if i <= skip_until:
             continue
-        if token.lower not in forms and not (hyphens and folded[token.end : token.end + 1] == "-"):
-            continue  # neither a trigger word nor the first half of a hyphenated one
+        token = tokens[i]
         joined = _hyphenated(folded, tokens, i)
         lower_case = token.text.islower() or i == 0
         if joined in lexicon.forms and token.lower not in lexicon.forms and lower_case:
@@ -110,14 +117,16 @@ def triggers_in(
         if entry[1] == "verb" and (compound or _after_article(tokens, i, entry[0])):
             continue  # a verb of the lexicon used as a noun it does not list ("a veto")
         bare = entry[1] == "verb" and i > 0 and token.lower == entry[0].split()[0]
-        if bare and tokens[i - 1].lower in _PREPOSITIONS - {"to"}:
+        if bare and tokens[i - 1].lower in _PREPOSITIONS_BUT_TO:
             continue  # a bare verb after a preposition is a noun: "went on strike"
         found.append(_Trigger(token.start, token.end, token.text, entry[0], entry[1], entry[2], i))
     if objects:
-        found = _with_frame_triggers(found, tokens, lexicon)
+        if not lexicon.frame_forms.keys().isdisjoint(words):
+            found = _with_frame_triggers(found, tokens, lexicon)
         # An object decides the type where it matches: "withdrew the bill" is CONCEDE, not
         # the RETREAT of "withdrew troops"; "struck a deal" AGREE, not an ASSAULT.
-        chosen = {t.index: t for t in _object_triggers(folded, tokens, lexicon)}
+        verbs = not lexicon.objects.keys().isdisjoint(words)
+        chosen = {t.index: t for t in _object_triggers(folded, tokens, lexicon)} if verbs else {}
         found = [chosen.pop(t.index, t) for t in found] + list(chosen.values())
         found.sort(key=lambda t: t.start)
     return found
@@ -172,7 +181,7 @@ def _object_triggers(folded: str, tokens: list[_Token], lexicon: Lexicon) -> lis
             gap = folded[before.end : nxt.start]
             if gap == "," and before.lower.isdigit() and nxt.lower.isdigit():
                 gap = ""  # "2,000,000 dollars"
-            if nxt.lower in _OBJECT_END or re.search(r"[,;:.()\"]", gap):
+            if nxt.lower in _OBJECT_END or _OBJECT_BREAK.search(gap):
                 break
             window.append(nxt.lower)
         for lemma, event_type, wanted in entries:
@@ -199,6 +208,8 @@ def _match_phrase(
     """The phrase entry whose words follow token ``i``, and how many time words come between
     the verb and the rest of the phrase ("called this week for": 2)."""
     phrases = [e for e in entries if e[3]]
+    if not phrases:
+        return None, 0
     for gap in range(4):
         between = [t.lower for t in tokens[i + 1 : i + 1 + gap]]
         if gap and (len(between) < gap or not set(between) <= _TIME_GAP or between == ["on"]):
@@ -253,7 +264,7 @@ def _is_adjectival(tokens: list[_Token], i: int, folded: str) -> bool:
         return False
     if nxt.lower in _PHRASE_END or nxt.lower in _TIME_WORDS or not nxt.text[:1].islower():
         return False
-    if nxt.lower in _DETERMINERS - {"new", "further"}:
+    if nxt.lower in _PHRASE_DETERMINERS:
         return False  # a determiner starts the next phrase: "an appeal the same day"
     return not nxt.lower.endswith(("ed", "ly"))
 
