@@ -1683,9 +1683,10 @@ def _bare_agency(text: str) -> re.Match[str] | None:
     True
     """
     stripped = text.rstrip()
-    name = next((n for n in _agency_names() if stripped.endswith(n)), None)
-    if name is None:
+    names = _agency_names()
+    if not stripped.endswith(names):  # the common case, in one call
         return None
+    name = next(n for n in names if stripped.endswith(n))
     start = len(stripped) - len(name)
     before = stripped[:start]
     if not before.endswith(" ") or before.rstrip()[-1:] not in {".", "!", "?", '"', "”", "’"}:
