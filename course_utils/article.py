@@ -596,8 +596,7 @@ _TIME_LINE_RE = re.compile(
     r"(?:(?:first )?published|updated|last updated|posted|modified)\b.{0,80}"
     r"|.{0,60}\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*"
     r"(?:GMT|UTC|BST|CET|CEST|EST|EDT|ET|PT|PST|EAT|CAT|WAT|IST|JST|AEST|AEDT)\b.{0,40}"
-    r"|.{0,40}\b\d+\s+(?:minutes?|mins?|hours?|hrs?|days?)\s+ago"
-    r"|.{0,40}(?<![\d/.])\d{1,2}[/.]\d{1,2}[/.]\d{4}(?![\d/]).{0,40}",
+    r"|.{0,40}\b\d+\s+(?:minutes?|mins?|hours?|hrs?|days?)\s+ago",
     re.IGNORECASE,
 )
 _DATE_IN_LINE_RE = re.compile(
@@ -617,9 +616,21 @@ def _is_time_line(text: str) -> bool:
     True
     >>> _is_time_line("Updated figures were released by the ministry on Monday, officials said.")
     False
+    >>> _is_time_line("Jane Roe   |05.03.2024 - Update : 05.03.2024")
+    True
+    >>> _is_time_line("The decree is dated 13/01/2024.")
+    False
     """
     text = text.strip()
-    return _words(text) <= 14 and bool(_TIME_LINE_RE.fullmatch(text)) and not is_body_text(text)
+    if _words(text) > 14:
+        return False
+    if not _is_sentence(text) and _FIGURES_LINE_RE.fullmatch(text):
+        return True  # a name and a date in figures: "Jane Roe |05.03.2024 - Update : …"
+    return bool(_TIME_LINE_RE.fullmatch(text)) and not is_body_text(text)
+
+
+#: A short line around a date in figures; without a full stop, it is a byline's date line.
+_FIGURES_LINE_RE = re.compile(r".{0,40}(?<![\d/.])\d{1,2}[/.]\d{1,2}[/.]\d{4}(?![\d/]).{0,40}")
 
 
 def _date_in_line(text: str) -> dt.date | None:
