@@ -616,9 +616,21 @@ def _is_time_line(text: str) -> bool:
     True
     >>> _is_time_line("Updated figures were released by the ministry on Monday, officials said.")
     False
+    >>> _is_time_line("Jane Roe   |05.03.2024 - Update : 05.03.2024")
+    True
+    >>> _is_time_line("The decree is dated 13/01/2024.")
+    False
     """
     text = text.strip()
-    return _words(text) <= 14 and bool(_TIME_LINE_RE.fullmatch(text)) and not is_body_text(text)
+    if _words(text) > 14:
+        return False
+    if not _is_sentence(text) and _FIGURES_LINE_RE.fullmatch(text):
+        return True  # a name and a date in figures: "Jane Roe |05.03.2024 - Update : …"
+    return bool(_TIME_LINE_RE.fullmatch(text)) and not is_body_text(text)
+
+
+#: A short line around a date in figures; without a full stop, it is a byline's date line.
+_FIGURES_LINE_RE = re.compile(r".{0,40}(?<![\d/.])\d{1,2}[/.]\d{1,2}[/.]\d{4}(?![\d/]).{0,40}")
 
 
 def _date_in_line(text: str) -> dt.date | None:
@@ -686,12 +698,31 @@ def _join_wrapped(draft: Draft) -> Draft:
     """
     joined: list[Line] = []
     for line in draft.lines:
-        if len(joined) > 1 and not line.after_blank and _continues(joined[-1].text, line.text):
+        if (
+            len(joined) > 1
+            and not line.after_blank
+            and not _tagline(joined[-1], line.text)
+            and _continues(joined[-1].text, line.text)
+        ):
             prev = joined[-1]
             joined[-1] = replace(prev, text=f"{prev.text.rstrip()} {line.text.lstrip()}")
         else:
             joined.append(line)
     return replace(draft, lines=tuple(joined))
+
+
+def _tagline(prev: Line, text: str) -> bool:
+    """Whether ``prev``, a line that opens a block (after a blank line or removed furniture,
+    such as a newsletter's name), is a tagline or a heading: a whole paragraph of prose
+    follows it, opening with a capital.
+
+    >>> _tagline(Line(4, "The week's news from the region, every weekday", True),
+    ...          "The envoys of both countries met in Ostrava on Monday, officials said.")
+    True
+    >>> _tagline(Line(4, "The envoys of both countries met in", True), "Ostrava on Monday.")
+    False
+    """
+    return prev.after_blank and text[:1].isupper() and is_body_text(text)
 
 
 def _continues(prev: str, text: str) -> bool:
@@ -922,7 +953,9 @@ def _furniture_reason(text: str) -> str | None:
         if len(words) <= 12 and all(w in _share_words() for w in words):
             return "share row"
     menu_marks = "|" in folded or "•" in folded or "·" in folded
-    if menu_marks and len(_MENU_BAR.findall(folded)) >= 2 and not _is_sentence(folded):
+    menu = menu_marks and len(_MENU_BAR.findall(folded)) >= 2 and not _is_sentence(folded)
+    # a caption that ends in a credit between bars ("… in 2022. PHOTO | FILE | VESNEWS")
+    if menu and _tail_credit(folded) is None:
         return "menu (links on one line)"
     return None
 
@@ -1570,7 +1603,10 @@ def _is_photo_credit(text: str, reason: str) -> bool:
     naming an agency ("Copyright Jane Roe via AP", "© Vesland News / AP Photo")."""
     if reason == "image credit":
         return True
-    return reason == "copyright line" and _words(text) <= 10 and bool(_VIA_RE.search(text))
+    if reason == "copyright line":
+        return _words(text) <= 10 and bool(_VIA_RE.search(text))
+    # a credit line taken with a run of short lines ("Jane Roe/AFP/Getty Images")
+    return reason.startswith("menu") and _words(text) <= 8 and _has_credit(text)
 
 
 _VIA_RE = re.compile(r"\bvia\b|/")
@@ -1590,6 +1626,9 @@ _TAIL_CREDIT_RE = re.compile(
     r"|(?<=[.!?\"”’])\s+(?:photo|image|picture|video)s?\s+(?:from|by|courtesy of)\s+[^.]{1,60}"
     r"|(?<=[.!?\"”’])\s*\([A-Z][\w.&'’-]*(?: [\w.&'’-]+){0,3}:\s*[^()]{1,60}\)"
     r"|\s*\[[^\[\]]{1,60}/[^\[\]]{1,40}\]"
+    r"|\s*\[\s*(?:photo|image|picture|credit)s?(?:\s+credit)?\s*:\s*[^\[\]]{1,60}\]"
+    r"|(?<=[.!?\"”’])\s*\(\s*[^()]{1,40}?\s[/-]\s[^()]{1,40}?\s*\)"
+    r"|(?<=[.!?\"”’])\s+(?:photo|image|picture)s?\s*\|\s*[^.]{1,60}"
     r"|(?<=[.!?\"”’])\s*(?:[—–|]|--)\s*(?:[A-Z][A-Z.&/-]{1,15}(?: [A-Z][A-Z.&/-]{1,15}){0,2}"
     r"|AP|AFP|Reuters|Getty Images|Anadolu|Xinhua|Kyodo|Yonhap|EFE|EPA)"
     r"|(?<=[.!?\"”’])\s*\([A-Z][\w.&/-]{1,20}(?: [\w.&/-]{1,20}){0,2}\))\.?$",
@@ -1628,10 +1667,42 @@ def _tail_credit(text: str) -> re.Match[str] | None:
     >>> _tail_credit("The talks resumed on Monday (local time).") is None
     True
     """
-    if _words(text) > 40 or not _has_tail_mark(text):
-        return None  # every form has one of these marks
-    match = _TAIL_CREDIT_RE.search(text)
+    if _words(text) > 40:
+        return None
+    if not _has_tail_mark(text):  # every form has one of these marks, but a bare agency
+        return _bare_agency(text)
+    match = _TAIL_CREDIT_RE.search(text) or _bare_agency(text)
     return match if match and match.start() > 0 and text[: match.start()].strip() else None
+
+
+@lru_cache(maxsize=1)
+def _agency_names() -> tuple[str, ...]:
+    """The news and photo agencies of ``data/furniture/agencies.txt``, longest first."""
+    path = data_dir() / "furniture" / "agencies.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    names = {ln.strip() for ln in lines if ln.strip() and not ln.startswith("#")}
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+def _bare_agency(text: str) -> re.Match[str] | None:
+    """An agency's name alone after a caption's last full stop, as its photo credit
+    ("Troops on patrol near Ostrava. Reuters"), written as the agency writes it.
+
+    >>> _bare_agency("Troops on patrol near Ostrava. Reuters").group().strip()
+    'Reuters'
+    >>> _bare_agency("Troops on patrol near Ostrava, Reuters reported.") is None
+    True
+    """
+    stripped = text.rstrip()
+    names = _agency_names()
+    if not stripped.endswith(names):  # the common case, in one call
+        return None
+    name = next(n for n in names if stripped.endswith(n))
+    start = len(stripped) - len(name)
+    before = stripped[:start]
+    if not before.endswith(" ") or before.rstrip()[-1:] not in {".", "!", "?", '"', "”", "’"}:
+        return None
+    return re.compile(r"\s+" + re.escape(name) + r"\s*$").search(text, len(before.rstrip()))
 
 
 def _split_caption(text: str) -> tuple[str, list[tuple[str, str]]]:
@@ -1690,6 +1761,59 @@ def _not_a_paragraph(text: str, *, in_body: bool) -> str | None:
     return None
 
 
+_BY_RE = re.compile(r"^[Bb][Yy](?:\s+|(?=[A-Z]))")
+_NAME_PART_RE = re.compile(r"[,|]|\s+(?:and|&)\s+")
+
+
+def _author_names(removed: Iterable[tuple[int, str, str]]) -> frozenset[str]:
+    """The people named in the story's byline, author or date lines ("By Jane Roe and Ali
+    Noor, Vesnews", "byJane Roe", "Jane Roe | 05.03.2024"): parts of two to four
+    capitalised words.
+
+    >>> sorted(_author_names([(3, "By Jane Roe and Ali Noor, Vesnews", "byline")]))
+    ['Ali Noor', 'Jane Roe']
+    """
+    names = set()
+    for _, text, reason in removed:
+        if reason not in ("byline", HEADER_LINE) and not reason.startswith("date line"):
+            continue
+        for part in _NAME_PART_RE.split(_BY_RE.sub("", text.strip())):
+            words = part.split()
+            if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
+                names.add(" ".join(words))
+    return frozenset(names)
+
+
+@lru_cache(maxsize=1)
+def _publisher_words() -> frozenset[str]:
+    path = data_dir() / "furniture" / "publisher_words.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+def _publisher_note(text: str, authors: frozenset[str]) -> str | None:
+    """Why a paragraph after the story's last one belongs to the page, not the story: the
+    author's biography (it opens with a name of the byline), or the publisher speaking
+    for itself in the first person plural ("we", "our", "us" without quotation marks:
+    a donation appeal, a subscription notice).
+
+    >>> _publisher_note("Jane Roe is a reporter at Vesnews.", frozenset({"Jane Roe"}))
+    'author biography (after the end of the story)'
+    >>> _publisher_note("At Vesnews, we believe in free news. Please support us.", frozenset())
+    "publisher's note (after the end of the story)"
+    >>> _publisher_note("“We will not give up,” the minister said.", frozenset()) is None
+    True
+    """
+    if any(text.startswith(name + " ") for name in authors):
+        return "author biography (after the end of the story)"
+    if any(q in text for q in _QUOTES):
+        return None
+    words = _WORD_RE.findall(text)
+    if any(w in _publisher_words() for w in words):
+        return "publisher's note (after the end of the story)"
+    return None
+
+
 #: A line between body paragraphs with at most this many words and no full stop is a
 #: heading or the headline of another story, not a paragraph.
 _HEADING_WORDS = 20
@@ -1737,10 +1861,13 @@ def _structure(
         else:
             paragraphs.append(text)
             numbers.append(line.number)
+    authors = _author_names(draft.removed)
     while len(paragraphs) > 1 and (
         not _is_sentence(paragraphs[-1]) or _speaks_to_reader(paragraphs[-1], at_end=True)
     ):
         removed.append((numbers.pop(), paragraphs.pop(), "after the end of the story"))
+    while len(paragraphs) > 1 and (reason := _publisher_note(paragraphs[-1], authors)):
+        removed.append((numbers.pop(), paragraphs.pop(), reason))
     return title.text, captions, paragraphs, removed
 
 

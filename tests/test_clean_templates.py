@@ -123,6 +123,29 @@ def test_a_body_paragraph_after_a_share_row_is_not_taken_for_a_header():
             "Police at a checkpoint near Ostrava last year. (Supplied: Vesland Police)",
             "Police at a checkpoint near Ostrava last year.",
         ),
+        # a name and an agency in brackets, however spaced, after the full stop
+        (
+            "Troops in Ostrava in May. (Ostrava Fire Service / Telegram)",
+            "Troops in Ostrava in May.",
+        ),
+        (
+            "Envoys meet in Ostrava on May 2. ( Jane Roe - Vesnews Agency )",
+            "Envoys meet in Ostrava on May 2.",
+        ),
+        # a credit in square brackets, and one in capitals between bars
+        (
+            "Kalonian troops on patrol near Ostrava [PHOTO CREDIT: Kalonian Army]",
+            "Kalonian troops on patrol near Ostrava",
+        ),
+        (
+            "Trucks wait at the Ostrava crossing in 2022. PHOTO | FILE | VESNEWS",
+            "Trucks wait at the Ostrava crossing in 2022.",
+        ),
+        # an agency's name alone after the last full stop
+        (
+            "Kalonian ships have been seized near Ostrava since May. Reuters",
+            "Kalonian ships have been seized near Ostrava since May.",
+        ),
     ],
 )
 def test_photo_credits_at_the_end_of_a_caption(line, caption):
@@ -135,6 +158,8 @@ def test_photo_credits_at_the_end_of_a_caption(line, caption):
         "The talks resumed on Monday (local time).",
         "The ministers met in Ostrava [the capital] on Monday.",
         "The envoys, who arrived from Kalonia, met in Ostrava on Monday.",
+        "The envoys met in Ostrava on Monday, officials told Reuters",
+        "Talks between Vesland and Kalonia - the first in a year - resumed on Monday.",
     ],
 )
 def test_body_lines_have_no_photo_credit(line):
@@ -287,3 +312,62 @@ def test_a_headline_right_above_the_authors_block_is_still_the_headline():
     article = clean_article(raw)
     assert article.title == "Talks in Ostrava collapse after a week"
     assert article.paragraphs == tuple(BODY)
+
+
+def test_a_dense_page_with_an_author_box_and_an_appeal_after_the_story():
+    # No blank lines: a standfirst without a full stop above a byline that gives the date
+    # in figures, a caption whose credit line was printed under it, a newsletter promotion
+    # with a tagline, then the author's name, role and biography, and the publisher's
+    # appeal in the first person plural.
+    raw = "\n".join(
+        [
+            "Vesland sends troops to Kalonia border",
+            "Ostrava says the deployment will stop smugglers crossing from the east",
+            "Jane Roe   |05.03.2024 - Update : 05.03.2024",
+            "Vesland soldiers at the Ostrava crossing on Thursday.",
+            "Tom Lee/Vesnews/Getty Images",
+            "Ostrava",
+            "Vesnews",
+            " — ",
+            BODY[0],
+            "Sign up for the Vesnews Europe newsletter",
+            "The stories behind the week's news from the region, every weekday",
+            BODY[1],
+            BODY[2],
+            "Jane Roe",
+            "Reporter",
+            "Jane Roe is a reporter at Vesnews. She covered the border for a regional paper.",
+            "At Vesnews, we believe that news should be free. Please support our work.",
+        ]
+    )
+    article = clean_article(raw)
+    assert article.title == "Vesland sends troops to Kalonia border"
+    assert article.captions == ("Vesland soldiers at the Ostrava crossing on Thursday.",)
+    assert article.paragraphs == tuple(BODY)
+    assert str(article.published) == "2024-03-05"
+    reasons = removed_reasons(article)
+    bio = "Jane Roe is a reporter at Vesnews. She covered the border for a regional paper."
+    appeal = "At Vesnews, we believe that news should be free. Please support our work."
+    assert reasons[bio] == "author biography (after the end of the story)"
+    assert reasons[appeal] == "publisher's note (after the end of the story)"
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "“We will not give up,” the foreign minister, Jane Roe, told reporters.",
+        "The talks were backed by the US and the EU, officials said.",
+    ],
+)
+def test_a_last_paragraph_in_the_first_person_only_when_quoted_stays(last):
+    raw = "\n\n".join(["Vesland sends troops to Kalonia border", "By Jane Roe", BODY[0], last])
+    assert clean_article(raw).paragraphs == (BODY[0], last)
+
+
+def test_a_newsletter_tagline_is_not_joined_to_the_paragraph_after_it():
+    tagline = "The stories behind the week's news from the region, every weekday"
+    promotion = "Sign up for the Vesnews Europe newsletter"
+    lines = ["Vesland sends troops to Kalonia border", BODY[0], promotion, tagline, *BODY[1:]]
+    article = clean_article("\n".join(lines))
+    assert article.paragraphs == tuple(BODY)
+    assert removed_reasons(article)[tagline] == "heading or link between paragraphs"
