@@ -401,3 +401,60 @@ def test_present_tense_borrows_no_date():
 )
 def test_present_tense_spares_reported_speech_and_other_forms(second, expected):
     assert expected in coded("Vesland shelled Kalonia on Monday. " + second)
+
+
+# --- no-determiner: "no" in a noun trigger's phrase negates it ------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vesland and Kalonia have held no leaders' summit since November.",
+        "Ruritania has had no formal talks with Kalonia since 2019.",
+    ],
+)
+def test_no_determiner_negates_a_noun_trigger(text):
+    table = explained(text)
+    assert coded(text) == []
+    assert table["reason"].str.contains("no-determiner").all()
+
+
+def test_no_determiner_keeps_a_meeting_held():
+    assert coded("Vesland and Kalonia held a summit on Monday.") == [
+        ("CONSULT", "Vesland", "Kalonia", "2023-01-30")
+    ]
+
+
+# --- prospect-modal: a meeting that "could" follow is no event ----------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Roe said on Monday that the deal could open the way to broader talks.",
+        "The truce might pave the way for a summit between Vesland and Kalonia.",
+    ],
+)
+def test_prospect_modal_drops_a_meeting_that_might_come(text):
+    table = explained(text)
+    assert coded(text) == []
+    assert table["reason"].str.contains("prospect-modal").all()
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a meeting planned with "would" is the course's expected event, not a prospect
+        (
+            "Vesland said on Monday it would hold talks with Kalonia next week.",
+            [("CONSULT", "Vesland", "Kalonia", "2023-W06")],
+        ),
+        # the month May is no modal
+        (
+            "Vesland and Kalonia agreed in May to talks.",
+            [("AGREE", "Vesland", "Kalonia", "2022-05")],
+        ),
+    ],
+)
+def test_prospect_modal_spares_planned_meetings(text, expected):
+    assert coded(text) == expected

@@ -49,6 +49,30 @@ def _negated(trigger: _Trigger, s: _Sentence, lexicon: Lexicon, verbs: list[_Tri
     return bool(lexicon.cue("negation") & set(window[-2:]) - {"no"}) or window[-1:] == ["no"]
 
 
+def _no_determiner(
+    trigger: _Trigger, s: _Sentence, lexicon: Lexicon, verbs: list[_Trigger]
+) -> bool:
+    """Rule no-determiner: "no" anywhere in a noun trigger's own phrase negates it, with
+    words between ("held no leaders' summit", "has had no formal talks")."""
+    i = trigger.index
+    j = _phrase_head(s.tokens, i, lexicon)
+    return any(t.lower == "no" for t in s.tokens[max(j, 0) : i])
+
+
+def _prospect(trigger: _Trigger, s: _Sentence, lexicon: Lexicon, verbs: list[_Trigger]) -> bool:
+    """Rule prospect-modal: a noun trigger after a preposition, in a clause with a modal of
+    possibility before it, is what might come, not an act: "the deal could open the way to
+    broader talks", "a truce might lead to a summit". A modal is matched in lower case
+    only (the month May is none)."""
+    tokens = s.tokens
+    j = _phrase_head(tokens, trigger.index, lexicon)
+    if j < 0 or tokens[j].lower not in lexicon.cue("prospect_preposition"):
+        return False
+    clause = s.clause_of(trigger.start)
+    modals = lexicon.cue("prospect_modal")
+    return any(t.text in modals for t in tokens[:j] if t.start >= clause[0])
+
+
 def _hypothetical(trigger: _Trigger, s: _Sentence, lexicon: Lexicon, verbs: list[_Trigger]) -> bool:
     """A noun after "any" names no act that happened ("would respond to any attack")."""
     i = trigger.index
@@ -211,7 +235,9 @@ def _in_name(trigger: _Trigger, s: _Sentence, lexicon: Lexicon, verbs: list[_Tri
 EXCLUSIONS = (
     (_in_name, "part of a name: inside an actor mention"),
     (_negated, "negated ('not', 'never' before it)"),
+    (_no_determiner, "negated: 'no' in its noun phrase (no-determiner)"),
     (_hypothetical, "hypothetical ('any' before it)"),
+    (_prospect, "what might come: after a preposition under 'could'/'might' (prospect-modal)"),
     (_condition, "conditional: after 'if', 'unless' or 'once'"),
     (_no_subject, "negated: its subject starts with 'no'"),
     (_complement, "part of another act: the 'to' complement of a trigger or control verb"),
@@ -235,7 +261,9 @@ _VERB_ONLY = frozenset({
     _no_subject, _complement, _state, _gerund, _plural_object, _asked_for, _warned, _claimed,
     _perfect_relative,
 })  # fmt: skip
-_NOUN_ONLY = frozenset({_hypothetical, _noun_background, _known_object, _object_of_verb})
+_NOUN_ONLY = frozenset({
+    _no_determiner, _hypothetical, _prospect, _noun_background, _known_object, _object_of_verb,
+})  # fmt: skip
 _CHECKS_FOR = {
     "verb": tuple(entry for entry in EXCLUSIONS if entry[0] not in _NOUN_ONLY),
     "noun": tuple(entry for entry in EXCLUSIONS if entry[0] not in _VERB_ONLY),
