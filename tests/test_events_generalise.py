@@ -458,3 +458,33 @@ def test_prospect_modal_drops_a_meeting_that_might_come(text):
 )
 def test_prospect_modal_spares_planned_meetings(text, expected):
     assert coded(text) == expected
+
+
+# --- speech-coordination: a past verb after "and" joins the speech verb, not the modal ------
+
+
+def test_speech_coordination_gives_the_speaker():
+    text = (
+        "Jane Roe said on Monday that Kalonia would decide for itself how to use the funds "
+        "and denied that it had accepted any conditions."
+    )
+    assert coded(text) == [("REJECT", "Jane Roe", "", "2023-01-30")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the base form can share the modal: both acts are Kalonia's
+        (
+            "Jane Roe said on Monday that Kalonia would accept the plan and reject the rival one.",
+            [("AGREE", "Kalonia", "", "2023-01-30"), ("REJECT", "Kalonia", "", "2023-01-30")],
+        ),
+        # no modal in the reported clause: the past verb may be the clause's own
+        (
+            "Vesland said on Monday that Kalonia had shelled the border and rejected a truce.",
+            [("ASSAULT", "Kalonia", "", "2023-01-30"), ("REJECT", "Kalonia", "", "2023-01-30")],
+        ),
+    ],
+)
+def test_speech_coordination_spares_the_reported_clause(text, expected):
+    assert coded(text) == expected
