@@ -488,3 +488,30 @@ def test_speech_coordination_gives_the_speaker():
 )
 def test_speech_coordination_spares_the_reported_clause(text, expected):
     assert coded(text) == expected
+
+
+# --- risk-warning: a danger that "could" come, with no actor, is no threat -----------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vesland warned on Monday that any miscalculation could trigger a wider war.",
+        "Jane Roe warned on Monday that the fighting might push thousands into famine.",
+    ],
+)
+def test_risk_warning_is_no_threat(text):
+    table = explained(text).set_index("trigger")
+    assert coded(text) == []
+    assert "risk-warning" in table.loc["warned", "reason"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vesland warned on Monday that Kalonia could face sanctions.",
+        "Vesland warned on Monday that it could respond with force.",
+    ],
+)
+def test_risk_warning_keeps_a_threat_to_an_actor(text):
+    assert [row[:2] for row in coded(text)] == [("THREATEN", "Vesland")]

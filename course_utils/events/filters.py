@@ -14,6 +14,7 @@ from course_utils.events.lexicon import (
     _PASSIVE_AUX,
     _PHRASE_END,
     _PREPOSITIONS,
+    _PRONOUNS,
     _TIME_GAP,
     _TIME_WORDS,
     CONDITION,
@@ -164,6 +165,21 @@ def _warned(trigger: _Trigger, s: _Sentence, lexicon: Lexicon, verbs: list[_Trig
     return "that" in between
 
 
+def _risk_warning(trigger: _Trigger, s: _Sentence, lexicon: Lexicon, verbs: list[_Trigger]) -> bool:
+    """Rule risk-warning: a warning that something no actor names "could" or "might" happen
+    is a danger pointed out, not a threat: "warned that any miscalculation could trigger a
+    wider war". With an actor or a pronoun before the modal ("warned that Kalonia could face
+    sanctions", "that it could respond") it stays a threat."""
+    if trigger.lemma not in lexicon.cue("risk_warning"):
+        return False
+    after = s.starting_at(trigger.end, 10)
+    modals = lexicon.cue("prospect_modal")
+    k = next((k for k, t in enumerate(after) if t.text in modals), -1)
+    if k < 1 or any(t.lower in _PRONOUNS for t in after[:k]):
+        return False
+    return not any(trigger.end <= m.start < after[k].start for m in s.mentions)
+
+
 def _claimed(trigger: _Trigger, s: _Sentence, lexicon: Lexicon, verbs: list[_Trigger]) -> bool:
     """ "X denied that it had accepted …", "X alleged that Y had shelled …": a verb in the
     "that" clause of a denial or an allegation (cue kind ``claim``) is what is denied or
@@ -247,6 +263,7 @@ EXCLUSIONS = (
     (_plural_object, "a plural noun, the object of the verb before it"),
     (_asked_for, "what a request asks for, not an act yet"),
     (_warned, "what a warning says will happen: its content"),
+    (_risk_warning, "a danger pointed out: what 'could' happen, with no actor (risk-warning)"),
     (_claimed, "what a denial or an allegation says, not an act of its own"),
     (_perfect_relative, "background: a relative clause in the present perfect, with no date"),
     (_noun_background, "background: a danger faced, a reason, or the event described again"),
@@ -258,7 +275,8 @@ EXCLUSIONS = (
 #: The checks that never fire for a noun trigger (each starts by testing for a verb), and
 #: those that never fire for a verb: a trigger of that part of speech skips them.
 _VERB_ONLY = frozenset({
-    _no_subject, _complement, _state, _gerund, _plural_object, _asked_for, _warned, _claimed,
+    _no_subject, _complement, _state, _gerund, _plural_object, _asked_for, _warned,
+    _risk_warning, _claimed,
     _perfect_relative,
 })  # fmt: skip
 _NOUN_ONLY = frozenset({
