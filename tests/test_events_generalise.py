@@ -515,3 +515,25 @@ def test_risk_warning_is_no_threat(text):
 )
 def test_risk_warning_keeps_a_threat_to_an_actor(text):
     assert [row[:2] for row in coded(text)] == [("THREATEN", "Vesland")]
+
+
+# --- negated-governor: a meeting whose verb is negated did not happen ----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kalonia's commanders did not attend a border meeting on Monday.",
+        "Vesland would not join the summit with Kalonia.",
+    ],
+)
+def test_negated_governor_drops_the_noun(text):
+    assert coded(text) == []
+    reasons = explained(text)["reason"]
+    assert reasons.str.contains("negated").all()
+
+
+def test_negated_governor_keeps_a_meeting_attended():
+    assert [row[0] for row in coded("Vesland attended a meeting with Kalonia on Monday.")] == [
+        "CONSULT"
+    ]

@@ -60,6 +60,18 @@ def _no_determiner(
     return any(t.lower == "no" for t in s.tokens[max(j, 0) : i])
 
 
+def _negated_governor(
+    trigger: _Trigger, s: _Sentence, lexicon: Lexicon, verbs: list[_Trigger]
+) -> bool:
+    """Rule negated-governor: a noun trigger whose verb is negated did not happen ("did not
+    attend the meeting", "has never held talks")."""
+    tokens = s.tokens
+    j = _phrase_head(tokens, trigger.index, lexicon)  # walks back over "attend", "not"
+    clause = s.clause_of(trigger.start)
+    window = [t.lower for t in tokens[max(0, j - 2) : trigger.index] if t.start >= clause[0]]
+    return bool(lexicon.cue("negation") & set(window) - {"no"})
+
+
 def _prospect(trigger: _Trigger, s: _Sentence, lexicon: Lexicon, verbs: list[_Trigger]) -> bool:
     """Rule prospect-modal: a noun trigger after a preposition, in a clause with a modal of
     possibility before it, is what might come, not an act: "the deal could open the way to
@@ -252,6 +264,7 @@ EXCLUSIONS = (
     (_in_name, "part of a name: inside an actor mention"),
     (_negated, "negated ('not', 'never' before it)"),
     (_no_determiner, "negated: 'no' in its noun phrase (no-determiner)"),
+    (_negated_governor, "negated: its verb has 'not' or 'never' (negated-governor)"),
     (_hypothetical, "hypothetical ('any' before it)"),
     (_prospect, "what might come: after a preposition under 'could'/'might' (prospect-modal)"),
     (_condition, "conditional: after 'if', 'unless' or 'once'"),
@@ -280,7 +293,8 @@ _VERB_ONLY = frozenset({
     _perfect_relative,
 })  # fmt: skip
 _NOUN_ONLY = frozenset({
-    _no_determiner, _hypothetical, _prospect, _noun_background, _known_object, _object_of_verb,
+    _no_determiner, _negated_governor, _hypothetical, _prospect, _noun_background,
+    _known_object, _object_of_verb,
 })  # fmt: skip
 _CHECKS_FOR = {
     "verb": tuple(entry for entry in EXCLUSIONS if entry[0] not in _NOUN_ONLY),
