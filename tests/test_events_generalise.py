@@ -537,3 +537,20 @@ def test_negated_governor_keeps_a_meeting_attended():
     assert [row[0] for row in coded("Vesland attended a meeting with Kalonia on Monday.")] == [
         "CONSULT"
     ]
+
+
+# --- light verbs "attend" and "join": the one who attends a meeting meets -----------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Vesland attended a meeting with Kalonia on Monday.",
+            ("CONSULT", "Vesland", "Kalonia", "2023-01-30"),
+        ),
+        ("Ruritania joined the talks on Monday.", ("CONSULT", "Ruritania", "", "2023-01-30")),
+    ],
+)
+def test_attending_a_meeting_gives_its_actor(text, expected):
+    assert coded(text) == [expected]
