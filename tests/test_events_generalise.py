@@ -554,3 +554,17 @@ def test_negated_governor_keeps_a_meeting_attended():
 )
 def test_attending_a_meeting_gives_its_actor(text, expected):
     assert coded(text) == [expected]
+
+
+# --- time-gap in a phrase of three words: "vowed on Monday to retaliate" --------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vesland vowed on Monday to retaliate against Kalonia.",
+        "Vesland vowed to retaliate against Kalonia on Monday.",
+    ],
+)
+def test_time_phrase_inside_a_long_verb_phrase(text):
+    assert coded(text) == [("THREATEN", "Vesland", "Kalonia", "2023-01-30")]

@@ -216,7 +216,7 @@ def _match_phrase(
             continue
         for entry in phrases:
             rest = [t.lower for t in tokens[i + 1 + gap : i + 1 + gap + len(entry[3])]]
-            if rest == list(entry[3]) and (not gap or (entry[1] == "verb" and len(entry[3]) == 1)):
+            if rest == list(entry[3]) and (not gap or entry[1] == "verb"):
                 return entry, gap
     return None, 0
 
