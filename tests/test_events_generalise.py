@@ -568,3 +568,24 @@ def test_attending_a_meeting_gives_its_actor(text, expected):
 )
 def test_time_phrase_inside_a_long_verb_phrase(text):
     assert coded(text) == [("THREATEN", "Vesland", "Kalonia", "2023-01-30")]
+
+
+# --- split-particle: a short object between a verb and its particle -------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Kalonia turned the offer down on Monday.", ("REJECT", "Kalonia", "", "2023-01-30")),
+        (
+            "Vesland pulled its troops back from the border on Monday.",
+            ("RETREAT", "Vesland", "", "2023-01-30"),
+        ),
+    ],
+)
+def test_split_particle_verb(text, expected):
+    assert coded(text) == [expected]
+
+
+def test_split_particle_needs_a_particle_of_the_phrase():
+    assert coded("Vesland turned the page on Monday and went down to the border.") == []
