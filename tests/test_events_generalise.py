@@ -589,3 +589,18 @@ def test_split_particle_verb(text, expected):
 
 def test_split_particle_needs_a_particle_of_the_phrase():
     assert coded("Vesland turned the page on Monday and went down to the border.") == []
+
+
+# --- area-owner: entering an area named with its owner's possessive -------------------------
+
+
+def test_area_owner_is_the_recipient():
+    text = "Vesland's warships entered Kalonia's territorial waters on Monday."
+    assert coded(text) == [("MOBILIZE", "Vesland", "Kalonia", "2023-01-30")]
+    rules = explained(text)
+    assert "area-owner" in " ".join(str(v) for v in rules.to_numpy().ravel())
+
+
+def test_area_owner_needs_the_possessive_right_after_the_verb():
+    text = "Vesland sent troops to its border on Monday."
+    assert coded(text) == [("MOBILIZE", "Vesland", "", "2023-01-30")]
