@@ -604,3 +604,17 @@ def test_area_owner_is_the_recipient():
 def test_area_owner_needs_the_possessive_right_after_the_verb():
     text = "Vesland sent troops to its border on Monday."
     assert coded(text) == [("MOBILIZE", "Vesland", "", "2023-01-30")]
+
+
+# --- after-clause: ", after …" starts a clause of an earlier act, with its own date ---------
+
+
+def test_after_clause_has_its_own_date_and_roles():
+    text = (
+        "Vesland deployed 100 soldiers to its northern province on Tuesday, after at least "
+        "20 men were killed in an ambush between rival clans on Monday, police said."
+    )
+    assert coded(text) == [
+        ("MOBILIZE", "Vesland", "", "2023-01-31"),
+        ("ASSAULT", "", "", "2023-01-30"),
+    ]
