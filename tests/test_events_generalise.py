@@ -401,3 +401,220 @@ def test_present_tense_borrows_no_date():
 )
 def test_present_tense_spares_reported_speech_and_other_forms(second, expected):
     assert expected in coded("Vesland shelled Kalonia on Monday. " + second)
+
+
+# --- no-determiner: "no" in a noun trigger's phrase negates it ------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vesland and Kalonia have held no leaders' summit since November.",
+        "Ruritania has had no formal talks with Kalonia since 2019.",
+    ],
+)
+def test_no_determiner_negates_a_noun_trigger(text):
+    table = explained(text)
+    assert coded(text) == []
+    assert table["reason"].str.contains("no-determiner").all()
+
+
+def test_no_determiner_keeps_a_meeting_held():
+    assert coded("Vesland and Kalonia held a summit on Monday.") == [
+        ("CONSULT", "Vesland", "Kalonia", "2023-01-30")
+    ]
+
+
+# --- prospect-modal: a meeting that "could" follow is no event ----------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Roe said on Monday that the deal could open the way to broader talks.",
+        "The truce might pave the way for a summit between Vesland and Kalonia.",
+    ],
+)
+def test_prospect_modal_drops_a_meeting_that_might_come(text):
+    table = explained(text)
+    assert coded(text) == []
+    assert table["reason"].str.contains("prospect-modal").all()
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a meeting planned with "would" is the course's expected event, not a prospect
+        (
+            "Vesland said on Monday it would hold talks with Kalonia next week.",
+            [("CONSULT", "Vesland", "Kalonia", "2023-W06")],
+        ),
+        # the month May is no modal
+        (
+            "Vesland and Kalonia agreed in May to talks.",
+            [("AGREE", "Vesland", "Kalonia", "2022-05")],
+        ),
+    ],
+)
+def test_prospect_modal_spares_planned_meetings(text, expected):
+    assert coded(text) == expected
+
+
+# --- speech-coordination: a past verb after "and" joins the speech verb, not the modal ------
+
+
+def test_speech_coordination_gives_the_speaker():
+    text = (
+        "Jane Roe said on Monday that Kalonia would decide for itself how to use the funds "
+        "and denied that it had accepted any conditions."
+    )
+    assert coded(text) == [("REJECT", "Jane Roe", "", "2023-01-30")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the base form can share the modal: both acts are Kalonia's
+        (
+            "Jane Roe said on Monday that Kalonia would accept the plan and reject the rival one.",
+            [("AGREE", "Kalonia", "", "2023-01-30"), ("REJECT", "Kalonia", "", "2023-01-30")],
+        ),
+        # no modal in the reported clause: the past verb may be the clause's own
+        (
+            "Vesland said on Monday that Kalonia had shelled the border and rejected a truce.",
+            [("ASSAULT", "Kalonia", "", "2023-01-30"), ("REJECT", "Kalonia", "", "2023-01-30")],
+        ),
+    ],
+)
+def test_speech_coordination_spares_the_reported_clause(text, expected):
+    assert coded(text) == expected
+
+
+# --- risk-warning: a danger that "could" come, with no actor, is no threat -----------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vesland warned on Monday that any miscalculation could trigger a wider war.",
+        "Jane Roe warned on Monday that the fighting might push thousands into famine.",
+    ],
+)
+def test_risk_warning_is_no_threat(text):
+    table = explained(text).set_index("trigger")
+    assert coded(text) == []
+    assert "risk-warning" in table.loc["warned", "reason"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vesland warned on Monday that Kalonia could face sanctions.",
+        "Vesland warned on Monday that it could respond with force.",
+    ],
+)
+def test_risk_warning_keeps_a_threat_to_an_actor(text):
+    assert [row[:2] for row in coded(text)] == [("THREATEN", "Vesland")]
+
+
+# --- negated-governor: a meeting whose verb is negated did not happen ----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kalonia's commanders did not attend a border meeting on Monday.",
+        "Vesland would not join the summit with Kalonia.",
+    ],
+)
+def test_negated_governor_drops_the_noun(text):
+    assert coded(text) == []
+    reasons = explained(text)["reason"]
+    assert reasons.str.contains("negated").all()
+
+
+def test_negated_governor_keeps_a_meeting_attended():
+    assert [row[0] for row in coded("Vesland attended a meeting with Kalonia on Monday.")] == [
+        "CONSULT"
+    ]
+
+
+# --- light verbs "attend" and "join": the one who attends a meeting meets -----------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Vesland attended a meeting with Kalonia on Monday.",
+            ("CONSULT", "Vesland", "Kalonia", "2023-01-30"),
+        ),
+        ("Ruritania joined the talks on Monday.", ("CONSULT", "Ruritania", "", "2023-01-30")),
+    ],
+)
+def test_attending_a_meeting_gives_its_actor(text, expected):
+    assert coded(text) == [expected]
+
+
+# --- time-gap in a phrase of three words: "vowed on Monday to retaliate" --------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vesland vowed on Monday to retaliate against Kalonia.",
+        "Vesland vowed to retaliate against Kalonia on Monday.",
+    ],
+)
+def test_time_phrase_inside_a_long_verb_phrase(text):
+    assert coded(text) == [("THREATEN", "Vesland", "Kalonia", "2023-01-30")]
+
+
+# --- split-particle: a short object between a verb and its particle -------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Kalonia turned the offer down on Monday.", ("REJECT", "Kalonia", "", "2023-01-30")),
+        (
+            "Vesland pulled its troops back from the border on Monday.",
+            ("RETREAT", "Vesland", "", "2023-01-30"),
+        ),
+    ],
+)
+def test_split_particle_verb(text, expected):
+    assert coded(text) == [expected]
+
+
+def test_split_particle_needs_a_particle_of_the_phrase():
+    assert coded("Vesland turned the page on Monday and went down to the border.") == []
+
+
+# --- area-owner: entering an area named with its owner's possessive -------------------------
+
+
+def test_area_owner_is_the_recipient():
+    text = "Vesland's warships entered Kalonia's territorial waters on Monday."
+    assert coded(text) == [("MOBILIZE", "Vesland", "Kalonia", "2023-01-30")]
+    rules = explained(text)
+    assert "area-owner" in " ".join(str(v) for v in rules.to_numpy().ravel())
+
+
+def test_area_owner_needs_the_possessive_right_after_the_verb():
+    text = "Vesland sent troops to its border on Monday."
+    assert coded(text) == [("MOBILIZE", "Vesland", "", "2023-01-30")]
+
+
+# --- after-clause: ", after …" starts a clause of an earlier act, with its own date ---------
+
+
+def test_after_clause_has_its_own_date_and_roles():
+    text = (
+        "Vesland deployed 100 soldiers to its northern province on Tuesday, after at least "
+        "20 men were killed in an ambush between rival clans on Monday, police said."
+    )
+    assert coded(text) == [
+        ("MOBILIZE", "Vesland", "", "2023-01-31"),
+        ("ASSAULT", "", "", "2023-01-30"),
+    ]

@@ -23,6 +23,8 @@ from course_utils.events.lexicon import (
 from course_utils.events.sentences import _Mention, _Sentence, _words_before
 from course_utils.events.triggers import _lemma_of, _phrase_head, _Trigger
 
+#: Modal verbs: a reported clause under one has its verbs in the base form.
+_MODALS = W["modal"]
 #: Words before "of" that make what follows the real subject ("thousands of protesters").
 _QUANTITY = W["quantity"]
 #: Words before a reported verb that are no subject of their own (rule unknown-subject).
@@ -130,6 +132,25 @@ def _shared_subject(a: _Ask) -> _Found:
     ask = _Ask(earlier, a.index, a.sentences, a.lexicon, a.speaker, a.speech_end)
     actor, _ = _first_answer(ask, _RULES_BEFORE_AND)
     return actor, f"the subject of {earlier.lemma!r} before '{joiner.lower}'"
+
+
+def _speech_coordinated(a: _Ask) -> _Found:
+    """Rule speech-coordination: in "X said that Kalonia would decide … and denied …", a
+    verb after "and" that is no base form cannot join the verb under the modal ("would
+    decide"): it joins the speech verb, so its actor is the speaker."""
+    t = a.trigger
+    if t.pos != "verb" or not a.speaker or a.speech_end < 0 or t.start < a.speech_end:
+        return None
+    if t.text.lower() == t.lemma:  # "would decide … and deny" may share the modal
+        return None
+    words = a.s.ending_by(t.start, a.speech_end)
+    while words and words[-1].lower.endswith("ly"):
+        words = words[:-1]
+    if not words or words[-1].lower not in W["verb_joiner"]:
+        return None
+    if not any(w.lower in _MODALS for w in words[:-1]):
+        return None
+    return a.speaker, "the speaker: a verb after 'and' joins the speech verb (speech-coordination)"
 
 
 def _in_noun_phrase(a: _Ask) -> _Found:
@@ -256,7 +277,8 @@ def _fronted_pronoun(a: _Ask) -> _Found:
 
 #: The actor rules, in order: the first that answers decides.
 ACTOR_RULES = (
-    _by_agent, _noun_agent, _quoted, _joint, _shared_subject, _in_noun_phrase, _relative,
+    _by_agent, _noun_agent, _quoted, _joint, _speech_coordinated, _shared_subject,
+    _in_noun_phrase, _relative,
     _who_then_verb,
     _subject, _who, _place_or_time, _pronoun, _speaker_as_subject, _earlier_mention,
     _fronted_pronoun,

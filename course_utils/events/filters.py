@@ -14,6 +14,7 @@ from course_utils.events.lexicon import (
     _PASSIVE_AUX,
     _PHRASE_END,
     _PREPOSITIONS,
+    _PRONOUNS,
     _TIME_GAP,
     _TIME_WORDS,
     CONDITION,
@@ -47,6 +48,42 @@ def _negated(trigger: _Trigger, s: _Sentence, lexicon: Lexicon, verbs: list[_Tri
     clause = s.clause_of(trigger.start)
     window = [t.lower for t in s.tokens[max(0, i - 3) : i] if t.start >= clause[0]]
     return bool(lexicon.cue("negation") & set(window[-2:]) - {"no"}) or window[-1:] == ["no"]
+
+
+def _no_determiner(
+    trigger: _Trigger, s: _Sentence, lexicon: Lexicon, verbs: list[_Trigger]
+) -> bool:
+    """Rule no-determiner: "no" anywhere in a noun trigger's own phrase negates it, with
+    words between ("held no leaders' summit", "has had no formal talks")."""
+    i = trigger.index
+    j = _phrase_head(s.tokens, i, lexicon)
+    return any(t.lower == "no" for t in s.tokens[max(j, 0) : i])
+
+
+def _negated_governor(
+    trigger: _Trigger, s: _Sentence, lexicon: Lexicon, verbs: list[_Trigger]
+) -> bool:
+    """Rule negated-governor: a noun trigger whose verb is negated did not happen ("did not
+    attend the meeting", "has never held talks")."""
+    tokens = s.tokens
+    j = _phrase_head(tokens, trigger.index, lexicon)  # walks back over "attend", "not"
+    clause = s.clause_of(trigger.start)
+    window = [t.lower for t in tokens[max(0, j - 2) : trigger.index] if t.start >= clause[0]]
+    return bool(lexicon.cue("negation") & set(window) - {"no"})
+
+
+def _prospect(trigger: _Trigger, s: _Sentence, lexicon: Lexicon, verbs: list[_Trigger]) -> bool:
+    """Rule prospect-modal: a noun trigger after a preposition, in a clause with a modal of
+    possibility before it, is what might come, not an act: "the deal could open the way to
+    broader talks", "a truce might lead to a summit". A modal is matched in lower case
+    only (the month May is none)."""
+    tokens = s.tokens
+    j = _phrase_head(tokens, trigger.index, lexicon)
+    if j < 0 or tokens[j].lower not in lexicon.cue("prospect_preposition"):
+        return False
+    clause = s.clause_of(trigger.start)
+    modals = lexicon.cue("prospect_modal")
+    return any(t.text in modals for t in tokens[:j] if t.start >= clause[0])
 
 
 def _hypothetical(trigger: _Trigger, s: _Sentence, lexicon: Lexicon, verbs: list[_Trigger]) -> bool:
@@ -140,6 +177,21 @@ def _warned(trigger: _Trigger, s: _Sentence, lexicon: Lexicon, verbs: list[_Trig
     return "that" in between
 
 
+def _risk_warning(trigger: _Trigger, s: _Sentence, lexicon: Lexicon, verbs: list[_Trigger]) -> bool:
+    """Rule risk-warning: a warning that something no actor names "could" or "might" happen
+    is a danger pointed out, not a threat: "warned that any miscalculation could trigger a
+    wider war". With an actor or a pronoun before the modal ("warned that Kalonia could face
+    sanctions", "that it could respond") it stays a threat."""
+    if trigger.lemma not in lexicon.cue("risk_warning"):
+        return False
+    after = s.starting_at(trigger.end, 10)
+    modals = lexicon.cue("prospect_modal")
+    k = next((k for k, t in enumerate(after) if t.text in modals), -1)
+    if k < 1 or any(t.lower in _PRONOUNS for t in after[:k]):
+        return False
+    return not any(trigger.end <= m.start < after[k].start for m in s.mentions)
+
+
 def _claimed(trigger: _Trigger, s: _Sentence, lexicon: Lexicon, verbs: list[_Trigger]) -> bool:
     """ "X denied that it had accepted …", "X alleged that Y had shelled …": a verb in the
     "that" clause of a denial or an allegation (cue kind ``claim``) is what is denied or
@@ -211,7 +263,10 @@ def _in_name(trigger: _Trigger, s: _Sentence, lexicon: Lexicon, verbs: list[_Tri
 EXCLUSIONS = (
     (_in_name, "part of a name: inside an actor mention"),
     (_negated, "negated ('not', 'never' before it)"),
+    (_no_determiner, "negated: 'no' in its noun phrase (no-determiner)"),
+    (_negated_governor, "negated: its verb has 'not' or 'never' (negated-governor)"),
     (_hypothetical, "hypothetical ('any' before it)"),
+    (_prospect, "what might come: after a preposition under 'could'/'might' (prospect-modal)"),
     (_condition, "conditional: after 'if', 'unless' or 'once'"),
     (_no_subject, "negated: its subject starts with 'no'"),
     (_complement, "part of another act: the 'to' complement of a trigger or control verb"),
@@ -221,6 +276,7 @@ EXCLUSIONS = (
     (_plural_object, "a plural noun, the object of the verb before it"),
     (_asked_for, "what a request asks for, not an act yet"),
     (_warned, "what a warning says will happen: its content"),
+    (_risk_warning, "a danger pointed out: what 'could' happen, with no actor (risk-warning)"),
     (_claimed, "what a denial or an allegation says, not an act of its own"),
     (_perfect_relative, "background: a relative clause in the present perfect, with no date"),
     (_noun_background, "background: a danger faced, a reason, or the event described again"),
@@ -232,10 +288,14 @@ EXCLUSIONS = (
 #: The checks that never fire for a noun trigger (each starts by testing for a verb), and
 #: those that never fire for a verb: a trigger of that part of speech skips them.
 _VERB_ONLY = frozenset({
-    _no_subject, _complement, _state, _gerund, _plural_object, _asked_for, _warned, _claimed,
+    _no_subject, _complement, _state, _gerund, _plural_object, _asked_for, _warned,
+    _risk_warning, _claimed,
     _perfect_relative,
 })  # fmt: skip
-_NOUN_ONLY = frozenset({_hypothetical, _noun_background, _known_object, _object_of_verb})
+_NOUN_ONLY = frozenset({
+    _no_determiner, _negated_governor, _hypothetical, _prospect, _noun_background,
+    _known_object, _object_of_verb,
+})  # fmt: skip
 _CHECKS_FOR = {
     "verb": tuple(entry for entry in EXCLUSIONS if entry[0] not in _NOUN_ONLY),
     "noun": tuple(entry for entry in EXCLUSIONS if entry[0] not in _VERB_ONLY),

@@ -131,6 +131,18 @@ def _deployment_target(
             gap = s.folded[token.end : m.start]
             if m.actor != actor and _THE_GAP.fullmatch(gap):
                 return m.actor, f"deployed {token.lower!r} it"
+    return _area_owner(trigger, s, actor)
+
+
+def _area_owner(trigger: _Trigger, s: _Sentence, actor: str) -> tuple[str, str]:
+    """Rule area-owner: forces that enter an area named with its owner's possessive right
+    after the verb ("entered Kalonia's territorial waters") move against that owner."""
+    for m in s.mentions:
+        if m.start < trigger.end or m.actor == actor:
+            continue
+        if _THE_GAP.fullmatch(s.folded[trigger.end : m.start]) and s.folded.startswith("'s", m.end):
+            return m.actor, "the owner of the area it enters (area-owner)"
+        break
     return "", ""
 
 

@@ -11,6 +11,7 @@ from course_utils.events.lexicon import (
     _DETERMINERS,
     _LIGHT_FORMS,
     _PHRASE_END,
+    _POSSESSIVES,
     _PREPOSITIONS,
     _PRONOUNS,
     _TIME_GAP,
@@ -24,6 +25,8 @@ from course_utils.events.sentences import _Token, _tokens
 from course_utils.text import fold_quotes
 
 _ARTICLES = W["article"]
+#: Particles that may follow a verb's short object ("turned the offer down").
+_PARTICLES = W["particle"]
 _SINGULAR = W["singular"]
 _OBJECT_END = W["object_end"]
 _PREPOSITIONS_BUT_TO = _PREPOSITIONS - {"to"}
@@ -216,8 +219,30 @@ def _match_phrase(
             continue
         for entry in phrases:
             rest = [t.lower for t in tokens[i + 1 + gap : i + 1 + gap + len(entry[3])]]
-            if rest == list(entry[3]) and (not gap or (entry[1] == "verb" and len(entry[3]) == 1)):
+            if rest == list(entry[3]) and (not gap or entry[1] == "verb"):
                 return entry, gap
+    return _split_particle(phrases, tokens, i)
+
+
+def _split_particle(
+    phrases: list[tuple[str, str, str, tuple[str, ...]]], tokens: list[_Token], i: int
+) -> tuple[tuple[str, str, str, tuple[str, ...]] | None, int]:
+    """Rule split-particle: a particle verb with its short object between the verb and the
+    particle ("turned the offer down", "called the talks off"): the object opens with a
+    determiner or a possessive and holds no preposition or time word."""
+    particles = {e[3][0]: e for e in phrases if e[1] == "verb" and len(e[3]) == 1}
+    particles = {word: e for word, e in particles.items() if word in _PARTICLES}
+    if not particles or i + 2 >= len(tokens):
+        return None, 0
+    opener = tokens[i + 1].lower
+    if opener not in _DETERMINERS and opener not in _POSSESSIVES and not opener.endswith("'s"):
+        return None, 0
+    for gap in range(1, 5):
+        word = tokens[i + 1 + gap].lower if i + 1 + gap < len(tokens) else ""
+        if word in particles:
+            return particles[word], gap
+        if not word or word in _PHRASE_END or word in _TIME_GAP:
+            break
     return None, 0
 
 
