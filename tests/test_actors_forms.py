@@ -103,3 +103,43 @@ def test_a_demonym_before_a_listed_institution_is_the_institution() -> None:
     assert _rows("The Kenyan central bank raised rates.") == [
         ("Kenya: Central Bank", "Kenyan central bank")
     ]
+
+
+# --- other names of institutions, states and groups ----------------------------------------
+
+
+def test_other_names_of_a_foreign_ministry_are_the_foreign_ministry() -> None:
+    text = (
+        "Chile's Department of Foreign Affairs protested. "
+        "Peru's Ministry of External Affairs replied."
+    )
+    assert _rows(text) == [
+        ("Chile: Foreign Ministry", "Chile's Department of Foreign Affairs"),
+        ("Peru: Foreign Ministry", "Peru's Ministry of External Affairs"),
+    ]
+
+
+def test_a_state_known_by_its_initials_owns_its_groups_and_institutions() -> None:
+    text = "PNG police officers arrived and the PNG government thanked them."
+    assert _rows(text) == [
+        ("Papua New Guinea: police officers", "PNG police officers"),
+        ("Papua New Guinea: government", "PNG government"),
+    ]
+
+
+def test_a_second_adjective_of_a_state_names_it() -> None:
+    # "Philippine" beside "Filipino": the owner of a boat is a mention
+    assert _rows("A Philippine boat sailed at dawn.") == [("Philippines", "Philippine")]
+
+
+def test_security_sources_and_an_association_are_owned_by_their_state() -> None:
+    text = "Lebanese security sources said so. Peru's fisheries association protested."
+    assert _rows(text) == [
+        ("Lebanon: security sources", "Lebanese security sources"),
+        ("Peru: fisheries association", "Peru's fisheries association"),
+    ]
+
+
+def test_a_name_before_a_scientist_in_apposition_is_a_person() -> None:
+    text = "Jane Roe, a political scientist who studies the region, said talks would fail."
+    assert _rows(text) == [("Jane Roe", "Jane Roe")]
