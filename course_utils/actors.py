@@ -218,6 +218,9 @@ _NEXT_NAME = re.compile(r"\s+([^\W\d_][\w'-]*)")
 _CLAUSE_END = re.compile(r"\s*(?:[,.;:)]|$)")
 _NEXT_CAPITAL = re.compile(r"\s+[A-Z]")
 _OWNED_NOUN = re.compile(r"'s?\s+([a-z]+)")
+# the one institution a state's seat stands for after "in": "the government in Minsk"
+_SEAT_INSTITUTION = "government"
+_OWNED_BEFORE_COMMA = re.compile(r"'s?\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*(?=,)")
 _CAPITALISED_WORDS = re.compile(r"(?<![\w'-])[^\W\d_a-z][\w'-]*(?:[ ]+[^\W\d_a-z][\w'-]*)*")
 _SPACES = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"'s?$")
@@ -736,6 +739,15 @@ def _patterns(gaz: Gazetteer) -> dict[str, Any]:
             ignore_case=True,
             head_name="inst",
             needs=["of"],
+        ),
+        # "the government in Minsk": an institution at its state's seat
+        "institution_in": _Phrases(
+            r"(?<![\w-])",
+            ((list(gaz.institutions), ("",)),),
+            rf"\s+in\s+(?P<owner>{_alternation(owners)})(?![\w-]|'s?\s+\w)",
+            ignore_case=True,
+            head_name="inst",
+            needs=["in"],
         ),
         # "Armenian soldiers", "Russia's troops", "CSTO member states", "U.S. officials"
         "group": _Phrases(
@@ -1286,15 +1298,17 @@ def _institution_candidates(doc: _Doc, gaz: Gazetteer) -> list[_Candidate]:
 def _find_institutions(doc: _Doc, gaz: Gazetteer) -> list[_Candidate]:
     pats = _patterns(gaz)
     found = []
-    for name in ("institution", "institution_of"):
+    for name in ("institution", "institution_of", "institution_in"):
         for m in pats[name].finditer(doc.norm, doc.words):
             iso3 = _owner_state(gaz, m.group("owner"))
             label = gaz.institutions.get(_SPACES.sub(" ", m.group("inst")).lower())
             named = gaz.by_surface.get(_SPACES.sub(" ", m.group()))
             if not iso3 or not label or (named is not None and named.kind == "organization"):
                 continue  # "Sudanese Armed Forces" is listed as an organisation of its own
+            if name == "institution_in" and label != _SEAT_INSTITUTION:
+                continue  # "the parliament in Yerevan" may be a building; "embassy in" a host
             actor = f"{_state_name(gaz, iso3)}: {label}"
-            start = _head_of_institution(m, gaz) if name == "institution_of" else m.start()
+            start = m.start() if name == "institution" else _head_of_institution(m, gaz)
             found.append(_candidate(actor, "organization", start, m.end(), "gazetteer", state=iso3))
     return found
 
@@ -1543,6 +1557,9 @@ def _title_right(norm: str, title: _Title, owners: dict, institutions: dict) -> 
         title.affiliation = title.affiliation or inst_here.actor
     elif owner_here is not None:
         title.right = owner_here[2]
+        owned = _OWNED_BEFORE_COMMA.match(norm, title.right, title.right + 60)
+        if owned:  # "spokesman for the Taliban's interior ministry, Jane Roe"
+            title.right = owned.end()
         if not title.state and owner_here[1].kind == "state":
             title.state = owner_here[1].state
         title.affiliation = title.affiliation or owner_here[1].actor

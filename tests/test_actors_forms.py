@@ -143,3 +143,26 @@ def test_security_sources_and_an_association_are_owned_by_their_state() -> None:
 def test_a_name_before_a_scientist_in_apposition_is_a_person() -> None:
     text = "Jane Roe, a political scientist who studies the region, said talks would fail."
     assert _rows(text) == [("Jane Roe", "Jane Roe")]
+
+
+# --- a title's owner, a state's seat ---------------------------------------------------------
+
+
+def test_a_name_after_a_title_of_an_organisations_institution_is_a_person() -> None:
+    # the title swallows its owner and the institution: no mention of the organisation
+    text = "In Kabul, a spokesman for the Taliban's interior ministry, Jane Roe, denied it."
+    assert _rows(text) == [("Jane Roe", "Jane Roe")]
+
+
+def test_the_government_at_a_states_seat_is_the_states_government() -> None:
+    text = "The bloc blames Minsk, a charge the government in Minsk rejects."
+    assert _rows(text) == [
+        ("Belarus", "Minsk"),
+        ("Belarus: government", "government in Minsk"),
+    ]
+
+
+def test_other_institutions_in_a_capital_are_not_owned_by_its_state() -> None:
+    # an embassy in a capital belongs to the state that sent it; a parliament may be a building
+    text = "Protesters gathered outside the parliament in Lima and the embassy in Quito."
+    assert _rows(text) == []
