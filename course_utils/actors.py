@@ -2155,10 +2155,7 @@ def _group_candidates(doc: _Doc, gaz: Gazetteer) -> list[_Candidate]:
         found.append(
             _candidate(f"{head}: {noun}", "group", m.start(), m.end(), "group", state=iso3)
         )
-    for start, end, entry in _gazetteer_matches(doc, gaz):
-        if entry.role == "people" and not _ethnic(doc.norm, start):
-            actor = f"{entry.actor}: {entry.surface}"
-            found.append(_candidate(actor, "group", start, end, "group", state=entry.state))
+    # a people noun ("five Iranians") names people by nationality alone: no mention
     return found
 
 

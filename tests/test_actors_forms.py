@@ -166,3 +166,9 @@ def test_other_institutions_in_a_capital_are_not_owned_by_its_state() -> None:
     # an embassy in a capital belongs to the state that sent it; a parliament may be a building
     text = "Protesters gathered outside the parliament in Lima and the embassy in Quito."
     assert _rows(text) == []
+
+
+def test_people_named_by_nationality_alone_are_no_mention() -> None:
+    # the plural noun is neither a group of the state nor its demonym; a group noun still is
+    text = "Five Chileans were freed. Chilean soldiers left."
+    assert _rows(text) == [("Chile: soldiers", "Chilean soldiers")]
