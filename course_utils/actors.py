@@ -1062,7 +1062,23 @@ def _form_reason(doc: _Doc, start: int, end: int) -> str:
         return "dateline"
     if _followed_by_place_noun(norm, end, _demonyms()):
         return "owner of a place"
+    if _after_name_particle(norm, start):
+        return "inside a longer name"
     return ""
+
+
+_PARTICLE_BEFORE = re.compile(r"[^\W\d_a-z][\w'-]*\s+([a-z]+)\s+$")
+
+
+def _after_name_particle(norm: str, start: int) -> bool:
+    """Whether a capitalised word and a lower-case name particle stand right before
+    ``start``: the word ends a longer name ("Porto da Vesta", "Universidad de Kalonia").
+
+    >>> _after_name_particle("near Mocimboa da Praia", 17), _after_name_particle("to Praia", 3)
+    (True, False)
+    """
+    m = _PARTICLE_BEFORE.search(norm, max(0, start - 40), start)
+    return m is not None and m.group(1) in _NAME_PARTICLES
 
 
 def _demonym_reason(doc: _Doc, start: int, end: int, previous: str) -> str:

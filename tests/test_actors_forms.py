@@ -172,3 +172,9 @@ def test_people_named_by_nationality_alone_are_no_mention() -> None:
     # the plural noun is neither a group of the state nor its demonym; a group noun still is
     text = "Five Chileans were freed. Chilean soldiers left."
     assert _rows(text) == [("Chile: soldiers", "Chilean soldiers")]
+
+
+def test_a_capital_after_a_name_particle_ends_a_longer_place_name() -> None:
+    # "Porto da Praia" is a town of its own; "in Praia" alone is the capital as a place
+    text = "Troops patrol near Porto da Praia. Praia has protested to Lisbon."
+    assert _rows(text) == [("Cape Verde", "Praia"), ("Portugal", "Lisbon")]
