@@ -1083,8 +1083,8 @@ def _after_name_particle(norm: str, start: int) -> bool:
 
 def _demonym_reason(doc: _Doc, start: int, end: int, previous: str) -> str:
     """Why a demonym ("Russian") is not its state here: a language, an ethnicity, a name."""
-    if previous == "in":
-        return "language"
+    if previous == "in" and not _owns_a_noun(doc.norm, end):
+        return "language"  # "in Russian"; but "held in Qatari banks" names an owner
     if previous in _ETHNIC_WORDS:
         return "an ethnicity"
     nxt = _NEXT_NAME.match(doc.norm[end : end + 80])
@@ -1096,6 +1096,17 @@ def _demonym_reason(doc: _Doc, start: int, end: int, previous: str) -> str:
     ):
         return "part of a longer name"
     return ""
+
+
+def _owns_a_noun(norm: str, end: int) -> bool:
+    """Whether a lower-case word that is no function word follows ``end``: the demonym
+    before it is an adjective of ownership, not a language.
+
+    >>> _owns_a_noun("in Kalonian banks", 11), _owns_a_noun("in Kalonian and English", 11)
+    (True, False)
+    """
+    word, _ = _next_word(norm, end)
+    return word[:1].islower() and word not in _FUNCTION_WORDS
 
 
 class _Spans(dict[int, int]):

@@ -178,3 +178,13 @@ def test_a_capital_after_a_name_particle_ends_a_longer_place_name() -> None:
     # "Porto da Praia" is a town of its own; "in Praia" alone is the capital as a place
     text = "Troops patrol near Porto da Praia. Praia has protested to Lisbon."
     assert _rows(text) == [("Cape Verde", "Praia"), ("Portugal", "Lisbon")]
+
+
+def test_a_demonym_after_in_before_a_noun_is_an_owner_not_a_language() -> None:
+    text = (
+        "The money is held in Chilean banks. The decree was printed in Chilean and English. "
+        "Boats sailed in Chilean waters."
+    )
+    # only the banks' owner is a mention; a language and waters (a place) are not
+    assert _rows(text) == [("Chile", "Chilean")]
+    assert find_actors(text)["start"].tolist() == [text.index("Chilean banks")]
