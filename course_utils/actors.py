@@ -1189,8 +1189,8 @@ def _context_reason(doc: _Doc, start: int, role: str, words: list[str], after: s
     owned = _OWNED_NOUN.match(after)  # "at Armenia's request": Armenia acts
     if previous in LOCATIVE_WORDS and not (owned and owned.group(1) in ACTION_NOUNS):
         return f"after {previous!r}"
-    if previous == "to":
-        return "" if set(words[1:3]) & RECIPIENT_CUES else "after 'to'"
+    if previous == "to":  # "belongs to Russia's fleet": the owner of a thing, no destination
+        return "" if set(words[1:3]) & RECIPIENT_CUES or owned else "after 'to'"
     if previous == "from":
         acts = (len(words) > 1 and words[1] in ACTION_NOUNS) or _taken_from(words)
         return "" if acts else "after 'from'"

@@ -188,3 +188,8 @@ def test_a_demonym_after_in_before_a_noun_is_an_owner_not_a_language() -> None:
     # only the banks' owner is a mention; a language and waters (a place) are not
     assert _rows(text) == [("Chile", "Chilean")]
     assert find_actors(text)["start"].tolist() == [text.index("Chilean banks")]
+
+
+def test_a_possessive_after_to_owns_a_thing_but_a_place_is_a_destination() -> None:
+    text = "The tanker belongs to Chile's shadow fleet. Envoys flew to Peru's capital."
+    assert _rows(text) == [("Chile", "Chile")]
