@@ -374,6 +374,22 @@ def _load_states(
     return entries, states
 
 
+def _full_name_forms(full_name: str) -> list[str]:
+    """An organisation's full name and, for a body of the United Nations, its short "UN"
+    forms: news writes "the UN Mission in Vesland" as often as the full name.
+
+    >>> _full_name_forms("United Nations Mission in Vesland")
+    ['United Nations Mission in Vesland', 'UN Mission in Vesland', 'U.N. Mission in Vesland']
+    >>> _full_name_forms("Kalonian Liberation Front")
+    ['Kalonian Liberation Front']
+    """
+    head, _, rest = full_name.partition(" ")
+    if full_name.startswith("United Nations ") and rest.startswith("Nations "):
+        rest = rest[len("Nations ") :]
+        return [full_name, f"UN {rest}", f"U.N. {rest}"]
+    return [full_name] if head else []
+
+
 @lru_cache(maxsize=4)
 def load_gazetteer(folder: str | None = None) -> Gazetteer:
     """Read the gazetteer CSV files (``data/gazetteer/`` unless ``folder`` is given).
@@ -395,6 +411,10 @@ def load_gazetteer(folder: str | None = None) -> Gazetteer:
         }
         entries.append(Entry(name, name, "organization", "name", state))
         entries += [Entry(a, name, "organization", "alias", state) for a in _split(row["aliases"])]
+        entries += [
+            Entry(a, name, "organization", "alias", state)
+            for a in _full_name_forms(organizations[name]["full_name"])
+        ]
         entries += [
             Entry(d, name, "organization", "description", state)
             for d in _split(row.get("descriptions"))

@@ -193,3 +193,8 @@ def test_a_demonym_after_in_before_a_noun_is_an_owner_not_a_language() -> None:
 def test_a_possessive_after_to_owns_a_thing_but_a_place_is_a_destination() -> None:
     text = "The tanker belongs to Chile's shadow fleet. Envoys flew to Peru's capital."
     assert _rows(text) == [("Chile", "Chile")]
+
+
+def test_a_un_body_named_with_un_for_united_nations_is_the_body() -> None:
+    text = "The U.N. Mission in South Sudan condemned the attack."
+    assert _rows(text) == [("UNMISS", "U.N. Mission in South Sudan")]
