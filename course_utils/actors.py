@@ -218,6 +218,9 @@ _NEXT_NAME = re.compile(r"\s+([^\W\d_][\w'-]*)")
 _CLAUSE_END = re.compile(r"\s*(?:[,.;:)]|$)")
 _NEXT_CAPITAL = re.compile(r"\s+[A-Z]")
 _OWNED_NOUN = re.compile(r"'s?\s+([a-z]+)")
+# the one institution a state's seat stands for after "in": "the government in Minsk"
+_SEAT_INSTITUTION = "government"
+_OWNED_BEFORE_COMMA = re.compile(r"'s?\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*(?=,)")
 _CAPITALISED_WORDS = re.compile(r"(?<![\w'-])[^\W\d_a-z][\w'-]*(?:[ ]+[^\W\d_a-z][\w'-]*)*")
 _SPACES = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"'s?$")
@@ -371,6 +374,22 @@ def _load_states(
     return entries, states
 
 
+def _full_name_forms(full_name: str) -> list[str]:
+    """An organisation's full name and, for a body of the United Nations, its short "UN"
+    forms: news writes "the UN Mission in Vesland" as often as the full name.
+
+    >>> _full_name_forms("United Nations Mission in Vesland")
+    ['United Nations Mission in Vesland', 'UN Mission in Vesland', 'U.N. Mission in Vesland']
+    >>> _full_name_forms("Kalonian Liberation Front")
+    ['Kalonian Liberation Front']
+    """
+    head, _, rest = full_name.partition(" ")
+    if full_name.startswith("United Nations ") and rest.startswith("Nations "):
+        rest = rest[len("Nations ") :]
+        return [full_name, f"UN {rest}", f"U.N. {rest}"]
+    return [full_name] if head else []
+
+
 @lru_cache(maxsize=4)
 def load_gazetteer(folder: str | None = None) -> Gazetteer:
     """Read the gazetteer CSV files (``data/gazetteer/`` unless ``folder`` is given).
@@ -392,6 +411,10 @@ def load_gazetteer(folder: str | None = None) -> Gazetteer:
         }
         entries.append(Entry(name, name, "organization", "name", state))
         entries += [Entry(a, name, "organization", "alias", state) for a in _split(row["aliases"])]
+        entries += [
+            Entry(a, name, "organization", "alias", state)
+            for a in _full_name_forms(organizations[name]["full_name"])
+        ]
         entries += [
             Entry(d, name, "organization", "description", state)
             for d in _split(row.get("descriptions"))
@@ -737,6 +760,15 @@ def _patterns(gaz: Gazetteer) -> dict[str, Any]:
             head_name="inst",
             needs=["of"],
         ),
+        # "the government in Minsk": an institution at its state's seat
+        "institution_in": _Phrases(
+            r"(?<![\w-])",
+            ((list(gaz.institutions), ("",)),),
+            rf"\s+in\s+(?P<owner>{_alternation(owners)})(?![\w-]|'s?\s+\w)",
+            ignore_case=True,
+            head_name="inst",
+            needs=["in"],
+        ),
         # "Armenian soldiers", "Russia's troops", "CSTO member states", "U.S. officials"
         "group": _Phrases(
             r"(?<![\w-])",
@@ -1050,13 +1082,29 @@ def _form_reason(doc: _Doc, start: int, end: int) -> str:
         return "dateline"
     if _followed_by_place_noun(norm, end, _demonyms()):
         return "owner of a place"
+    if _after_name_particle(norm, start):
+        return "inside a longer name"
     return ""
+
+
+_PARTICLE_BEFORE = re.compile(r"[^\W\d_a-z][\w'-]*\s+([a-z]+)\s+$")
+
+
+def _after_name_particle(norm: str, start: int) -> bool:
+    """Whether a capitalised word and a lower-case name particle stand right before
+    ``start``: the word ends a longer name ("Porto da Vesta", "Universidad de Kalonia").
+
+    >>> _after_name_particle("near Mocimboa da Praia", 17), _after_name_particle("to Praia", 3)
+    (True, False)
+    """
+    m = _PARTICLE_BEFORE.search(norm, max(0, start - 40), start)
+    return m is not None and m.group(1) in _NAME_PARTICLES
 
 
 def _demonym_reason(doc: _Doc, start: int, end: int, previous: str) -> str:
     """Why a demonym ("Russian") is not its state here: a language, an ethnicity, a name."""
-    if previous == "in":
-        return "language"
+    if previous == "in" and not _owns_a_noun(doc.norm, end):
+        return "language"  # "in Russian"; but "held in Qatari banks" names an owner
     if previous in _ETHNIC_WORDS:
         return "an ethnicity"
     nxt = _NEXT_NAME.match(doc.norm[end : end + 80])
@@ -1068,6 +1116,17 @@ def _demonym_reason(doc: _Doc, start: int, end: int, previous: str) -> str:
     ):
         return "part of a longer name"
     return ""
+
+
+def _owns_a_noun(norm: str, end: int) -> bool:
+    """Whether a lower-case word that is no function word follows ``end``: the demonym
+    before it is an adjective of ownership, not a language.
+
+    >>> _owns_a_noun("in Kalonian banks", 11), _owns_a_noun("in Kalonian and English", 11)
+    (True, False)
+    """
+    word, _ = _next_word(norm, end)
+    return word[:1].islower() and word not in _FUNCTION_WORDS
 
 
 class _Spans(dict[int, int]):
@@ -1150,8 +1209,8 @@ def _context_reason(doc: _Doc, start: int, role: str, words: list[str], after: s
     owned = _OWNED_NOUN.match(after)  # "at Armenia's request": Armenia acts
     if previous in LOCATIVE_WORDS and not (owned and owned.group(1) in ACTION_NOUNS):
         return f"after {previous!r}"
-    if previous == "to":
-        return "" if set(words[1:3]) & RECIPIENT_CUES else "after 'to'"
+    if previous == "to":  # "belongs to Russia's fleet": the owner of a thing, no destination
+        return "" if set(words[1:3]) & RECIPIENT_CUES or owned else "after 'to'"
     if previous == "from":
         acts = (len(words) > 1 and words[1] in ACTION_NOUNS) or _taken_from(words)
         return "" if acts else "after 'from'"
@@ -1286,15 +1345,17 @@ def _institution_candidates(doc: _Doc, gaz: Gazetteer) -> list[_Candidate]:
 def _find_institutions(doc: _Doc, gaz: Gazetteer) -> list[_Candidate]:
     pats = _patterns(gaz)
     found = []
-    for name in ("institution", "institution_of"):
+    for name in ("institution", "institution_of", "institution_in"):
         for m in pats[name].finditer(doc.norm, doc.words):
             iso3 = _owner_state(gaz, m.group("owner"))
             label = gaz.institutions.get(_SPACES.sub(" ", m.group("inst")).lower())
             named = gaz.by_surface.get(_SPACES.sub(" ", m.group()))
             if not iso3 or not label or (named is not None and named.kind == "organization"):
                 continue  # "Sudanese Armed Forces" is listed as an organisation of its own
+            if name == "institution_in" and label != _SEAT_INSTITUTION:
+                continue  # "the parliament in Yerevan" may be a building; "embassy in" a host
             actor = f"{_state_name(gaz, iso3)}: {label}"
-            start = _head_of_institution(m, gaz) if name == "institution_of" else m.start()
+            start = m.start() if name == "institution" else _head_of_institution(m, gaz)
             found.append(_candidate(actor, "organization", start, m.end(), "gazetteer", state=iso3))
     return found
 
@@ -1543,6 +1604,9 @@ def _title_right(norm: str, title: _Title, owners: dict, institutions: dict) -> 
         title.affiliation = title.affiliation or inst_here.actor
     elif owner_here is not None:
         title.right = owner_here[2]
+        owned = _OWNED_BEFORE_COMMA.match(norm, title.right, title.right + 60)
+        if owned:  # "spokesman for the Taliban's interior ministry, Jane Roe"
+            title.right = owned.end()
         if not title.state and owner_here[1].kind == "state":
             title.state = owner_here[1].state
         title.affiliation = title.affiliation or owner_here[1].actor
@@ -2138,10 +2202,7 @@ def _group_candidates(doc: _Doc, gaz: Gazetteer) -> list[_Candidate]:
         found.append(
             _candidate(f"{head}: {noun}", "group", m.start(), m.end(), "group", state=iso3)
         )
-    for start, end, entry in _gazetteer_matches(doc, gaz):
-        if entry.role == "people" and not _ethnic(doc.norm, start):
-            actor = f"{entry.actor}: {entry.surface}"
-            found.append(_candidate(actor, "group", start, end, "group", state=entry.state))
+    # a people noun ("five Iranians") names people by nationality alone: no mention
     return found
 
 

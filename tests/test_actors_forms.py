@@ -103,3 +103,98 @@ def test_a_demonym_before_a_listed_institution_is_the_institution() -> None:
     assert _rows("The Kenyan central bank raised rates.") == [
         ("Kenya: Central Bank", "Kenyan central bank")
     ]
+
+
+# --- other names of institutions, states and groups ----------------------------------------
+
+
+def test_other_names_of_a_foreign_ministry_are_the_foreign_ministry() -> None:
+    text = (
+        "Chile's Department of Foreign Affairs protested. "
+        "Peru's Ministry of External Affairs replied."
+    )
+    assert _rows(text) == [
+        ("Chile: Foreign Ministry", "Chile's Department of Foreign Affairs"),
+        ("Peru: Foreign Ministry", "Peru's Ministry of External Affairs"),
+    ]
+
+
+def test_a_state_known_by_its_initials_owns_its_groups_and_institutions() -> None:
+    text = "PNG police officers arrived and the PNG government thanked them."
+    assert _rows(text) == [
+        ("Papua New Guinea: police officers", "PNG police officers"),
+        ("Papua New Guinea: government", "PNG government"),
+    ]
+
+
+def test_a_second_adjective_of_a_state_names_it() -> None:
+    # "Philippine" beside "Filipino": the owner of a boat is a mention
+    assert _rows("A Philippine boat sailed at dawn.") == [("Philippines", "Philippine")]
+
+
+def test_security_sources_and_an_association_are_owned_by_their_state() -> None:
+    text = "Lebanese security sources said so. Peru's fisheries association protested."
+    assert _rows(text) == [
+        ("Lebanon: security sources", "Lebanese security sources"),
+        ("Peru: fisheries association", "Peru's fisheries association"),
+    ]
+
+
+def test_a_name_before_a_scientist_in_apposition_is_a_person() -> None:
+    text = "Jane Roe, a political scientist who studies the region, said talks would fail."
+    assert _rows(text) == [("Jane Roe", "Jane Roe")]
+
+
+# --- a title's owner, a state's seat ---------------------------------------------------------
+
+
+def test_a_name_after_a_title_of_an_organisations_institution_is_a_person() -> None:
+    # the title swallows its owner and the institution: no mention of the organisation
+    text = "In Kabul, a spokesman for the Taliban's interior ministry, Jane Roe, denied it."
+    assert _rows(text) == [("Jane Roe", "Jane Roe")]
+
+
+def test_the_government_at_a_states_seat_is_the_states_government() -> None:
+    text = "The bloc blames Minsk, a charge the government in Minsk rejects."
+    assert _rows(text) == [
+        ("Belarus", "Minsk"),
+        ("Belarus: government", "government in Minsk"),
+    ]
+
+
+def test_other_institutions_in_a_capital_are_not_owned_by_its_state() -> None:
+    # an embassy in a capital belongs to the state that sent it; a parliament may be a building
+    text = "Protesters gathered outside the parliament in Lima and the embassy in Quito."
+    assert _rows(text) == []
+
+
+def test_people_named_by_nationality_alone_are_no_mention() -> None:
+    # the plural noun is neither a group of the state nor its demonym; a group noun still is
+    text = "Five Chileans were freed. Chilean soldiers left."
+    assert _rows(text) == [("Chile: soldiers", "Chilean soldiers")]
+
+
+def test_a_capital_after_a_name_particle_ends_a_longer_place_name() -> None:
+    # "Porto da Praia" is a town of its own; "in Praia" alone is the capital as a place
+    text = "Troops patrol near Porto da Praia. Praia has protested to Lisbon."
+    assert _rows(text) == [("Cape Verde", "Praia"), ("Portugal", "Lisbon")]
+
+
+def test_a_demonym_after_in_before_a_noun_is_an_owner_not_a_language() -> None:
+    text = (
+        "The money is held in Chilean banks. The decree was printed in Chilean and English. "
+        "Boats sailed in Chilean waters."
+    )
+    # only the banks' owner is a mention; a language and waters (a place) are not
+    assert _rows(text) == [("Chile", "Chilean")]
+    assert find_actors(text)["start"].tolist() == [text.index("Chilean banks")]
+
+
+def test_a_possessive_after_to_owns_a_thing_but_a_place_is_a_destination() -> None:
+    text = "The tanker belongs to Chile's shadow fleet. Envoys flew to Peru's capital."
+    assert _rows(text) == [("Chile", "Chile")]
+
+
+def test_a_un_body_named_with_un_for_united_nations_is_the_body() -> None:
+    text = "The U.N. Mission in South Sudan condemned the attack."
+    assert _rows(text) == [("UNMISS", "U.N. Mission in South Sudan")]
