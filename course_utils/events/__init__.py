@@ -7,7 +7,8 @@ or "she" opening a sentence in ``resolve_pronouns``), ``triggers`` (trigger word
 part of speech, from the lexicons and the function words), ``frames`` (voice, polarity,
 modality and the frame of ``frames.csv`` that fits), ``filters`` (why a trigger is no
 event), ``actor`` and ``recipient`` (the role rules), ``speech`` (attribution and
-hedges) and ``pipeline`` (dates, duplicates, the tables). Every event row has a ``rule``
+hedges), ``dating`` (which date belongs to a trigger) and ``pipeline`` (the dates of
+events, duplicates, the tables). Every event row has a ``rule``
 column (the trigger, the frame, and which actor and recipient rules fired), and
 :func:`explain_events` lists every candidate trigger with its decision and reason.
 
