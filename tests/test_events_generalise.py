@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from test_events import make as make_with_names
 
-from course_utils.article import clean_article
+from course_utils.article import Article
 from course_utils.events import explain_events, find_events
-
-PUBLISHED = "2023-02-03"
 
 NAMES = {
     "Vesland": "state",
@@ -25,18 +24,9 @@ NAMES = {
 }
 
 
-def make(text: str) -> tuple[object, pd.DataFrame]:
+def make(text: str) -> tuple[Article, pd.DataFrame]:
     """An article of one paragraph and a mention for every invented name in it."""
-    article = clean_article("Test headline\n\n" + text, PUBLISHED)
-    rows = []
-    for name, kind in NAMES.items():
-        start = article.text.find(name)
-        while start >= 0:
-            end = start + len(name)
-            rows.append((name, kind, name, start, end, article.sentence_of(start), "test"))
-            start = article.text.find(name, end)
-    columns = ["actor", "kind", "text", "start", "end", "sentence", "method"]
-    return article, pd.DataFrame(rows, columns=columns)
+    return make_with_names(text, names=NAMES)
 
 
 def coded(text: str) -> list[tuple[str, str, str, str]]:
