@@ -140,23 +140,30 @@ _pieces_text = st.lists(st.sampled_from(_PIECES), max_size=30).map(
 )
 
 
+def _rebuilt(fast):
+    """The same phrases built anew from their parts, to compare with the cached ones."""
+    from course_utils.actors import _Phrases
+
+    return _Phrases(
+        fast.before,
+        fast.heads,
+        fast.rest,
+        ignore_case=fast.ignore_case,
+        rest_flags=fast.rest_flags,
+        plural=fast.plural,
+        head_name=fast.head_name,
+    )
+
+
 @settings(max_examples=400, deadline=None)
 @given(_pieces_text)
 def test_phrases_with_needed_words_find_what_they_find_without(text: str) -> None:
-    from course_utils.actors import _patterns, _Phrases, _Words, load_gazetteer
+    from course_utils.actors import _patterns, _Words, load_gazetteer
 
     words = _Words.of(text)
     for name in ("institution", "institution_of", "group"):
         fast = _patterns(load_gazetteer())[name]
-        plain = _Phrases(
-            fast.before,
-            fast.heads,
-            fast.rest,
-            ignore_case=fast.ignore_case,
-            rest_flags=fast.rest_flags,
-            plural=fast.plural,
-            head_name=fast.head_name,
-        )
+        plain = _rebuilt(fast)
         found = [(m.start(), m.end()) for m in fast.finditer(text, words)]
         assert found == [(m.start(), m.end()) for m in plain.finditer(text, words)], name
 
@@ -243,20 +250,12 @@ _case_text = st.lists(st.sampled_from(_CASE_PIECES), max_size=25).map(" ".join)
 @settings(max_examples=300, deadline=None)
 @given(_case_text)
 def test_phrases_compared_as_strings_are_those_the_patterns_find(text: str) -> None:
-    from course_utils.actors import _patterns, _Phrases, _Words, load_gazetteer
+    from course_utils.actors import _patterns, _Words, load_gazetteer
 
     words = _Words.of(text)
     for name in ("exact", "loose", "title", "speech", "institution_of"):
         fast = _patterns(load_gazetteer())[name]
-        plain = _Phrases(
-            fast.before,
-            fast.heads,
-            fast.rest,
-            ignore_case=fast.ignore_case,
-            rest_flags=fast.rest_flags,
-            plural=fast.plural,
-            head_name=fast.head_name,
-        )
+        plain = _rebuilt(fast)
         only_patterns = plain._tried
         plain._tried = lambda keys, f=only_patterns: [("", "", p, e) for _, _, p, e in f(keys)]
         found = [(m.start(), m.end()) for m in fast.finditer(text, words)]
