@@ -59,6 +59,78 @@ def test_an_invitation_to_talks_is_one_consultation_by_the_host():
     ]
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # synonyms of the words already listed, as reports of any outlet use them
+        (
+            "Vesland and Kalonia traded fire across the border on Monday.",
+            ("ASSAULT", "Vesland", "Kalonia", MONDAY),
+        ),
+        (
+            "Vesland's missiles hit a Kalonia port on Monday.",
+            ("ASSAULT", "Vesland", "Kalonia", MONDAY),
+        ),
+        (
+            "Northern Liberation Front fighters massacred Kalonia villagers on Monday.",
+            ("ASSAULT", "Northern Liberation Front", "Kalonia", MONDAY),
+        ),
+        ("Vesland deplored Kalonia's arrests on Monday.", ("ACCUSE", "Vesland", "Kalonia", MONDAY)),
+        (
+            "Kalonia decried the Vesland blockade on Tuesday.",
+            ("ACCUSE", "Kalonia", "Vesland", TUESDAY),
+        ),
+        ("Ruritania censured Vesland on Monday.", ("ACCUSE", "Ruritania", "Vesland", MONDAY)),
+        (
+            "Kalonia slammed Vesland's decision on Tuesday.",
+            ("ACCUSE", "Kalonia", "Vesland", TUESDAY),
+        ),
+        # "hit out at" is criticism, not the blow of "hit"
+        ("Kalonia hit out at Vesland on Monday.", ("ACCUSE", "Kalonia", "Vesland", MONDAY)),
+        ("Vesland hailed Kalonia's decision on Monday.", ("SUPPORT", "Vesland", "Kalonia", MONDAY)),
+        ("Ruritania applauded Kalonia on Monday.", ("SUPPORT", "Ruritania", "Kalonia", MONDAY)),
+        ("Kalonia rebuffed Vesland's offer on Monday.", ("REJECT", "Kalonia", "Vesland", MONDAY)),
+        (
+            "Vesland spurned the Kalonia proposal on Tuesday.",
+            ("REJECT", "Vesland", "Kalonia", TUESDAY),
+        ),
+        (
+            "Vesland downgraded its relations with Kalonia on Monday.",
+            ("SANCTION", "Vesland", "Kalonia", MONDAY),
+        ),
+        (
+            "Kalonia ratified the border treaty with Vesland on Monday.",
+            ("AGREE", "Kalonia", "Vesland", MONDAY),
+        ),
+        (
+            "Vesland's forces disengaged from the front line on Monday.",
+            ("RETREAT", "Vesland", "", MONDAY),
+        ),
+        (
+            "Kalonia announced the disengagement of its troops on Monday.",
+            ("RETREAT", "Kalonia", "", MONDAY),
+        ),
+        # "massing" (and "massed"): troops gathered near a front
+        (
+            "Vesland said on Monday that Kalonia's troops were massing near the border.",
+            ("MOBILIZE", "Kalonia", "", MONDAY),
+        ),
+    ],
+)
+def test_synonyms(text, expected):
+    assert coded(text) == [expected]
+
+
+def test_massing_troops_is_a_deployment_and_mass_protests_are_none():
+    # the row is "massing" (and "massed"), so the adjective of "mass protests" stays out
+    assert coded("Kalonia massed troops on the border with Vesland on Monday.") == [
+        ("MOBILIZE", "Kalonia", "", MONDAY)
+    ]
+    assert coded("Thousands joined mass protests in Vesland on Monday.") == [
+        ("PROTEST", "", "", MONDAY)
+    ]
+
+
 # --- object_triggers.csv: a verb whose object decides --------------------------------------
 
 
@@ -116,18 +188,23 @@ def test_object_rows(text, expected):
     assert coded(text) == [expected]
 
 
-@pytest.mark.parametrize(
-    "text, expected",
-    [
-        # the object decides: a school closed or a ship seized is no cut in relations or attack
-        ("Vesland closed the school on Monday.", []),
-        ("Kalonia seized a Vesland tanker on Monday.", [("COERCE", "Kalonia", "Vesland", MONDAY)]),
-        # an accord renewed stays no event (the frame renew-refused codes its refusal)
-        ("Vesland said on Monday that it would renew the accord.", []),
-    ],
-)
-def test_other_objects_keep_their_reading(text, expected):
-    assert coded(text) == expected
+def test_the_object_decides():
+    # close, seize, renew: with another object the row does not apply
+    assert coded("Vesland closed its border crossings with Kalonia on Tuesday.") == [
+        ("SANCTION", "Vesland", "Kalonia", TUESDAY)
+    ]
+    assert coded("Vesland closed the school on Monday.") == []
+    assert coded("Kalonia seized the island from Vesland in 1974.") == [
+        ("ASSAULT", "Kalonia", "Vesland", "1974")
+    ]
+    assert coded("Kalonia seized a Vesland tanker on Monday.") == [
+        ("COERCE", "Kalonia", "Vesland", MONDAY)
+    ]
+    assert coded("Ruritania renewed the mandate of the Kalonia mission on Monday.") == [
+        ("AGREE", "Ruritania", "Kalonia", MONDAY)
+    ]
+    # an accord renewed stays no event (the frame renew-refused codes its refusal)
+    assert coded("Vesland said on Monday that it would renew the accord.") == []
 
 
 # --- frames.csv ----------------------------------------------------------------------------
