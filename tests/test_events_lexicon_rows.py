@@ -131,6 +131,16 @@ def test_massing_troops_is_a_deployment_and_mass_protests_are_none():
     ]
 
 
+def test_a_trip_to_talks_is_one_visit_and_travel_agencies_are_none():
+    # "travel to" is a phrase, so "travel agencies" stays a noun phrase
+    assert coded(
+        "Jane Roe is expected to travel to Kalonia next week for talks with John Doe."
+    ) == [("CONSULT", "Jane Roe", "John Doe", "2023-W06")]
+    assert coded("Vesland sanctioned Kalonia's travel agencies on Monday.") == [
+        ("SANCTION", "Vesland", "Kalonia", MONDAY)
+    ]
+
+
 # --- object_triggers.csv: a verb whose object decides --------------------------------------
 
 
@@ -225,6 +235,35 @@ def test_a_protest_to_a_state_is_an_accusation_and_a_street_protest_stays_a_prot
     assert coded("Thousands protested in Vesland on Monday.") == [
         ("PROTEST", "", "Vesland", MONDAY)
     ]
+
+
+# --- event_cues.csv ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # light verbs: the one who orders, approves or authorises an act does it
+        (
+            "Kalonia ordered the arrest of Jane Roe on Monday.",
+            ("COERCE", "Kalonia", "Jane Roe", MONDAY),
+        ),
+        (
+            "Vesland's parliament approved the deployment of troops to Kalonia on Monday.",
+            ("MOBILIZE", "Vesland", "Kalonia", MONDAY),
+        ),
+        (
+            "Kalonia authorised the deployment of troops to the border on Monday.",
+            ("MOBILIZE", "Kalonia", "", MONDAY),
+        ),
+        (
+            "Vesland's parliament authorized the arrest of Jane Roe on Monday.",
+            ("COERCE", "Vesland", "Jane Roe", MONDAY),
+        ),
+    ],
+)
+def test_light_verbs_give_the_act_to_their_subject(text, expected):
+    assert coded(text) == [expected]
 
 
 # --- function_words.csv --------------------------------------------------------------------
