@@ -121,6 +121,87 @@ def test_synonyms(text, expected):
     assert coded(text) == [expected]
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # more words of the same kinds: force, detention, deployment, de-escalation
+        (
+            "Vesland and Kalonia skirmished along the border on Monday.",
+            ("ASSAULT", "Vesland", "Kalonia", MONDAY),
+        ),
+        (
+            "Two Vesland soldiers died in a skirmish with Kalonia's troops on Monday.",
+            ("ASSAULT", "", "Kalonia", MONDAY),
+        ),
+        (
+            "Two Vesland soldiers died in a firefight with Kalonia's troops on Monday.",
+            ("ASSAULT", "", "Kalonia", MONDAY),
+        ),
+        ("Gunmen assassinated Jane Roe on Monday.", ("ASSAULT", "", "Jane Roe", MONDAY)),
+        (
+            "The assassination of Jane Roe on Monday shocked Vesland.",
+            ("ASSAULT", "", "Jane Roe", MONDAY),
+        ),
+        ("Kalonia jailed Jane Roe on Monday.", ("COERCE", "Kalonia", "Jane Roe", MONDAY)),
+        (
+            "Kalonia amassed troops on the border with Vesland on Monday.",
+            ("MOBILIZE", "Kalonia", "", MONDAY),
+        ),
+        (
+            "Vesland redeployed its troops to the Kalonia border on Monday.",
+            ("MOBILIZE", "Vesland", "Kalonia", MONDAY),
+        ),
+        (
+            "The Northern Liberation Front demobilized its fighters on Monday.",
+            ("RETREAT", "Northern Liberation Front", "", MONDAY),
+        ),
+        ("Ruritania demobilised two brigades on Tuesday.", ("RETREAT", "Ruritania", "", TUESDAY)),
+        (
+            "Vesland and Kalonia carried out a prisoner swap on Monday.",
+            ("RETREAT", "Vesland", "Kalonia", MONDAY),
+        ),
+        (
+            "Vesland and Kalonia held a prisoner exchange on Monday.",
+            ("RETREAT", "Vesland", "Kalonia", MONDAY),
+        ),
+        # words of diplomacy
+        (
+            "Jane Roe implored Kalonia on Monday to free the hostages.",
+            ("REQUEST", "Jane Roe", "Kalonia", MONDAY),
+        ),
+        ("Vesland lambasted Kalonia on Monday.", ("ACCUSE", "Vesland", "Kalonia", MONDAY)),
+        (
+            "Kalonia lambasted the Vesland decision on Monday.",
+            ("ACCUSE", "Kalonia", "Vesland", MONDAY),
+        ),
+        ("Ruritania castigated Vesland on Tuesday.", ("ACCUSE", "Ruritania", "Vesland", TUESDAY)),
+        (
+            "Kalonia repudiated the Vesland accord on Monday.",
+            ("REJECT", "Kalonia", "Vesland", MONDAY),
+        ),
+        (
+            "Vesland blacklisted three Kalonia banks on Monday.",
+            ("SANCTION", "Vesland", "Kalonia", MONDAY),
+        ),
+        (
+            "Jane Roe conferred with John Doe on Monday.",
+            ("CONSULT", "Jane Roe", "John Doe", MONDAY),
+        ),
+        ("Ruritania commended Kalonia on Monday.", ("SUPPORT", "Ruritania", "Kalonia", MONDAY)),
+        ("Vesland congratulated Kalonia on Tuesday.", ("SUPPORT", "Vesland", "Kalonia", TUESDAY)),
+        ("Kalonia backed down on Monday.", ("CONCEDE", "Kalonia", "", MONDAY)),
+        ("Vesland relented on Monday.", ("CONCEDE", "Vesland", "", MONDAY)),
+        # "hunger strike" is read as a phrase before the verb "strike"
+        (
+            "Jane Roe began a hunger strike in Kalonia on Monday.",
+            ("PROTEST", "Jane Roe", "", MONDAY),
+        ),
+    ],
+)
+def test_more_words_of_the_genre(text, expected):
+    assert coded(text) == [expected]
+
+
 def test_massing_troops_is_a_deployment_and_mass_protests_are_none():
     # the row is "massing" (and "massed"), so the adjective of "mass protests" stays out
     assert coded("Kalonia massed troops on the border with Vesland on Monday.") == [
@@ -186,6 +267,21 @@ def test_a_trip_to_talks_is_one_visit_and_travel_agencies_are_none():
         (
             "A Kalonia ship fired a water cannon at a Vesland boat on Monday.",
             ("ASSAULT", "Kalonia", "Vesland", MONDAY),
+        ),
+        # exchange + prisoners: people held released on both sides
+        (
+            "Vesland and Kalonia exchanged prisoners on Monday.",
+            ("RETREAT", "Vesland", "Kalonia", MONDAY),
+        ),
+        # freeze + assets: a sanction
+        (
+            "Vesland froze the assets of Kalonia's central bank on Monday.",
+            ("SANCTION", "Vesland", "Kalonia", MONDAY),
+        ),
+        # fire + tear gas: repression short of killing
+        (
+            "Kalonia's police fired tear gas at protesters on Monday.",
+            ("COERCE", "Kalonia", "", MONDAY),
         ),
         # reach + a settlement: an agreement
         (
