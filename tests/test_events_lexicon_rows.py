@@ -10,7 +10,9 @@ are published on Friday 3 February 2023, so "on Monday" is 2023-01-30, "on Tuesd
 from __future__ import annotations
 
 import pytest
-from test_events_generalise import coded
+from test_events_generalise import coded, make
+
+from course_utils.events import find_events
 
 MONDAY, TUESDAY = "2023-01-30", "2023-01-31"
 
@@ -371,3 +373,25 @@ def test_force_promised_until_a_demand_is_met_is_a_threat():
         "Jane Roe said on Monday that Vesland would keep striking Kalonia until its troops"
         " left the border."
     ) == [("THREATEN", "Jane Roe", "Kalonia", MONDAY)]
+
+
+# --- attribution.csv -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Roe confirmed on Monday that Kalonia had withdrawn its troops from Vesland.",
+        "Jane Roe stressed on Monday that Kalonia had withdrawn its troops from Vesland.",
+        "Jane Roe acknowledged on Monday that Kalonia had withdrawn its troops from Vesland.",
+    ],
+)
+def test_speech_verbs_attribute_the_reported_act(text):
+    # confirmed, stressed, acknowledged … report an act like "said": the act is Kalonia's,
+    # the article has it from Jane Roe
+    article, mentions = make(text)
+    table = find_events(article, mentions=mentions)
+    columns = ["event_type", "actor", "recipient", "value", "attributed_to"]
+    assert list(zip(*(table[c] for c in columns), strict=True)) == [
+        ("RETREAT", "Kalonia", "Vesland", MONDAY, "Jane Roe")
+    ]
