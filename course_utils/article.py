@@ -28,7 +28,7 @@ import re
 import tomllib
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -346,7 +346,7 @@ def _map_lines(func: Callable[[str], str]) -> Callable[[Draft], Draft]:
         for line in draft.lines:
             text = func(line.text)
             lines.append(line if text == line.text else Line(line.number, text, line.after_blank))
-        return replace(draft, lines=tuple(lines))
+        return Draft(tuple(lines), draft.removed, draft.published)
 
     return step
 
@@ -378,7 +378,7 @@ def _drop(rule: Callable[[Line, Kept], str | None]) -> Callable[[Draft], Draft]:
                 gap = gap or bool(reason)
                 if reason:  # an empty reason removes silently (blank lines)
                     removed.append((line.number, line.text, reason))
-        return replace(draft, lines=tuple(kept.lines), removed=tuple(sorted(removed)))
+        return Draft(tuple(kept.lines), tuple(sorted(removed)), draft.published)
 
     return step
 
@@ -565,7 +565,7 @@ def _drop_repeats(draft: Draft) -> Draft:
             continue
         kept.append(Line(line.number, line.text, True) if gap else line)
         last, gap = folded, False
-    return replace(draft, lines=tuple(kept), removed=tuple(sorted(removed)))
+    return Draft(tuple(kept), tuple(sorted(removed)), draft.published)
 
 
 _REPEATED = "repeated line (an image's alt text printed again as its caption)"
@@ -705,10 +705,12 @@ def _join_wrapped(draft: Draft) -> Draft:
             and _continues(joined[-1].text, line.text)
         ):
             prev = joined[-1]
-            joined[-1] = replace(prev, text=f"{prev.text.rstrip()} {line.text.lstrip()}")
+            joined[-1] = Line(
+                prev.number, f"{prev.text.rstrip()} {line.text.lstrip()}", prev.after_blank
+            )
         else:
             joined.append(line)
-    return replace(draft, lines=tuple(joined))
+    return Draft(tuple(joined), draft.removed, draft.published)
 
 
 def _tagline(prev: Line, text: str) -> bool:
@@ -766,10 +768,10 @@ def _strip_lines(pattern: re.Pattern[str], reason: str) -> Callable[[Draft], Dra
             if text == line.text:
                 lines.append(line)
             elif text.strip():
-                lines.append(replace(line, text=html.unescape(text).strip()))
+                lines.append(Line(line.number, html.unescape(text).strip(), line.after_blank))
             else:
                 removed.append((line.number, line.text, reason))
-        return replace(draft, lines=tuple(lines), removed=tuple(sorted(removed)))
+        return Draft(tuple(lines), tuple(sorted(removed)), draft.published)
 
     return step
 
@@ -1004,7 +1006,7 @@ def _drop_furniture(draft: Draft) -> Draft:
         listed = _LIST_HEADINGS.get(reason, listed)
         gap = True
         removed.append((line.number, line.text, reason))
-    return replace(draft, lines=tuple(kept), removed=tuple(sorted(removed)))
+    return Draft(tuple(kept), tuple(sorted(removed)), draft.published)
 
 
 def _is_short(text: str) -> bool:
@@ -1025,7 +1027,7 @@ def _drop_menus(draft: Draft) -> Draft:
         run = []
     kept = tuple(ln for i, ln in enumerate(lines) if i not in drop)
     gone = [(lines[i].number, lines[i].text, "menu (a run of short lines)") for i in drop]
-    return replace(draft, lines=kept, removed=tuple(sorted([*draft.removed, *gone])))
+    return Draft(kept, tuple(sorted([*draft.removed, *gone])), draft.published)
 
 
 def _is_caption_like(line: Line, repeated: set[str]) -> bool:
@@ -1108,7 +1110,8 @@ def _drop_before_headline(draft: Draft) -> Draft:
         (line.number, line.text, "before the headline (a section label, site name or slogan)")
         for line in draft.lines[:start]
     ]
-    return replace(draft, lines=draft.lines[start:], removed=tuple(sorted([*draft.removed, *gone])))
+    removed = tuple(sorted([*draft.removed, *gone]))
+    return Draft(draft.lines[start:], removed, draft.published)
 
 
 #: A wire-service dateline in front of the first sentence: "KHARTOUM, Sudan (AP) — ",
@@ -1176,8 +1179,8 @@ def _take_sign_offs(draft: Draft) -> Draft:
             lines.append(line)
             continue
         removed.append((line.number, match.group().strip(), "sign-off (end of the story)"))
-        lines.append(replace(line, text=line.text[: match.start()]))
-    return replace(draft, lines=tuple(lines), removed=tuple(sorted(removed)))
+        lines.append(Line(line.number, line.text[: match.start()], line.after_blank))
+    return Draft(tuple(lines), tuple(sorted(removed)), draft.published)
 
 
 def _take_datelines_and_sign_offs(draft: Draft) -> Draft:
@@ -1194,7 +1197,7 @@ def _take_agency_datelines(draft: Draft) -> Draft:
             lines.append(line)
             continue
         removed.append((line.number, match.group().strip(), "dateline (place and agency)"))
-        lines.append(replace(line, text=line.text[match.end() :]))
+        lines.append(Line(line.number, line.text[match.end() :], line.after_blank))
     return Draft(tuple(lines), tuple(sorted(removed)), published)
 
 
@@ -1284,7 +1287,7 @@ def _take_standfirst(draft: Draft) -> Draft:
         long = _words(line.text) >= 6 and not any(r == STANDFIRST for _, _, r in gone)
         gone.append((line.number, line.text, STANDFIRST if long else HEADER_LINE))
     lines = tuple(line for i, line in enumerate(draft.lines) if i not in taken)
-    return replace(draft, lines=lines, removed=tuple(sorted([*draft.removed, *gone])))
+    return Draft(lines, tuple(sorted([*draft.removed, *gone])), draft.published)
 
 
 #: The cleaning steps in the order :func:`clean_article` runs them.
