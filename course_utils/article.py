@@ -104,6 +104,19 @@ def build_table(
         return pd.DataFrame(dict(zip(columns, arrays, strict=True)), copy=False)
 
 
+def table_columns(table: pd.DataFrame, names: Iterable[str]) -> list[list[Any]]:
+    """The columns ``names`` of ``table`` as plain lists, as ``table[name].tolist()`` gives
+    them, without building a Series for each (several times faster).
+
+    >>> table_columns(pd.DataFrame({"n": [1, 2], "s": ["a", "b"]}), ["s", "n"])
+    [['a', 'b'], [1, 2]]
+    """
+    try:
+        return [table._get_column_array(table.columns.get_loc(name)).tolist() for name in names]
+    except (AttributeError, TypeError):  # a pandas without it, or a repeated column name
+        return [table[name].tolist() for name in names]
+
+
 @lru_cache(maxsize=1)
 def _text_dtype() -> Any:
     """The dtype pandas gives a column of strings (looked up once: by name it is slow)."""
