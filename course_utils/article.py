@@ -1236,12 +1236,13 @@ _HEADER_LINES, _HEADER_WORDS = 6, 90
 
 
 def _is_caption_line(line: Line, credits: set[int], repeated: set[str]) -> bool:
+    # the quick tests first: the regular expression of _tail_credit is the slowest
     return bool(
         _CAPTION_LABEL_RE.match(line.text)
-        or _tail_credit(line.text)
-        or _credited_caption(line, credits)
         or _is_caption_like(line, repeated)
         or _has_caption_marker(line.text)
+        or _credited_caption(line, credits)
+        or _tail_credit(line.text)
     )
 
 
@@ -1741,18 +1742,30 @@ def _split_caption(text: str) -> tuple[str, list[tuple[str, str]]]:
     return text, pieces
 
 
-def _is_caption(line: Line, repeated: set[str], credits: set[int]) -> bool:
+def _is_caption(
+    line: Line, repeated: set[str], credits: set[int], folded: str | None = None
+) -> bool:
     """A photo caption: printed twice or marked by the page (``repeated``), "Place - …",
     proved by a photo credit at its end or on the next line (``credits``), or pointing at
-    someone in the photo ("(pic)", "(L)")."""
+    someone in the photo ("(pic)", "(L)"). ``folded`` is the line's :func:`_fold`, if known.
+
+    >>> _is_caption(Line(4, "Ostrava - Troops on patrol near the border."), set(), set())
+    True
+    >>> _is_caption(Line(4, "The envoys met on Monday in Ostrava."), set(), {6})
+    True
+    >>> _is_caption(Line(4, "The envoys met on Monday in Ostrava."), set(), {8})
+    False
+    """
     text = line.text
-    return (
-        _fold(text) in repeated
-        or bool(_CAPTION_RE.match(text) and (_CAPTION_DATE_RE.search(text) or _words(text) <= 40))
-        or _credited_caption(line, credits)
-        or _has_caption_marker(text)
-        or _tail_credit(text) is not None
-    )
+    if (_fold(text) if folded is None else folded) in repeated:
+        return True
+    words = _words(text)  # each test below reads the count
+    if _CAPTION_RE.match(text) and (_CAPTION_DATE_RE.search(text) or words <= 40):
+        return True
+    if words <= 60 and (_has_credit(text) or bool({line.number + 1, line.number + 2} & credits)):
+        return True  # _credited_caption
+    # a caption marker or a tail credit only stands in a line of 40 words or fewer
+    return words <= 40 and (_has_caption_marker(text) or _tail_credit(text) is not None)
 
 
 def _not_a_paragraph(text: str, *, in_body: bool) -> str | None:
@@ -1853,23 +1866,27 @@ def _structure(
     repeated = {_fold(text) for _, text, reason in draft.removed if reason.startswith("repeated")}
     repeated |= {_fold(caption) for caption, _ in figures}  # the page says they are captions
     figure_credits = {_fold(credit) for _, credit in figures if credit}
+    lead = _fold(standfirst) if standfirst else None
     captions: list[str] = []
+    seen: set[str] = set()  # the captions kept, folded
     paragraphs: list[str] = []
     numbers: list[int] = []
     removed: list[tuple[int, str, str]] = []
     for line in rest:
         text = line.text
-        if _fold(text) in figure_credits:
+        folded = _fold(text)
+        if folded in figure_credits:
             removed.append((line.number, text, "image credit (in the page's figure)"))
             continue
-        if standfirst and not paragraphs and _fold(text) == _fold(standfirst):
+        if lead is not None and not paragraphs and folded == lead:
             removed.append((line.number, text, STANDFIRST))
             continue
-        if _is_caption(line, repeated, credits):
+        if _is_caption(line, repeated, credits, folded):
             text, pieces = _split_caption(text)
             removed.extend((line.number, piece, reason) for piece, reason in pieces)
-            if _fold(text) not in {_fold(c) for c in captions}:
+            if (caption := _fold(text)) not in seen:
                 captions.append(text)
+                seen.add(caption)
             else:
                 removed.append((line.number, text, "repeated caption"))
         elif reason := _not_a_paragraph(text, in_body=bool(paragraphs)):
