@@ -132,11 +132,33 @@ def _column_index(columns: tuple[str, ...]) -> pd.Index:
 def _text_array(values: tuple[Any, ...], dtype: Any) -> Any:
     """A column of strings in pandas' string dtype (``pd.array`` when a value is not a str)."""
     if isinstance(dtype, pd.StringDtype) and all(type(v) is str for v in values):
+        template = _text_template(dtype)
+        if template is not None:  # the same array, without checking every value again
+            return template._from_backing_data(np.array(values, dtype=object))
         try:
             return pd.arrays.StringArray(np.array(values, dtype=object), dtype=dtype)
         except (TypeError, ValueError):  # a pandas whose StringArray takes no such dtype
             pass
     return pd.array(values, dtype=dtype)
+
+
+@lru_cache(maxsize=4)
+def _text_template(dtype: Any) -> Any:
+    """A one-value StringArray of ``dtype`` whose ``_from_backing_data`` makes another from an
+    array of strings (as ``StringArray(array, dtype=dtype)`` does, once its values are known
+    to be strings); None where pandas has no such method or no such array.
+
+    >>> values = ("Talks", "Ostrava")
+    >>> made = _text_array(values, _text_dtype())
+    >>> checked = pd.array(values, dtype=_text_dtype())
+    >>> made.dtype == checked.dtype and list(made) == list(checked), type(made) is type(checked)
+    (True, True)
+    """
+    try:
+        template = pd.arrays.StringArray(np.array(["text"], dtype=object), dtype=dtype)
+    except (TypeError, ValueError):
+        return None
+    return template if hasattr(template, "_from_backing_data") else None
 
 
 # --- Loading ------------------------------------------------------------------------------
