@@ -52,7 +52,7 @@ from typing import Any, Literal
 import pandas as pd
 
 from course_utils._paths import data_dir
-from course_utils.article import build_table, parse_published
+from course_utils.article import build_table, parse_published, table_columns
 from course_utils.errors import PublicationDateError
 from course_utils.text import fold_quotes
 
@@ -322,13 +322,18 @@ class _Cues:
 _COMMA = re.compile(",")
 
 
-# The past-tense cues, read word by word: a cue is a whole word (a run of word characters
-# and hyphens), so each word is looked up once instead of trying every pattern at every
-# position. An ASCII sentence is checked with set and string tests; any other with the
-# pattern itself (a case-insensitive [a-z] also takes "ı", "ſ", "K" and "İ").
-_WORD_RUN = re.compile(r"[\w-]+")
+# The past-tense cues: a cue is a whole word (a run of word characters and hyphens). In an
+# ASCII sentence one pattern finds the words that may be cues, then set and string tests
+# decide; any other sentence is read with _PAST_CUES itself (a case-insensitive [a-z] also
+# takes "ı", "ſ", "K" and "İ").
 _IRREGULAR_WORDS = frozenset(_IRREGULAR_PAST.split("|"))
 _OUT = re.compile(r"(?i) out(?![\w-])")
+# A whole word (a maximal run of word characters and hyphens) that may be a past-tense cue
+# in a lower-case ASCII text: one of the irregular forms, "set", or a word ending in "ed".
+_CUE_WORD = re.compile(
+    rf"(?<![\w-])(?:[\w-]+ed|{'|'.join(sorted(_IRREGULAR_WORDS | {'set'}, key=len, reverse=True))})"
+    r"(?![\w-])"
+)
 
 
 def _past_cues(folded: str) -> list[tuple[int, int, str]]:
@@ -340,21 +345,15 @@ def _past_cues(folded: str) -> list[tuple[int, int, str]]:
     if not folded.isascii():
         return [(m.start(), m.end(), m.group().lower()) for m in _PAST_CUES.finditer(folded)]
     low = folded.lower()  # the same offsets: ASCII
-    matches = list(_WORD_RUN.finditer(low))
-    words = list(map(_WHOLE_MATCH, matches))
-    irregular = _IRREGULAR_WORDS
     found = []
-    # only the few words that may be cues are looked at one by one
-    for index in [i for i, w in enumerate(words) if w in irregular or w[-2:] == "ed" or w == "set"]:
-        word, match = words[index], matches[index]
-        if word in irregular or (len(word) > 3 and word[-2:] == "ed" and word.isalpha()):
+    # only the words that may be cues: an irregular past form, "set", or a word in "-ed"
+    for match in _CUE_WORD.finditer(low):
+        word = match.group()
+        if word in _IRREGULAR_WORDS or (len(word) > 3 and word.isalpha() and word[-2:] == "ed"):
             found.append((match.start(), match.end(), word))
         elif word == "set" and _OUT.match(low, match.end()):
             found.append((match.start(), match.end() + 4, "set out"))
     return found
-
-
-_WHOLE_MATCH = re.Match.group
 
 
 # _FUTURE_CUES for a lower-case ASCII text: the same matches, without case folding.
@@ -1071,8 +1070,7 @@ def _published(value: Any) -> dt.date:
 
 
 def _sentences(article: Any) -> Iterable[tuple[int, int, str]]:
-    table = article.sentences
-    columns = (table["id"].tolist(), table["start"].tolist(), table["text"].tolist())
+    columns = table_columns(article.sentences, ("id", "start", "text"))
     return [(int(i), int(start), str(text)) for i, start, text in zip(*columns, strict=True)]
 
 
