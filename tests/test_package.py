@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -40,9 +41,14 @@ def test_data_is_found_from_any_working_directory(tmp_path):
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
+    # Built from a copy of what a clone holds: a build/ folder left by an earlier build would
+    # ship modules that no longer exist.
+    source = tmp_path_factory.mktemp("source") / "repo"
+    skip = shutil.ignore_patterns(".git", ".venv", "build", "*.egg-info", "__pycache__", ".*cache")
+    shutil.copytree(REPO, source, ignore=skip)
     proc = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
-         "--disable-pip-version-check", "-q", "-w", str(out), str(REPO)],
+         "--disable-pip-version-check", "-q", "-w", str(out), str(source)],
         capture_output=True, text=True, timeout=300,
     )  # fmt: skip
     assert proc.returncode == 0, proc.stderr
@@ -58,6 +64,13 @@ def test_wheel_ships_the_data(wheel):
     assert any(n.startswith("course_utils/data/gazetteer/") for n in names)
 
 
+def test_wheel_ships_every_module_and_no_other(wheel):
+    names = zipfile.ZipFile(wheel).namelist()
+    shipped = {n for n in names if n.endswith(".py") and not n.startswith("course_utils/data/")}
+    source = {p.relative_to(REPO).as_posix() for p in (REPO / "course_utils").rglob("*.py")}
+    assert shipped == source, (sorted(source - shipped), sorted(shipped - source))
+
+
 def test_installed_wheel_finds_its_data(wheel, tmp_path):
     target = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(target)
@@ -66,7 +79,10 @@ def test_installed_wheel_finds_its_data(wheel, tmp_path):
         f"sys.path.insert(0, {str(target)!r})\n"
         "import course_utils\n"
         "assert course_utils.__file__.startswith(sys.path[0]), course_utils.__file__\n"
-        "print(course_utils.course_article().published)\n"
+        "from course_utils.events import build_timeline\n"
+        "article = course_utils.course_article()\n"
+        "assert len(build_timeline(article)) > 0\n"
+        "print(article.published)\n"
     )
     proc = python(code, tmp_path)
     assert proc.returncode == 0, proc.stderr
