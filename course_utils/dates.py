@@ -286,24 +286,57 @@ def _shift_month(year: int, month: int, by: int) -> tuple[int, int]:
 
 # --- Tense ------------------------------------------------------------------------------------
 
-_FUTURE_CUES = re.compile(
-    r"(?i)\b(?:will|would|shall|won't|(?:is|are|was|were)\s+(?:expected|scheduled|set|due|"
-    r"going|planned|poised|likely)\s+to|(?:is|are)\s+to|plans?\s+to|intends?\s+to|hopes?\s+to)\b"
-    r"|'ll\b"
-)
-_IRREGULAR_PAST = (
-    "said|told|met|made|took|went|gave|held|left|brought|began|came|saw|spoke|sent|was|were|"
-    "had|did|wrote|fought|won|lost|led|struck|shot|fled|sought|paid|set out|put|cut|hit|"
-    "rose|fell|broke|chose|drove|flew|knew|thought|became|got|kept|found|stood|meant|ran|"
-    "overran|withdrew|stole|heard"
-)
+
+def _tense_words() -> dict[str, tuple[str, ...]]:
+    """The rows of ``data/dates/tense_cues.csv`` by kind, in file order.
+
+    >>> words = _tense_words()
+    >>> "will" in words["future"], "said" in words["speech-frame"]
+    (True, True)
+    """
+    import csv
+
+    path = data_dir() / "dates" / "tense_cues.csv"
+    found: dict[str, list[str]] = {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            found.setdefault(row["kind"].strip(), []).append(row["cue"].strip().lower())
+    return {kind: tuple(words) for kind, words in found.items()}
+
+
+_WORDS = _tense_words()
+
+
+def _future_pattern(words: dict[str, tuple[str, ...]]) -> str:
+    """One pattern for the forward-looking cues: the "future" rows (an auxiliary, "plans to")
+    and a "be" row before a "be-future" row and "to" ("is expected to")."""
+    phrases = [w for w in words["future"] if not w.startswith("'")]
+    alternation = "|".join(
+        r"\s+".join(re.escape(part) for part in phrase.split())
+        for phrase in sorted(phrases, key=len, reverse=True)
+    )
+    be = "|".join(map(re.escape, words["be"]))
+    be_future = "|".join(map(re.escape, words["be-future"]))
+    clitics = "|".join(re.escape(w) + r"\b" for w in words["future"] if w.startswith("'"))
+    pattern = rf"(?i)\b(?:{alternation}|(?:{be})\s+(?:{be_future})\s+to)\b"
+    return pattern + (f"|{clitics}" if clitics else "")
+
+
+_FUTURE_CUES = re.compile(_future_pattern(_WORDS))
+_IRREGULAR_PAST = "|".join(_WORDS["past"])
 _PAST_CUES = re.compile(rf"(?i)(?<![\w-])(?:{_IRREGULAR_PAST}|[a-z]{{2,}}(?:ed|ied))(?![\w-])")
 # Words ending in -ed that are not past-tense verbs.
-_NOT_PAST = {"need", "speed", "seed", "feed", "bed", "red", "shed", "hundred", "united", "naked"}
+_NOT_PAST = frozenset(_WORDS["not-past"])
 
 
 # Speech verbs that frame a report ("…, the ministry said"): their tense is the reporter's.
-_SPEECH_VERBS = {"said", "told", "stated", "added", "announced", "reported", "noted", "wrote"}
+_SPEECH_VERBS = frozenset(_WORDS["speech-frame"])
+
+# Words that open a clause of their own ("…in December, under which the allies will…"): a
+# verb after one of them is that clause's, not the verb of a date before it.
+_OPENERS = re.compile(
+    rf"(?i)(?<![\w-])(?:{'|'.join(map(re.escape, _WORDS['clause-opener']))})(?![\w-])"
+)
 
 
 @dataclass(frozen=True)
@@ -311,6 +344,7 @@ class _Cues:
     """The tense cues of one sentence, sorted for nearest-cue look-ups."""
 
     commas: list[int]  # where the commas are, in order
+    openers: list[int]  # where the clause-opening words start, in order
     by_end: list[tuple[int, str]]  # (end, tense), sorted
     by_start: list[tuple[int, int, str, str]]  # (start, end, tense, word), sorted
 
@@ -374,7 +408,8 @@ def _tense_cues(sentence: str) -> _Cues:
             found.append((start, end, "past", word))
     found.sort()
     commas = [m.start() for m in _COMMA.finditer(folded)]
-    return _Cues(commas, sorted((e, t) for _, e, t, _ in found), found)
+    openers = [m.start() for m in _OPENERS.finditer(folded)]
+    return _Cues(commas, openers, sorted((e, t) for _, e, t, _ in found), found)
 
 
 # How many speech-frame cues after an expression are skipped before giving up.
@@ -392,9 +427,13 @@ def _cue_before(cues: _Cues, start: int) -> tuple[int, int, str] | None:
 
 
 def _cue_after(cues: _Cues, end: int) -> tuple[int, int, str] | None:
-    """The nearest cue starting at or after ``end`` that is not a speech frame."""
+    """The nearest cue starting at or after ``end`` that is not a speech frame, and not
+    beyond a word that opens a clause of its own ("which", "who", "that"...)."""
     i = bisect.bisect_left(cues.by_start, (end,))
+    j = bisect.bisect_left(cues.openers, end)
     window = cues.by_start[i : i + _MAX_FRAMES]
+    if j < len(cues.openers):
+        window = [cue for cue in window if cue[0] < cues.openers[j]]
     kept = [
         (first - end, 1, tense)
         for first, _, tense, word in window
@@ -425,6 +464,12 @@ def tense_near(sentence: str, start: int, end: int, cues: _Cues | None = None) -
     >>> s = "The envoys will meet on the sidelines of a summit in October, an aide said."
     >>> tense_near(s, s.index("October"), s.index("October") + 7)
     'future'
+
+    A verb after a word that opens a clause of its own belongs to that clause:
+
+    >>> s = "The two states signed a pact in May under which each will train the other's police."
+    >>> tense_near(s, s.index("May"), s.index("May") + 3)
+    'past'
     """
     cues = cues or _tense_cues(sentence)
     found = [c for c in (_cue_before(cues, start), _cue_after(cues, end)) if c]

@@ -75,3 +75,27 @@ def test_named_days_take_the_year_the_tense_gives(sentence: str, text: str, valu
     article = clean_article(f"Talks In Vesland\n\n{sentence}\n", PUBLISHED)
     found = find_dates(article)
     assert (text, value) in set(zip(found["text"], found["value"], strict=True)), found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # the verb after "under which", "that", "who" is another clause's: the date is the signing's
+        (
+            "Vesland and Kalonia signed a security pact in March under which each will train"
+            " police.",
+            "2023-03",
+        ),
+        ("Vesland signed a deal in March that will let Kalonia use its ports.", "2023-03"),
+        ("Jane Roe met the envoy in March, who will report to the council.", "2023-03"),
+        # with no such word, the verb after the date still decides
+        ("The envoys of Vesland and Kalonia will meet in March.", "2024-03"),
+        ("Talks in March will decide whether the pact holds.", "2024-03"),
+    ],
+)
+def test_a_verb_beyond_a_clause_opening_word_does_not_give_the_date_its_tense(
+    sentence: str, value: str
+) -> None:
+    article = clean_article(f"Talks In Vesland\n\n{sentence}\n", PUBLISHED)
+    found = find_dates(article)
+    assert list(found["value"]) == [value], found[["text", "value", "rule"]]
