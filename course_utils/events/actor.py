@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,7 +19,7 @@ from course_utils.events.lexicon import (
     Lexicon,
     W,
 )  # fmt: skip
-from course_utils.events.sentences import _Mention, _Sentence, _words_before
+from course_utils.events.sentences import _Mention, _Once, _Sentence, _words_before
 from course_utils.events.triggers import _lemma_of, _phrase_head, _Trigger
 
 #: Modal verbs: a reported clause under one has its verbs in the base form.
@@ -46,7 +45,7 @@ def _previous_subject(index: int, sentences: list[_Sentence], kind: str = "other
     return previous.subject()
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Ask:
     """What the actor rules look at: a trigger in its sentence, and who speaks there."""
 
@@ -57,11 +56,11 @@ class _Ask:
     speaker: str
     speech_end: int
 
-    @functools.cached_property
+    @_Once
     def s(self) -> _Sentence:
         return self.sentences[self.index]
 
-    @functools.cached_property
+    @_Once
     def lower(self) -> int:
         """Where the trigger's subject may start: its clause, or after "said"."""
         clause = self.s.clause_of(self.trigger.start)
@@ -72,7 +71,7 @@ class _Ask:
         """The first two words of the trigger's clause (worked out once)."""
         return self._opening
 
-    @functools.cached_property
+    @_Once
     def _opening(self) -> list[str]:
         return [t.lower for t in _words_before(self.s, self.trigger.start, self.lower)[:2]]
 
@@ -189,13 +188,16 @@ def _who_then_verb(a: _Ask) -> _Found:
 def _subject(a: _Ask) -> _Found:
     """The first mention of the clause before the trigger (in reported speech, after the
     speech verb), not right after a preposition ("an affair of X")."""
-    s = a.s
-    before = [
-        m
-        for m in s.mentions
-        if a.lower <= m.start and m.end <= a.trigger.start and not _after_preposition(s, m)
-    ]
-    return (before[0].actor, "subject of its clause") if before else None
+    s, lower, start = a.s, a.lower, a.trigger.start
+    first = next(
+        (
+            m
+            for m in s.mentions
+            if lower <= m.start and m.end <= start and not _after_preposition(s, m)
+        ),
+        None,
+    )
+    return (first.actor, "subject of its clause") if first is not None else None
 
 
 def _who(a: _Ask) -> _Found:

@@ -71,10 +71,12 @@ def _relative_span(item: _Date | _Trigger, s: _Sentence) -> tuple[int, int] | No
     >>> _relative_span((30, 34, {}), s), _relative_span((0, 7, {}), s)
     ((7, 34), None)
     """
-    position = item[0] if isinstance(item, tuple) else item.start
     spans = s.cache.get("relative_spans")
     if spans is None:
         spans = s.cache["relative_spans"] = _relative_spans(s)
+    if not spans:
+        return None
+    position = item[0] if isinstance(item, tuple) else item.start
     return next((span for span in spans if span[0] <= position < span[1]), None)
 
 

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -198,11 +199,17 @@ def _object_triggers(folded: str, tokens: list[_Token], lexicon: Lexicon) -> lis
 def _has_words(window: list[str], words: tuple[str, ...]) -> bool:
     """Whether ``words`` (the last one perhaps in the plural) occur in a row in ``window``."""
     n = len(words)
-    last = inflect(words[-1], "noun")
+    last = _noun_forms(words[-1])
     return any(
         window[k : k + n - 1] == list(words[:-1]) and window[k + n - 1] in last
         for k in range(len(window) - n + 1)
     )
+
+
+@functools.lru_cache(maxsize=4096)
+def _noun_forms(word: str) -> frozenset[str]:
+    """A word of the lexicon and its plural (worked out once per word)."""
+    return frozenset(inflect(word, "noun"))
 
 
 def _match_phrase(
