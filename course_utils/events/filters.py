@@ -133,8 +133,7 @@ def _gerund(trigger: _Trigger, s: _Sentence, lexicon: Lexicon, verbs: list[_Trig
     tokens, i = s.tokens, trigger.index
     if _earlier_verbs(trigger, s, verbs) and _is_gerund_complement(tokens, i):
         return True
-    after_comma = s.folded[: tokens[i].start].rstrip().endswith(",")
-    if not (tokens[i].lower.endswith("ing") and after_comma):
+    if not (tokens[i].lower.endswith("ing") and s.comma_before(tokens[i].start)):
         return False
     gerunds = [k for k in range(i) if tokens[k].lower in lexicon.forms]
     return any(_is_gerund_complement(tokens, k) for k in gerunds)
@@ -319,12 +318,13 @@ def _in_condition(trigger: _Trigger, s: _Sentence, lexicon: Lexicon) -> bool:
     """A trigger after "if", "unless", "once" (cue kind ``condition``) with no comma between
     is part of a condition, not a reported act: "would return to the talks once its demands
     were met", "would impose sanctions unless X withdrew its troops"."""
-    words = s.ending_by(trigger.start)
+    words = s.tokens  # the words that end by the trigger's start, walked back
     comma = s.folded.rfind(",", 0, trigger.start)  # the last comma before the trigger
-    for k in range(len(words) - 1, -1, -1):
+    conditions = lexicon.cue("condition")
+    for k in range(s.last_ending_by(trigger.start), -1, -1):
         if comma >= words[k].end:
             return False
-        if words[k].lower in lexicon.cue("condition") and k > 0:
+        if words[k].lower in conditions and k > 0:
             return True
     return False
 

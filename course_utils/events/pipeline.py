@@ -350,7 +350,7 @@ def _is_time_anchor(event: dict[str, Any], s: _Sentence) -> bool:
     trigger = event["_trigger"]
     if trigger.pos != "noun" or event["event_type"] != "CONSULT" or event["actor"]:
         return False
-    for token in reversed(s.ending_by(trigger.start)[-5:]):
+    for token in reversed(s.ending_by(trigger.start, last=5)):
         if token.lower in _TIME_ANCHORS:
             return True
         if token.lower != "of" and token.lower in _NOUN_PHRASE_END:
@@ -399,7 +399,8 @@ def _date_own(
         if skipped and event["decision"] == "event":
             event["rule"] += f"; date: {skipped} (a date of another noun or clause skipped)"
     events = _dedupe(own)
-    plain = [d for d in s.dates if _year_nouns(s)[d[0]] is None and not _relative_span(d, s)]
+    nouns = _year_nouns(s)
+    plain = [d for d in s.dates if nouns[d[0]] is None and not _relative_span(d, s)]
     if plain:
         return events, _Context(min(plain, key=lambda d: d[0]), _kept(events), s.paragraph)
     if carried is not None:

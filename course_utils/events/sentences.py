@@ -115,6 +115,20 @@ class _Sentence:
         end = bisect.bisect_right(self.token_ends, position)
         return self.tokens[max(first, end - last) if last else first : end]
 
+    def last_ending_by(self, position: int) -> int:
+        """The index of the last token that ends by ``position`` (-1 if none): a walk
+        back from there looks at the words before a position without copying them."""
+        return bisect.bisect_right(self.token_ends, position) - 1
+
+    def comma_before(self, position: int) -> bool:
+        """Whether the text before ``position``, spaces aside, ends with a comma (as
+        ``folded[:position].rstrip().endswith(",")``, without copying the text)."""
+        text = self.folded
+        j = position - 1
+        while j >= 0 and text[j].isspace():
+            j -= 1
+        return j >= 0 and text[j] == ","
+
     def starting_at(self, position: int, count: int | None = None) -> list[_Token]:
         """The tokens that start at ``position`` or later (only the first ``count`` of
         them, if given)."""
@@ -497,8 +511,9 @@ def _opening_pronoun(s: _Sentence, opening: list[_Token]) -> _Token | None:
 def may_hold_trigger(s: _Sentence, lexicon: Lexicon) -> bool:
     """Whether a word of the sentence could start a trigger (the test that
     :func:`~course_utils.events.triggers.triggers_in` makes first), read from its words
-    alone, so that a sentence without one is never split into tokens."""
-    if "-" in s.folded:
+    alone, so that a sentence without one is never split into tokens. A sentence already
+    split (to resolve a description) is let through: that test then costs less."""
+    if "-" in s.folded or "tokens" in s.__dict__:
         return True
     if s.folded.isascii() and _plain_keys(lexicon):
         # the runs of letters of the lower-case text: every word without an apostrophe

@@ -175,8 +175,9 @@ def _object_triggers(folded: str, tokens: list[_Token], lexicon: Lexicon) -> lis
     """The verbs that are triggers only with certain words in their object, up to eight
     words after the verb and before a clause mark or a preposition other than "of"/"in"."""
     found = []
-    for i, token in enumerate(tokens):
-        entries = lexicon.objects.get(token.lower, [])
+    objects = lexicon.objects
+    for i in [k for k, token in enumerate(tokens) if token.lower in objects]:
+        token, entries = tokens[i], objects[tokens[i].lower]
         if not entries or (i > 0 and tokens[i - 1].lower in W["article"]):
             continue
         window: list[str] = []
