@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import functools
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,7 +20,7 @@ from course_utils.events.lexicon import (
     Lexicon,
     W,
 )  # fmt: skip
-from course_utils.events.sentences import _Mention, _Sentence, _words_before
+from course_utils.events.sentences import _Mention, _Once, _Sentence, _words_before
 from course_utils.events.triggers import _lemma_of, _phrase_head, _Trigger
 
 #: Modal verbs: a reported clause under one has its verbs in the base form.
@@ -46,7 +46,7 @@ def _previous_subject(index: int, sentences: list[_Sentence], kind: str = "other
     return previous.subject()
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Ask:
     """What the actor rules look at: a trigger in its sentence, and who speaks there."""
 
@@ -57,11 +57,11 @@ class _Ask:
     speaker: str
     speech_end: int
 
-    @functools.cached_property
+    @_Once
     def s(self) -> _Sentence:
         return self.sentences[self.index]
 
-    @functools.cached_property
+    @_Once
     def lower(self) -> int:
         """Where the trigger's subject may start: its clause, or after "said"."""
         clause = self.s.clause_of(self.trigger.start)
@@ -72,9 +72,12 @@ class _Ask:
         """The first two words of the trigger's clause (worked out once)."""
         return self._opening
 
-    @functools.cached_property
+    @_Once
     def _opening(self) -> list[str]:
-        return [t.lower for t in _words_before(self.s, self.trigger.start, self.lower)[:2]]
+        s, lower = self.s, self.lower
+        first = bisect.bisect_left(s.token_starts, lower) if lower else 0
+        end = s.last_ending_by(self.trigger.start) + 1
+        return [t.lower for t in s.tokens[first : min(end, first + 2)]]
 
 
 _Found = tuple[str, str] | None  # (actor, rule), or None to ask the next rule
@@ -117,12 +120,12 @@ def _shared_subject(a: _Ask) -> _Found:
     the object of "accused"."""
     if a.trigger.pos != "verb":
         return None
-    words = a.s.ending_by(a.trigger.start)
-    while words and words[-1].lower.endswith("ly"):
-        words = words[:-1]
-    if not words or words[-1].lower not in W["verb_joiner"]:
+    tokens, k = a.s.tokens, a.s.last_ending_by(a.trigger.start)
+    while k >= 0 and tokens[k].lower.endswith("ly"):
+        k -= 1
+    if k < 0 or tokens[k].lower not in W["verb_joiner"]:
         return None
-    joiner = words[-1]
+    joiner = tokens[k]
     triggers = a.s.cache.get("triggers", [])
     earlier = next(
         (t for t in reversed(triggers) if t.pos == "verb" and t.end <= joiner.start), None
@@ -189,13 +192,16 @@ def _who_then_verb(a: _Ask) -> _Found:
 def _subject(a: _Ask) -> _Found:
     """The first mention of the clause before the trigger (in reported speech, after the
     speech verb), not right after a preposition ("an affair of X")."""
-    s = a.s
-    before = [
-        m
-        for m in s.mentions
-        if a.lower <= m.start and m.end <= a.trigger.start and not _after_preposition(s, m)
-    ]
-    return (before[0].actor, "subject of its clause") if before else None
+    s, lower, start = a.s, a.lower, a.trigger.start
+    first = next(
+        (
+            m
+            for m in s.mentions
+            if lower <= m.start and m.end <= start and not _after_preposition(s, m)
+        ),
+        None,
+    )
+    return (first.actor, "subject of its clause") if first is not None else None
 
 
 def _who(a: _Ask) -> _Found:
@@ -253,11 +259,11 @@ def _reported_subject(a: _Ask) -> bool:
 
 
 def _earlier_mention(a: _Ask) -> _Found:
-    s = a.s
-    earlier = [m for m in s.mentions if m.end <= a.trigger.start and not s.in_quote(m.start)]
-    if earlier and a.trigger.pos == "verb":
-        return earlier[0].actor, "first mention before it"
-    return None
+    s, start = a.s, a.trigger.start
+    if a.trigger.pos != "verb":
+        return None
+    first = next((m for m in s.mentions if m.end <= start and not s.in_quote(m.start)), None)
+    return (first.actor, "first mention before it") if first is not None else None
 
 
 def _fronted_pronoun(a: _Ask) -> _Found:
@@ -343,16 +349,18 @@ def _relative_subject(trigger: _Trigger, s: _Sentence, lexicon: Lexicon) -> _Men
     between)."""
     if trigger.pos != "verb":
         return None
-    words = s.ending_by(trigger.start)
-    while words and (words[-1].lower in _AUXILIARIES or words[-1].lower.endswith("ly")):
-        words = words[:-1]
-    mention = next((m for m in s.mentions if words and m.end == words[-1].end), None)
+    tokens, k = s.tokens, s.last_ending_by(trigger.start)
+    while k >= 0 and (tokens[k].lower in _AUXILIARIES or tokens[k].lower.endswith("ly")):
+        k -= 1
+    if k < 0:
+        return None
+    mention = next((m for m in s.mentions if m.end == tokens[k].end), None)
     if mention is None:
         return None
-    before = [t for t in words if t.end <= mention.start]
-    if not before or s.folded[before[-1].end : mention.start].strip():
+    j = min(s.last_ending_by(mention.start), k)  # the last word before the mention
+    if j < 0 or s.folded[tokens[j].end : mention.start].strip():
         return None
-    head = before[-1].lower
+    head = tokens[j].lower
     nouns = [e for e in lexicon.forms.get(head, []) if e[1] == "noun"]
     return mention if head in {"which", "that", "whom"} or nouns else None
 
@@ -366,7 +374,7 @@ def _after_preposition(s: _Sentence, mention: _Mention) -> bool:
         return False
     if words[-1].lower == "of" and len(words) >= 2 and words[-2].lower in _QUANTITY:
         return False
-    if words[-1].lower == "as" and s.folded[: words[-1].start].rstrip().endswith(","):
+    if words[-1].lower == "as" and s.comma_before(words[-1].start):
         return False  # ", as the bloc accused X": a conjunction, then the subject
     return s.folded[words[-1].end : mention.start].strip() in {"", "the", "a", "an"}
 
@@ -458,12 +466,12 @@ def _reported_passive(
     unknown."""
     if trigger.pos != "verb" or trigger.event_type not in {"COERCE", "ASSAULT"}:
         return None
-    words = s.ending_by(trigger.start)
+    words = s.ending_by(trigger.start, last=2)
     if words and words[-1].lower.endswith("ly"):
         words = words[:-1]
     if not words or words[-1].lower not in _PASSIVE_AUX:
         return None
-    after = s.starting_at(trigger.end)
+    after = s.starting_at(trigger.end, 1)
     if after and after[0].lower == "by":
         return None  # the agent is named: the general rule applies
     clause = s.clause_of(trigger.start)
@@ -487,5 +495,5 @@ def _is_appositive_claim(trigger: _Trigger, s: _Sentence) -> bool:
         return False
     words = s.ending_by(trigger.start, last=2)
     if words and words[-1].lower in W["article"]:
-        return s.folded[: words[-1].start].rstrip().endswith(",")
-    return s.folded[: trigger.start].rstrip().endswith(",")
+        return s.comma_before(words[-1].start)
+    return s.comma_before(trigger.start)

@@ -50,10 +50,12 @@ def _date_pool(trigger: _Trigger, s: _Sentence) -> tuple[list[_Date], list[str]]
     relative clause the trigger is not in ("…, where fighting broke out in May",
     ``relative-date``): it dates that clause's act."""
     skipped = []
-    dates = [d for d in s.dates if not _dates_other_noun(d, trigger, s)]
+    nouns = _year_nouns(s)
+    dates = [d for d in s.dates if not _modifies_other(nouns[d[0]], trigger)]
     if len(dates) < len(s.dates):
         skipped.append("year-modifier")
-    mine = [d for d in dates if _relative_span(d, s) in (None, _relative_span(trigger, s))]
+    own = _relative_span(trigger, s)
+    mine = [d for d in dates if _relative_span(d, s) in (None, own)]
     if len(mine) < len(dates):
         skipped.append("relative-date")
     clause = s.clause_of(trigger.start)
@@ -71,10 +73,12 @@ def _relative_span(item: _Date | _Trigger, s: _Sentence) -> tuple[int, int] | No
     >>> _relative_span((30, 34, {}), s), _relative_span((0, 7, {}), s)
     ((7, 34), None)
     """
-    position = item[0] if isinstance(item, tuple) else item.start
     spans = s.cache.get("relative_spans")
     if spans is None:
         spans = s.cache["relative_spans"] = _relative_spans(s)
+    if not spans:
+        return None
+    position = item[0] if isinstance(item, tuple) else item.start
     return next((span for span in spans if span[0] <= position < span[1]), None)
 
 
@@ -138,7 +142,7 @@ def _modified_noun(date: _Date, s: _Sentence) -> tuple[int, int] | None:
     """
     if not _YEAR.fullmatch(str(date[2]["text"])):
         return None
-    before = s.ending_by(date[0])
+    before = s.ending_by(date[0], last=1)
     if not before or not (before[-1].lower in _DETERMINERS or before[-1].lower.endswith("'s")):
         return None
     phrase = []
@@ -153,7 +157,11 @@ def _modified_noun(date: _Date, s: _Sentence) -> tuple[int, int] | None:
 def _dates_other_noun(date: _Date, trigger: _Trigger, s: _Sentence) -> bool:
     """Whether the date is a year that modifies a noun other than the trigger's own ("a
     2019 agreement" dates the agreement, not the verb that suspends it)."""
-    phrase = _year_nouns(s)[date[0]]
+    return _modifies_other(_year_nouns(s)[date[0]], trigger)
+
+
+def _modifies_other(phrase: tuple[int, int] | None, trigger: _Trigger) -> bool:
+    """Whether a year's noun phrase (None: it modifies none) is not the trigger's."""
     return phrase is not None and not phrase[0] <= trigger.start < phrase[1]
 
 
@@ -177,7 +185,7 @@ def _is_present(trigger: _Trigger, s: _Sentence) -> bool:
     word, head = s.tokens[trigger.index].lower, trigger.lemma.split()[0]
     if word != head:
         return word in {head + "s", head + "es", head[:-1] + "ies"}
-    before = s.ending_by(trigger.start)[-1:]
+    before = s.ending_by(trigger.start, last=1)
     return bool(before) and before[0].lower not in _BEFORE_BASE_FORM
 
 

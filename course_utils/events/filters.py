@@ -133,8 +133,7 @@ def _gerund(trigger: _Trigger, s: _Sentence, lexicon: Lexicon, verbs: list[_Trig
     tokens, i = s.tokens, trigger.index
     if _earlier_verbs(trigger, s, verbs) and _is_gerund_complement(tokens, i):
         return True
-    after_comma = s.folded[: tokens[i].start].rstrip().endswith(",")
-    if not (tokens[i].lower.endswith("ing") and after_comma):
+    if not (tokens[i].lower.endswith("ing") and s.comma_before(tokens[i].start)):
         return False
     gerunds = [k for k in range(i) if tokens[k].lower in lexicon.forms]
     return any(_is_gerund_complement(tokens, k) for k in gerunds)
@@ -319,12 +318,13 @@ def _in_condition(trigger: _Trigger, s: _Sentence, lexicon: Lexicon) -> bool:
     """A trigger after "if", "unless", "once" (cue kind ``condition``) with no comma between
     is part of a condition, not a reported act: "would return to the talks once its demands
     were met", "would impose sanctions unless X withdrew its troops"."""
-    words = s.ending_by(trigger.start)
+    words = s.tokens  # the words that end by the trigger's start, walked back
     comma = s.folded.rfind(",", 0, trigger.start)  # the last comma before the trigger
-    for k in range(len(words) - 1, -1, -1):
+    conditions = lexicon.cue("condition")
+    for k in range(s.last_ending_by(trigger.start), -1, -1):
         if comma >= words[k].end:
             return False
-        if words[k].lower in lexicon.cue("condition") and k > 0:
+        if words[k].lower in conditions and k > 0:
             return True
     return False
 
@@ -538,7 +538,7 @@ def _is_conditional_threat(trigger: _Trigger, s: _Sentence, lexicon: Lexicon) ->
     """A hostile act, or a cut in cooperation, announced for when a condition is met is a
     threat: "X could review its ties with Y if …", "Z would impose sanctions unless …"
     (PLOVER codes conditional threats as THREATEN)."""
-    if not CONDITION.search(s.folded[trigger.end :].lower()):
+    if not _condition_after(trigger.end, s):
         return False
     clause = s.clause_of(trigger.start)
     words = [t.lower for t in s.ending_by(trigger.start, clause[0], last=6)]
@@ -550,21 +550,41 @@ def _is_conditional_threat(trigger: _Trigger, s: _Sentence, lexicon: Lexicon) ->
     return trigger.event_type in _HOSTILE or reduce
 
 
+def _condition_after(position: int, s: _Sentence) -> bool:
+    """Whether a condition word ("if", "unless") stands after ``position``: the starts of
+    the sentence's conditions are found once (a text whose lower case keeps its length, as
+    an ASCII one does, is searched once; any other is searched from ``position``)."""
+    if not s.folded.isascii():
+        return bool(CONDITION.search(s.folded[position:].lower()))
+    starts = s.cache.get("conditions")
+    if starts is None:
+        starts = s.cache["conditions"] = [m.start() for m in CONDITION.finditer(s.lower)]
+    return bool(starts) and starts[-1] >= position
+
+
+def _relative_matches(s: _Sentence) -> list[tuple[int, int]]:
+    """(start, end) of every relative clause set off by commas (found once per sentence)."""
+    spans = s.cache.get("relatives")
+    if spans is None:
+        spans = s.cache["relatives"] = [(m.start(), m.end()) for m in RELATIVE.finditer(s.folded)]
+    return spans
+
+
 def _in_undated_relative(trigger: _Trigger, s: _Sentence, lexicon: Lexicon) -> bool:
     """A trigger in a relative clause set off by commas after the subject ("X, who had promised
     to block the law, praised …", "… that Y, which armed Z for years, will …")
     tells the background of the subject. The main clause's date is not its date, so unless
     the relative clause has a date of its own the trigger gives no event. A relative clause
     after the verb ("spoke with X, who promised …") goes on with the story."""
-    for m in RELATIVE.finditer(s.folded):
-        if not m.start() < trigger.start < m.end():
+    for start, end in _relative_matches(s):
+        if not start < trigger.start < end:
             continue
-        words = s.ending_by(m.start())
+        words = s.ending_by(start)
         opener = max((k for k, t in enumerate(words) if t.lower == "that"), default=-1)
         subject = words[opener + 1 :]
         if any(t.lower in _AUXILIARIES or _is_verbish(t, lexicon) for t in subject):
             return False
-        return not any(m.start() <= d[0] < m.end() for d in s.dates)
+        return not any(start <= d[0] < end for d in s.dates)
     return False
 
 

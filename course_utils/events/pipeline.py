@@ -94,8 +94,13 @@ def _candidates(
     dates: pd.DataFrame | None,
     sections: Iterable[str],
     lexicon: Lexicon,
+    explain: bool = True,
 ) -> list[dict[str, Any]]:
-    """Every candidate trigger of the article, as a row with its decision and reason."""
+    """Every candidate trigger of the article, as a row with its decision and reason. With
+    ``explain`` false, only the events are sure to be there: a body sentence that has no
+    date and borrows none (nothing is carried to it) gives no event whatever its
+    triggers, and passes nothing on, so it is skipped (explain_events shows its triggers
+    and why each is dropped; find_events and build_timeline keep only events)."""
     if dates is None:
         dates = find_dates(article, _published_or_none(article, published))
     if mentions is None:
@@ -110,9 +115,12 @@ def _candidates(
         if carried and carried.paragraph != s.paragraph:
             carried = None
         if s.section not in wanted:
-            rows += _dropped_sentence(s, lexicon, f"not a body sentence ({s.section})")
+            if explain:
+                rows += _dropped_sentence(s, lexicon, f"not a body sentence ({s.section})")
             carried = None
             continue
+        if not (explain or s.dates or carried):
+            continue  # no event can come of it, and it passes on nothing (carried is None)
         own, dropped = _sentence_candidates(index, sentences, lexicon)
         if own and not s.dates and _has_invalid_date(s, article):
             for event in own:
@@ -342,7 +350,7 @@ def _is_time_anchor(event: dict[str, Any], s: _Sentence) -> bool:
     trigger = event["_trigger"]
     if trigger.pos != "noun" or event["event_type"] != "CONSULT" or event["actor"]:
         return False
-    for token in reversed(s.ending_by(trigger.start)[-5:]):
+    for token in reversed(s.ending_by(trigger.start, last=5)):
         if token.lower in _TIME_ANCHORS:
             return True
         if token.lower != "of" and token.lower in _NOUN_PHRASE_END:
@@ -391,7 +399,8 @@ def _date_own(
         if skipped and event["decision"] == "event":
             event["rule"] += f"; date: {skipped} (a date of another noun or clause skipped)"
     events = _dedupe(own)
-    plain = [d for d in s.dates if _year_nouns(s)[d[0]] is None and not _relative_span(d, s)]
+    nouns = _year_nouns(s)
+    plain = [d for d in s.dates if nouns[d[0]] is None and not _relative_span(d, s)]
     if plain:
         return events, _Context(min(plain, key=lambda d: d[0]), _kept(events), s.paragraph)
     if carried is not None:
@@ -465,7 +474,8 @@ def _rows(
     lexicon: Lexicon | None = None,
 ) -> list[dict[str, Any]]:
     """The rows of the events kept, in text order, as plain Python data."""
-    rows = _candidates(article, published, mentions, dates, sections, lexicon or load_lexicon())
+    lexicon = lexicon or load_lexicon()
+    rows = _candidates(article, published, mentions, dates, sections, lexicon, explain=False)
     return [r for r in rows if r["decision"] == "event"]
 
 

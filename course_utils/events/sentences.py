@@ -115,6 +115,20 @@ class _Sentence:
         end = bisect.bisect_right(self.token_ends, position)
         return self.tokens[max(first, end - last) if last else first : end]
 
+    def last_ending_by(self, position: int) -> int:
+        """The index of the last token that ends by ``position`` (-1 if none): a walk
+        back from there looks at the words before a position without copying them."""
+        return bisect.bisect_right(self.token_ends, position) - 1
+
+    def comma_before(self, position: int) -> bool:
+        """Whether the text before ``position``, spaces aside, ends with a comma (as
+        ``folded[:position].rstrip().endswith(",")``, without copying the text)."""
+        text = self.folded
+        j = position - 1
+        while j >= 0 and text[j].isspace():
+            j -= 1
+        return j >= 0 and text[j] == ","
+
     def starting_at(self, position: int, count: int | None = None) -> list[_Token]:
         """The tokens that start at ``position`` or later (only the first ``count`` of
         them, if given)."""
@@ -123,11 +137,21 @@ class _Sentence:
 
     def clause_of(self, position: int) -> tuple[int, int]:
         """The clause that holds ``position`` (clauses are in order and touch: the last
-        that starts by it, if it ends after it), or the whole sentence."""
-        k = bisect.bisect_right(self.clause_starts, position) - 1
-        if k >= 0 and position < self.clauses[k][1]:
-            return self.clauses[k]
-        return 0, len(self.text)
+        that starts by it, if it ends after it), or the whole sentence. The rules ask
+        again and again for the clause of a trigger: each answer is kept."""
+        found = self._clause_at.get(position)
+        if found is None:
+            k = bisect.bisect_right(self.clause_starts, position) - 1
+            if k >= 0 and position < self.clauses[k][1]:
+                found = self.clauses[k]
+            else:
+                found = 0, len(self.text)
+            self._clause_at[position] = found
+        return found
+
+    @_Once
+    def _clause_at(self) -> dict[int, tuple[int, int]]:
+        return {}
 
     def in_quote(self, position: int) -> bool:
         if not self.quotes:
@@ -203,11 +227,6 @@ def _numpy(values: Any) -> np.ndarray:
     return values if isinstance(values, np.ndarray) else values.to_numpy()
 
 
-def _sentence_starts(article: Any) -> dict[int, int]:
-    ids, starts = _columns(article.sentences, ["id", "start"])
-    return dict(zip(ids, starts, strict=True))
-
-
 def _mentions_by_sentence(
     mentions: pd.DataFrame, starts: dict[int, int]
 ) -> dict[int, list[_Mention]]:
@@ -243,14 +262,12 @@ def _dates_by_sentence(
 def _prepare(
     article: Any, mentions: pd.DataFrame, dates: pd.DataFrame, lexicon: Lexicon | None = None
 ) -> list[_Sentence]:
-    starts = _sentence_starts(article)
+    columns = _columns(article.sentences, ["id", "start", "text", "paragraph", "section"])
+    starts = dict(zip(columns[0], columns[1], strict=True))  # the sentence table, read once
     by_mention = _mentions_by_sentence(mentions, starts)
     by_date = _dates_by_sentence(dates, starts)
     sentences = []
-    names = ["id", "start", "text", "paragraph", "section"]
-    for sid, start, raw, paragraph, section in zip(
-        *_columns(article.sentences, names), strict=True
-    ):
+    for sid, start, raw, paragraph, section in zip(*columns, strict=True):
         text = str(raw)
         folded = fold_quotes(text)
         kept = [m for m in by_mention.get(int(sid), []) if not _is_modifier(text, m.start, m.end)]
@@ -349,8 +366,11 @@ def _description_search(lexicon: Lexicon) -> Callable[[str], Any]:
     case), made once per lexicon."""
     cached = _DESCRIPTION_SEARCH.get(id(lexicon))
     if cached is None or cached[0] is not lexicon:
-        words = sorted(_description_words(lexicon), key=lambda w: (-len(w), w))
-        search = re.compile("|".join(re.escape(w) for w in words) or "(?!)").search
+        words = tuple(sorted(_description_words(lexicon), key=lambda w: (-len(w), w)))
+
+        def search(lower: str) -> bool:  # a substring test per word: faster than one regex
+            return any(word in lower for word in words)
+
         cached = _DESCRIPTION_SEARCH[id(lexicon)] = (lexicon, search)
     return cached[1]
 
@@ -491,8 +511,9 @@ def _opening_pronoun(s: _Sentence, opening: list[_Token]) -> _Token | None:
 def may_hold_trigger(s: _Sentence, lexicon: Lexicon) -> bool:
     """Whether a word of the sentence could start a trigger (the test that
     :func:`~course_utils.events.triggers.triggers_in` makes first), read from its words
-    alone, so that a sentence without one is never split into tokens."""
-    if "-" in s.folded:
+    alone, so that a sentence without one is never split into tokens. A sentence already
+    split (to resolve a description) is let through: that test then costs less."""
+    if "-" in s.folded or "tokens" in s.__dict__:
         return True
     if s.folded.isascii() and _plain_keys(lexicon):
         # the runs of letters of the lower-case text: every word without an apostrophe

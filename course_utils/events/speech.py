@@ -30,7 +30,7 @@ def _speech(s: _Sentence, lexicon: Lexicon) -> tuple[str, int]:
             clause = s.clause_of(m.start())
             before = [x for x in s.mentions if clause[0] <= x.start and x.end <= m.start()]
             before = [x for x in before if not s.in_quote(x.start)]
-            if not before and s.folded[: m.start()].rstrip().endswith(","):
+            if not before and s.comma_before(m.start()):
                 before = _appositive_subject(s, m.start())
             frame = _frame_speaker(s, m.start(), before)
             if frame:

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -174,8 +175,9 @@ def _object_triggers(folded: str, tokens: list[_Token], lexicon: Lexicon) -> lis
     """The verbs that are triggers only with certain words in their object, up to eight
     words after the verb and before a clause mark or a preposition other than "of"/"in"."""
     found = []
-    for i, token in enumerate(tokens):
-        entries = lexicon.objects.get(token.lower, [])
+    objects = lexicon.objects
+    for i in [k for k, token in enumerate(tokens) if token.lower in objects]:
+        token, entries = tokens[i], objects[tokens[i].lower]
         if not entries or (i > 0 and tokens[i - 1].lower in W["article"]):
             continue
         window: list[str] = []
@@ -198,11 +200,17 @@ def _object_triggers(folded: str, tokens: list[_Token], lexicon: Lexicon) -> lis
 def _has_words(window: list[str], words: tuple[str, ...]) -> bool:
     """Whether ``words`` (the last one perhaps in the plural) occur in a row in ``window``."""
     n = len(words)
-    last = inflect(words[-1], "noun")
+    last = _noun_forms(words[-1])
     return any(
         window[k : k + n - 1] == list(words[:-1]) and window[k + n - 1] in last
         for k in range(len(window) - n + 1)
     )
+
+
+@functools.lru_cache(maxsize=4096)
+def _noun_forms(word: str) -> frozenset[str]:
+    """A word of the lexicon and its plural (worked out once per word)."""
+    return frozenset(inflect(word, "noun"))
 
 
 def _match_phrase(
