@@ -57,7 +57,7 @@ import bisect
 import csv
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence, Set
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -547,6 +547,8 @@ class _Phrases:
                 key = _fold_key(first.group()) if self.ignore_case else first.group()
                 self._by_key.setdefault(key, []).append((index, -len(phrase), phrase))
         self._needs, self._reach = self._needed_words()
+        # more than ``reach`` words from a position: a needed word after them is too far
+        self._far = re.compile(rf"\w+(?:\W+\w+){{{self._reach}}}")
         # the words that may stand for a listed first word: "minister", "ministers"
         forms = set(self._by_key)
         if self.plural:
@@ -635,7 +637,7 @@ class _Phrases:
             if found is None:
                 found = by_form[w] = self._tried(self._keys(w))
             tried[w] = found
-        close = self._close_enough(words)
+        close = self._close_enough(norm, words)
         last = 0
         for start, word in sorted((s, w) for w in seen for s in index[w]):
             if start < last or not tried[word] or not close(start):
@@ -644,20 +646,21 @@ class _Phrases:
                 last = m.end()
                 yield m
 
-    def _close_enough(self, words: _Words) -> Callable[[int], bool]:
+    def _close_enough(self, norm: str, words: _Words) -> Callable[[int], bool]:
         """A test of a word's position: whether a needed word begins within reach after it
-        (always true when nothing is needed)."""
+        (always true when nothing is needed). The words between are counted only when the
+        stretch is long enough to hold more than ``reach`` of them."""
         if not self._needs:
             return lambda start: True
-        starts, folded, reach = words.starts, words.folded, self._reach
-        needed = sorted(
-            bisect.bisect_left(starts, p) for w in folded.keys() & self._needs for p in folded[w]
-        )
+        folded, reach, far = words.folded, self._reach, self._far
+        needed = sorted(p for w in folded.keys() & self._needs for p in folded[w])
 
         def close(start: int) -> bool:
-            index = bisect.bisect_left(starts, start)
-            after = bisect.bisect_right(needed, index)
-            return after < len(needed) and needed[after] <= index + reach
+            after = bisect.bisect_right(needed, start)
+            if after == len(needed):
+                return False
+            stop = needed[after]  # each word and the gap after it take two characters or more
+            return (stop - start) // 2 <= reach or far.match(norm, start, stop) is None
 
         return close
 
@@ -667,38 +670,98 @@ class _Phrases:
 _PLAIN_WORD = re.compile(r"\w+")
 
 
-@dataclass(frozen=True)
+class _Index:
+    """Where each word of a text stands (a read-only mapping: word -> its starts, in order).
+
+    The words are known at once; where one stands is found when first asked, by a search
+    for the word as a whole word in ``text``. Only the few words a list holds are ever
+    asked for, so a short text is not indexed word by word.
+    """
+
+    __slots__ = ("_found", "_text", "_words")
+
+    def __init__(self, text: str, words: Set[str], found: dict[str, list[int]] | None = None):
+        self._text, self._words = text, words
+        self._found: dict[str, list[int]] = {} if found is None else found
+
+    def keys(self) -> Set[str]:
+        return self._words
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._words
+
+    def __getitem__(self, key: str) -> list[int]:
+        found = self._found.get(key)
+        if found is None:
+            if key not in self._words:
+                raise KeyError(key)
+            found = self._found[key] = _positions(self._text, key)
+        return found
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self[key] if key in self._words else default
+
+    def items(self) -> list[tuple[str, list[int]]]:
+        return [(key, self[key]) for key in sorted(self._words)]
+
+
+def _positions(text: str, word: str) -> list[int]:
+    """The starts of ``word`` (letters, digits, "_") where it stands whole in ``text``, as
+    ``\\w+`` would find it.
+
+    >>> _positions("Roe, Roes and roe; Roe_x Roe", "Roe")
+    [0, 25]
+    """
+    return [
+        at
+        for m in _word_end(word).finditer(text)
+        if not ((at := m.start()) and (text[at - 1].isalnum() or text[at - 1] == "_"))
+    ]
+
+
+@lru_cache(maxsize=4096)
+def _word_end(word: str) -> re.Pattern[str]:
+    """The word, not followed by a letter, a digit or "_" (\\w matches what ``str.isalnum``
+    holds, and "_"). It begins with its letters, so the search for it is fast."""
+    return re.compile(re.escape(word) + r"(?!\w)")
+
+
+#: Longer texts are indexed word by word at once: a search per word would read them often.
+_LAZY_INDEX_LIMIT = 20_000
+#: The characters whose folding (:func:`_fold_key`) is not the lower case of each letter
+#: alone: a text that holds none folds in place, letter by letter.
+_FOLDED_APART = frozenset("\u0130\u0131\u017f\u212a\u03a3")
+
+
 class _Words:
     """Where each word of a text stands: as written, and folded for the case-blind lists.
 
-    >>> _Words.of("Talks, talks.").folded
-    {'talks': [0, 7]}
+    >>> _Words.of("Talks, talks.").folded.items()
+    [('talks', [0, 7])]
+    >>> _Words.of("Talks, talks." * 2000).folded.items()[0][1][:3]
+    [0, 7, 13]
     """
 
-    exact: dict[str, list[int]]
-    folded: dict[str, list[int]]
-    starts: list[int] = field(default_factory=list)  # where each word begins, in order
+    __slots__ = ("exact", "folded")
+
+    def __init__(self, exact: _Index, folded: _Index) -> None:
+        self.exact, self.folded = exact, folded
 
     @classmethod
     def of(cls, norm: str) -> _Words:
-        matches = list(_WORD_RUN.finditer(norm))
-        words = list(map(_GROUP, matches))
-        starts = list(map(_START, matches))
-        exact: dict[str, list[int]] = {word: [] for word in dict.fromkeys(words)}
-        for word, start in zip(words, starts, strict=True):
-            exact[word].append(start)
+        if len(norm) <= _LAZY_INDEX_LIMIT:
+            lower = norm.lower()
+            if norm.isascii() or (len(lower) == len(norm) and _FOLDED_APART.isdisjoint(norm)):
+                written = set(_WORD_RUN.findall(norm))
+                return cls(_Index(norm, written), _Index(lower, set(map(str.lower, written))))
+        found: dict[str, list[int]] = {}
+        for m in _WORD_RUN.finditer(norm):
+            found.setdefault(m.group(), []).append(m.start())
         folded: dict[str, list[int]] = {}
-        for word, where in exact.items():
+        for word, where in found.items():
             key = word.lower() if word.isascii() else _fold_key(word)
-            if key in folded:
-                folded[key] = folded[key] + where
-            else:
-                folded[key] = where
-        return cls(exact, folded, starts)
-
-
-_GROUP = re.Match.group
-_START = re.Match.start
+            folded[key] = sorted(folded[key] + where) if key in folded else where
+        return cls(_Index(norm, set(found), found), _Index(norm, set(folded), folded))
 
 
 _OWNED = ("'s", "'")  # "Russia's troops", "the Philippines' coast guard"
@@ -804,7 +867,7 @@ class _Doc:
     starts: tuple[int, ...]
     ids: tuple[int, ...]
     headline: _Headlines  # sentences written in Title Case (capitals prove nothing)
-    words: _Words = field(default_factory=lambda: _Words({}, {}))  # the words of norm
+    words: _Words = field(default_factory=lambda: _Words.of(""))  # the words of norm
     # what one run of the finders computes once and several of them read (the gazetteer
     # matches): it lives and dies with this document
     memo: dict[str, Any] = field(default_factory=dict)
