@@ -589,8 +589,8 @@ class _Phrases:
         self._rest = re.compile(self.rest, self.rest_flags)
         self._word_end = self.rest == _WORD_END
         self._plural_end = self.rest == _PLURAL_END and self.rest_flags == re.IGNORECASE
-        # the words up to its first space of a phrase tried by its pattern
-        self._first_words: dict[re.Pattern[str], str] = {}
+        # a phrase tried by its pattern, as written (in lower case where case is ignored)
+        self._written: dict[re.Pattern[str], str] = {}
         for index, (phrases, _) in enumerate(self.heads):
             for phrase in sorted(set(phrases)):
                 first = _WORD_RUN.match(phrase)
@@ -649,11 +649,10 @@ class _Phrases:
                 literal = p if plain and not self.ignore_case else ""
                 lower = p.lower() if plain and self.ignore_case and p.isascii() else ""
                 pattern = re.compile(re.escape(p).replace(r"\ ", r"\s+"), flags)
-                first = p.split(" ", 1)[0]
                 if not self.ignore_case:
-                    self._first_words[pattern] = first
-                elif first.isascii():
-                    self._first_words[pattern] = first.lower()
+                    self._written[pattern] = p
+                elif p.isascii():
+                    self._written[pattern] = p.lower()
                 tried.append((literal, lower, pattern, self.heads[index][1]))
             self._order[tuple(keys)] = tried
         return tried
@@ -687,16 +686,23 @@ class _Phrases:
 
     def _head_end(self, norm: str, pos: int, phrase: re.Pattern[str]) -> int:
         """Where the phrase's pattern ends its match at ``pos`` (-1 if it does not match).
-        Its words up to the first space are plain text: where the text does not hold them,
-        the pattern is not tried."""
-        first = self._first_words.get(phrase)
-        if first:
-            text = norm[pos : pos + len(first)]
+
+        The pattern is the phrase with any run of spaces between its words. Where the text
+        spaces its words with single spaces, it holds the phrase only as written (case
+        ignored where the pattern ignores it); the pattern is tried only where it does not.
+        """
+        written = self._written.get(phrase)
+        if written:
+            text = norm[pos : pos + len(written)]
             if self.ignore_case:
-                if text.isascii() and text.lower() != first:  # first is ASCII, lower case
-                    return -1
-            elif text != first:
-                return -1
+                if not text.isascii():  # written is ASCII, in lower case
+                    written = ""
+                elif text.lower() == written:
+                    return pos + len(written)
+            elif text == written:
+                return pos + len(written)
+            if written and text.isprintable() and "  " not in text:
+                return -1  # single spaces only (any other space is not printable)
         head = phrase.match(norm, pos)
         return -1 if head is None else head.end()
 
@@ -1903,7 +1909,7 @@ def _name_before(doc: _Doc, gaz: Gazetteer, title: _Title) -> list[_Candidate]:
 _CLAUSE_AFTER_NAME = re.compile(r"\s*(?:[,.;:!?)]|$)")
 #: The rest of a title phrase, in words only, up to the comma before a name in apposition:
 #: "minister [of state for foreign affairs], Jane Roe,".
-_TITLE_PHRASE = re.compile(r"((?:\s+[\w'-]+){1,6}),\s+")
+_TITLE_PHRASE = re.compile(r"((?:\s++[\w'-]++){1,6}),\s+")  # possessive: no word is cut
 _PREPOSITIONS = frozenset(["of", "for", "to", "at", "in", "with", "on"])
 
 
