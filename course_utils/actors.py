@@ -591,6 +591,7 @@ class _Phrases:
         self._plural_end = self.rest == _PLURAL_END and self.rest_flags == re.IGNORECASE
         # a phrase tried by its pattern, as written (in lower case where case is ignored)
         self._written: dict[re.Pattern[str], str] = {}
+        self._first_chunks: dict[re.Pattern[str], str] = {}  # where case counts
         for index, (phrases, _) in enumerate(self.heads):
             for phrase in sorted(set(phrases)):
                 first = _WORD_RUN.match(phrase)
@@ -651,6 +652,7 @@ class _Phrases:
                 pattern = re.compile(re.escape(p).replace(r"\ ", r"\s+"), flags)
                 if not self.ignore_case:
                     self._written[pattern] = p
+                    self._first_chunks[pattern] = p.split(" ", 1)[0]
                 elif p.isascii():
                     self._written[pattern] = p.lower()
                 tried.append((literal, lower, pattern, self.heads[index][1]))
@@ -673,6 +675,9 @@ class _Phrases:
                     continue
                 head_end = pos + len(lower)
             else:
+                first = self._first_chunks.get(phrase)  # its text up to its first space
+                if first is not None and not norm.startswith(first, pos):
+                    continue
                 head_end = self._head_end(norm, pos, phrase)
                 if head_end < 0:
                     continue
@@ -787,16 +792,10 @@ class _Index:
     word of the text when first asked for.
     """
 
-    __slots__ = ("_found", "_keys", "_starts", "_text", "_words")
+    __slots__ = ("_found", "_keys", "_starts", "_words")
 
-    def __init__(
-        self,
-        words: list[str],
-        starts: list[int],
-        found: dict[str, list[int]],
-        text: str | None = None,  # the text, where the words are as written in it
-    ) -> None:
-        self._words, self._starts, self._found, self._text = words, starts, found, text
+    def __init__(self, words: list[str], starts: list[int], found: dict[str, list[int]]) -> None:
+        self._words, self._starts, self._found = words, starts, found
         self._keys = set(words)
 
     def keys(self) -> Set[str]:
@@ -810,10 +809,7 @@ class _Index:
         if found is None:
             if key not in self._keys:
                 raise KeyError(key)
-            if self._text is not None:  # a search for one word reads the text faster
-                found = _positions(self._text, key)
-            else:
-                found = list(compress(self._starts, map(key.__eq__, self._words)))
+            found = list(compress(self._starts, map(key.__eq__, self._words)))
             self._found[key] = found
         return found
 
@@ -822,27 +818,6 @@ class _Index:
 
     def items(self) -> list[tuple[str, list[int]]]:
         return [(key, self[key]) for key in sorted(self._keys)]
-
-
-def _positions(text: str, word: str) -> list[int]:
-    """The starts of ``word`` (letters, digits, "_") where it stands whole in ``text``, as
-    ``\\w+`` would find it.
-
-    >>> _positions("Roe, Roes and roe; Roe_x Roe", "Roe")
-    [0, 25]
-    """
-    return [
-        at
-        for m in _word_end(word).finditer(text)
-        if not ((at := m.start()) and (text[at - 1].isalnum() or text[at - 1] == "_"))
-    ]
-
-
-@lru_cache(maxsize=1024)
-def _word_end(word: str) -> re.Pattern[str]:
-    """The word, not followed by a letter, a digit or "_" (\\w matches what ``str.isalnum``
-    holds, and "_"). It begins with its letters, so the search for it is fast."""
-    return re.compile(re.escape(word) + r"(?!\w)")
 
 
 def _places(words: list[str], starts: list[int], wanted: Set[str] | None) -> dict[str, list[int]]:
@@ -893,7 +868,7 @@ class _Words:
         if len(norm) > _INDEX_ALL_OVER:
             exact = None  # a long text names many people: each name is not searched for
         return cls(
-            _Index(words, starts, _places(words, starts, exact), norm),
+            _Index(words, starts, _places(words, starts, exact)),
             _Index(folds, starts, _places(folds, starts, folded)),
             starts,
         )
