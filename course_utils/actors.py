@@ -790,6 +790,10 @@ class _Index:
 
     The places of the words that the lists hold are found in one pass; those of any other
     word of the text when first asked for.
+
+    >>> index = _Index(["Roe", "met", "Roe"], [0, 4, 8], {})
+    >>> index["Roe"], "Lee" in index, index.get("Lee", [])
+    ([0, 8], False, [])
     """
 
     __slots__ = ("_found", "_keys", "_starts", "_words")
@@ -821,7 +825,11 @@ class _Index:
 
 
 def _places(words: list[str], starts: list[int], wanted: Set[str] | None) -> dict[str, list[int]]:
-    """The starts of each of the ``wanted`` words (of every word if None), in one pass."""
+    """The starts of each of the ``wanted`` words (of every word if None), in one pass.
+
+    >>> _places(["Roe", "met", "Roe"], [0, 4, 8], {"Roe", "Lee"})
+    {'Roe': [0, 8]}
+    """
     pairs = zip(words, starts, strict=True)
     if wanted is not None:
         pairs = compress(pairs, map(wanted.__contains__, words))
