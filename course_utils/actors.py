@@ -589,9 +589,8 @@ class _Phrases:
         self._rest = re.compile(self.rest, self.rest_flags)
         self._word_end = self.rest == _WORD_END
         self._plural_end = self.rest == _PLURAL_END and self.rest_flags == re.IGNORECASE
-        # a phrase tried by its pattern, as written (in lower case where case is ignored)
-        self._written: dict[re.Pattern[str], str] = {}
-        self._first_chunks: dict[re.Pattern[str], str] = {}  # where case counts
+        # the text up to its first space of a phrase tried by its pattern, where case counts
+        self._first_chunks: dict[re.Pattern[str], str] = {}
         for index, (phrases, _) in enumerate(self.heads):
             for phrase in sorted(set(phrases)):
                 first = _WORD_RUN.match(phrase)
@@ -650,11 +649,8 @@ class _Phrases:
                 literal = p if plain and not self.ignore_case else ""
                 lower = p.lower() if plain and self.ignore_case and p.isascii() else ""
                 pattern = re.compile(re.escape(p).replace(r"\ ", r"\s+"), flags)
-                if not self.ignore_case:
-                    self._written[pattern] = p
+                if not self.ignore_case:  # the pattern holds its first word as written
                     self._first_chunks[pattern] = p.split(" ", 1)[0]
-                elif p.isascii():
-                    self._written[pattern] = p.lower()
                 tried.append((literal, lower, pattern, self.heads[index][1]))
             self._order[tuple(keys)] = tried
         return tried
@@ -678,9 +674,10 @@ class _Phrases:
                 first = self._first_chunks.get(phrase)  # its text up to its first space
                 if first is not None and not norm.startswith(first, pos):
                     continue
-                head_end = self._head_end(norm, pos, phrase)
-                if head_end < 0:
+                head = phrase.match(norm, pos)
+                if head is None:
                     continue
+                head_end = head.end()
             for ending in endings:
                 if ending and not norm.startswith(ending, head_end):
                     continue
@@ -688,28 +685,6 @@ class _Phrases:
                 if found is not None:
                     return found
         return None
-
-    def _head_end(self, norm: str, pos: int, phrase: re.Pattern[str]) -> int:
-        """Where the phrase's pattern ends its match at ``pos`` (-1 if it does not match).
-
-        The pattern is the phrase with any run of spaces between its words. Where the text
-        spaces its words with single spaces, it holds the phrase only as written (case
-        ignored where the pattern ignores it); the pattern is tried only where it does not.
-        """
-        written = self._written.get(phrase)
-        if written:
-            text = norm[pos : pos + len(written)]
-            if self.ignore_case:
-                if not text.isascii():  # written is ASCII, in lower case
-                    written = ""
-                elif text.lower() == written:
-                    return pos + len(written)
-            elif text == written:
-                return pos + len(written)
-            if written and text.isprintable() and "  " not in text:
-                return -1  # single spaces only (any other space is not printable)
-        head = phrase.match(norm, pos)
-        return -1 if head is None else head.end()
 
     def _rest_at(self, norm: str, begin: int, at: int) -> _PhraseMatch | None:
         """The match of :attr:`rest` at ``at`` (the phrase began at ``begin``), or None."""
@@ -796,10 +771,16 @@ class _Index:
     ([0, 8], False, [])
     """
 
-    __slots__ = ("_found", "_keys", "_starts", "_words")
+    __slots__ = ("_found", "_keys", "_starts", "_text", "_words")
 
-    def __init__(self, words: list[str], starts: list[int], found: dict[str, list[int]]) -> None:
-        self._words, self._starts, self._found = words, starts, found
+    def __init__(
+        self,
+        words: list[str],
+        starts: list[int],
+        found: dict[str, list[int]],
+        text: str | None = None,  # the text, where the words are those written in it
+    ) -> None:
+        self._words, self._starts, self._found, self._text = words, starts, found, text
         self._keys = set(words)
 
     def keys(self) -> Set[str]:
@@ -813,7 +794,10 @@ class _Index:
         if found is None:
             if key not in self._keys:
                 raise KeyError(key)
-            found = list(compress(self._starts, map(key.__eq__, self._words)))
+            if self._text is not None:  # a search of the text is faster than of its words
+                found = _positions(self._text, key)
+            else:
+                found = list(compress(self._starts, map(key.__eq__, self._words)))
             self._found[key] = found
         return found
 
@@ -822,6 +806,24 @@ class _Index:
 
     def items(self) -> list[tuple[str, list[int]]]:
         return [(key, self[key]) for key in sorted(self._keys)]
+
+
+def _positions(text: str, word: str) -> list[int]:
+    """The starts of ``word`` (letters, digits, "_") where it stands whole in ``text``, as
+    ``\\w+`` would find it (``\\w`` matches what ``str.isalnum`` holds, and "_").
+
+    >>> _positions("Roe, Roes and roe; Roe_x Roe", "Roe")
+    [0, 25]
+    """
+    found, size, at = [], len(word), text.find(word)
+    while at != -1:
+        before, after = text[at - 1 : at] if at else "", text[at + size : at + size + 1]
+        if not (before and (before.isalnum() or before == "_")) and not (
+            after and (after.isalnum() or after == "_")
+        ):
+            found.append(at)
+        at = text.find(word, at + 1)
+    return found
 
 
 def _places(words: list[str], starts: list[int], wanted: Set[str] | None) -> dict[str, list[int]]:
@@ -876,7 +878,7 @@ class _Words:
         if len(norm) > _INDEX_ALL_OVER:
             exact = None  # a long text names many people: each name is not searched for
         return cls(
-            _Index(words, starts, _places(words, starts, exact)),
+            _Index(words, starts, _places(words, starts, exact), norm),
             _Index(folds, starts, _places(folds, starts, folded)),
             starts,
         )
