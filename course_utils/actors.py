@@ -589,8 +589,6 @@ class _Phrases:
         self._rest = re.compile(self.rest, self.rest_flags)
         self._word_end = self.rest == _WORD_END
         self._plural_end = self.rest == _PLURAL_END and self.rest_flags == re.IGNORECASE
-        # the text up to its first space of a phrase tried by its pattern, where case counts
-        self._first_chunks: dict[re.Pattern[str], str] = {}
         for index, (phrases, _) in enumerate(self.heads):
             for phrase in sorted(set(phrases)):
                 first = _WORD_RUN.match(phrase)
@@ -649,8 +647,6 @@ class _Phrases:
                 literal = p if plain and not self.ignore_case else ""
                 lower = p.lower() if plain and self.ignore_case and p.isascii() else ""
                 pattern = re.compile(re.escape(p).replace(r"\ ", r"\s+"), flags)
-                if not self.ignore_case:  # the pattern holds its first word as written
-                    self._first_chunks[pattern] = p.split(" ", 1)[0]
                 tried.append((literal, lower, pattern, self.heads[index][1]))
             self._order[tuple(keys)] = tried
         return tried
@@ -671,9 +667,6 @@ class _Phrases:
                     continue
                 head_end = pos + len(lower)
             else:
-                first = self._first_chunks.get(phrase)  # its text up to its first space
-                if first is not None and not norm.startswith(first, pos):
-                    continue
                 head = phrase.match(norm, pos)
                 if head is None:
                     continue
@@ -872,16 +865,26 @@ class _Words:
     def of(cls, norm: str, wanted: tuple[Set[str], Set[str]] | None = None) -> _Words:
         matches = list(_WORD_RUN.finditer(norm))
         words, starts = list(map(_GROUP, matches)), list(map(_START, matches))
+        if wanted is None or len(norm) > _INDEX_ALL_OVER:
+            # every word at once: a long text names many people, each asked for
+            return cls._all(words, starts)
         plain = norm.isascii() or not any(c in norm for c in _FOLD_CHARS)
         folds = list(map(str.lower if plain else _fold_key, words))
-        exact, folded = wanted if wanted is not None else (None, None)
-        if len(norm) > _INDEX_ALL_OVER:
-            exact = None  # a long text names many people: each name is not searched for
         return cls(
-            _Index(words, starts, _places(words, starts, exact), norm),
-            _Index(folds, starts, _places(folds, starts, folded)),
+            _Index(words, starts, _places(words, starts, wanted[0]), norm),
+            _Index(folds, starts, _places(folds, starts, wanted[1])),
             starts,
         )
+
+    @classmethod
+    def _all(cls, words: list[str], starts: list[int]) -> _Words:
+        """The places of every word, as written and folded (each distinct word folded once)."""
+        exact = _places(words, starts, None)
+        folded: dict[str, list[int]] = {}
+        for word, where in exact.items():
+            key = word.lower() if word.isascii() else _fold_key(word)
+            folded[key] = sorted(folded[key] + where) if key in folded else where
+        return cls(_Index(words, starts, exact), _Index(list(folded), [], folded), starts)
 
 
 _OWNED = ("'s", "'")  # "Russia's troops", "the Philippines' coast guard"
