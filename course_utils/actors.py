@@ -56,10 +56,12 @@ from __future__ import annotations
 import bisect
 import csv
 import re
+import string
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence, Set
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -472,28 +474,73 @@ def _fold_key(word: str) -> str:
 
 
 class _PhraseMatch:
-    """What :class:`_Phrases` found: the listed phrase (the ``head``) and what follows it."""
+    """What :class:`_Phrases` found: the listed phrase (the ``head``) and what follows it
+    (``rest``, the match of the pattern after the phrase; None where the pattern only
+    looks ahead, and matches no character)."""
 
-    __slots__ = ("begin", "head_end", "head_name", "norm", "rest")
+    __slots__ = ("begin", "head_end", "head_name", "norm", "rest", "stop")
 
     def __init__(
-        self, norm: str, head_name: str, begin: int, head_end: int, rest: re.Match[str]
+        self,
+        norm: str,
+        head_name: str,
+        begin: int,
+        head_end: int,
+        stop: int,
+        rest: re.Match[str] | None = None,
     ) -> None:
         self.norm, self.head_name, self.rest = norm, head_name, rest
-        self.begin, self.head_end = begin, head_end
+        self.begin, self.head_end, self.stop = begin, head_end, stop
 
     def start(self) -> int:
         return self.begin
 
     def end(self) -> int:
-        return self.rest.end()
+        return self.stop
 
     def group(self, name: str | None = None) -> str:
         if name is None:
-            return self.norm[self.begin : self.rest.end()]
+            return self.norm[self.begin : self.stop]
         if name == self.head_name:
             return self.norm[self.begin : self.head_end]
+        if self.rest is None:
+            raise IndexError(f"no group {name!r} in the pattern")
         return self.rest.group(name)
+
+
+#: The look-behinds that :class:`_Phrases` checks as a test of one character: the
+#: characters besides those of ``\w`` that may not stand right before a phrase.
+_NOT_BEFORE = {r"(?<![\w/])": "/", r"(?<![\w-])": "-"}
+#: The pattern after a phrase that only asks for the end of a word.
+_WORD_END = r"(?!\w)"
+#: The pattern after a title: a plural ending, then no word character or hyphen.
+_PLURAL_END = r"(?:s|es)?(?![\w-])"
+#: What ``s`` matches when case is ignored ("\u017f" is the long s).
+_LETTER_S = frozenset("sS\u017f")
+
+
+def _plural_end(norm: str, at: int) -> int:
+    """Where ``_PLURAL_END``, case ignored, ends its match at ``at`` (-1 if it does not
+    match): "s", else "es", else nothing, each followed by no word character or hyphen.
+
+    >>> [_plural_end(w, 8) for w in ("Ministers", "MinisterES", "Minister", "Minister-x")]
+    [9, 10, 8, -1]
+    """
+    first = norm[at : at + 1]
+    if first in _LETTER_S and not _word_or_hyphen(norm[at + 1 : at + 2]):
+        return at + 1
+    if (
+        first in ("e", "E")
+        and norm[at + 1 : at + 2] in _LETTER_S
+        and not _word_or_hyphen(norm[at + 2 : at + 3])
+    ):
+        return at + 2
+    return -1 if _word_or_hyphen(first) else at
+
+
+def _word_or_hyphen(char: str) -> bool:
+    r"""Whether ``char`` (one character, or "" at the end) is one that ``[\w-]`` matches."""
+    return bool(char) and (char.isalnum() or char in "_-")
 
 
 #: A phrase to try: its text for a string comparison (as written, or in lower case where
@@ -538,7 +585,10 @@ class _Phrases:
 
     def __post_init__(self) -> None:
         self._before = re.compile(self.before)
+        self._not_before = _NOT_BEFORE.get(self.before)
         self._rest = re.compile(self.rest, self.rest_flags)
+        self._word_end = self.rest == _WORD_END
+        self._plural_end = self.rest == _PLURAL_END and self.rest_flags == re.IGNORECASE
         for index, (phrases, _) in enumerate(self.heads):
             for phrase in sorted(set(phrases)):
                 first = _WORD_RUN.match(phrase)
@@ -552,6 +602,16 @@ class _Phrases:
         if self.plural:
             forms |= {k + "s" for k in self._by_key} | {k + "es" for k in self._by_key}
         self._forms = frozenset(forms)
+
+    @property
+    def forms(self) -> frozenset[str]:
+        """The words that may begin a match (folded where case is ignored)."""
+        return self._forms
+
+    @property
+    def needed(self) -> frozenset[str]:
+        """The first words of :attr:`needs`, folded (none if nothing is needed)."""
+        return self._needs
 
     def _needed_words(self) -> tuple[frozenset[str], int]:
         """The first words of :attr:`needs`, folded, and how many words after a phrase's
@@ -592,8 +652,11 @@ class _Phrases:
         return tried
 
     def _match_at(self, norm: str, pos: int, tried: list[_Tried]) -> _PhraseMatch | None:
-        if self._before.match(norm, pos) is None:
-            return None
+        if self._not_before is None:
+            if self._before.match(norm, pos) is None:
+                return None
+        elif pos and ((c := norm[pos - 1]).isalnum() or c == "_" or c in self._not_before):
+            return None  # str.isalnum and "_" are what \w matches
         for literal, lower, phrase, endings in tried:
             if literal:
                 if not norm.startswith(literal, pos):
@@ -611,10 +674,25 @@ class _Phrases:
             for ending in endings:
                 if ending and not norm.startswith(ending, head_end):
                     continue
-                rest = self._rest.match(norm, head_end + len(ending))
-                if rest is not None:
-                    return _PhraseMatch(norm, self.head_name, pos, rest.start(), rest)
+                found = self._rest_at(norm, pos, head_end + len(ending))
+                if found is not None:
+                    return found
         return None
+
+    def _rest_at(self, norm: str, begin: int, at: int) -> _PhraseMatch | None:
+        """The match of :attr:`rest` at ``at`` (the phrase began at ``begin``), or None."""
+        if self._word_end:
+            after = norm[at : at + 1]
+            if after and (after.isalnum() or after == "_"):
+                return None
+            return _PhraseMatch(norm, self.head_name, begin, at, at)
+        if self._plural_end:
+            stop = _plural_end(norm, at)
+            return None if stop < 0 else _PhraseMatch(norm, self.head_name, begin, at, stop)
+        rest = self._rest.match(norm, at)
+        if rest is None:
+            return None
+        return _PhraseMatch(norm, self.head_name, begin, rest.start(), rest.end(), rest)
 
     def match(self, norm: str, pos: int) -> _PhraseMatch | None:
         """The match that begins at ``pos``, as ``re.Pattern.match`` would give it."""
@@ -635,7 +713,7 @@ class _Phrases:
             if found is None:
                 found = by_form[w] = self._tried(self._keys(w))
             tried[w] = found
-        close = self._close_enough(words)
+        close = self._close_enough(norm, words)
         last = 0
         for start, word in sorted((s, w) for w in seen for s in index[w]):
             if start < last or not tried[word] or not close(start):
@@ -644,20 +722,24 @@ class _Phrases:
                 last = m.end()
                 yield m
 
-    def _close_enough(self, words: _Words) -> Callable[[int], bool]:
+    def _close_enough(self, norm: str, words: _Words) -> Callable[[int], bool]:
         """A test of a word's position: whether a needed word begins within reach after it
-        (always true when nothing is needed)."""
+        (always true when nothing is needed). Where the two stand closer than ``2 * reach``
+        characters they are close (a word and the gap after it take two or more); else the
+        words between are counted on the word starts of the text."""
         if not self._needs:
             return lambda start: True
-        starts, folded, reach = words.starts, words.folded, self._reach
-        needed = sorted(
-            bisect.bisect_left(starts, p) for w in folded.keys() & self._needs for p in folded[w]
-        )
+        folded, reach, starts = words.folded, self._reach, words.starts
+        needed = sorted(p for w in folded.keys() & self._needs for p in folded[w])
 
         def close(start: int) -> bool:
-            index = bisect.bisect_left(starts, start)
-            after = bisect.bisect_right(needed, index)
-            return after < len(needed) and needed[after] <= index + reach
+            after = bisect.bisect_right(needed, start)
+            if after == len(needed):
+                return False
+            stop = needed[after]
+            if (stop - start) // 2 <= reach:
+                return True
+            return bisect.bisect_left(starts, stop) - bisect.bisect_left(starts, start) <= reach
 
         return close
 
@@ -667,38 +749,142 @@ class _Phrases:
 _PLAIN_WORD = re.compile(r"\w+")
 
 
-@dataclass(frozen=True)
+_GROUP = re.Match.group
+_START = re.Match.start
+
+
+class _Index:
+    """Where each word of a text stands (a read-only mapping: word -> its starts, in order).
+
+    The places of the words that the lists hold are found in one pass; those of any other
+    word of the text when first asked for.
+
+    >>> index = _Index(["Roe", "met", "Roe"], [0, 4, 8], {})
+    >>> index["Roe"], "Lee" in index, index.get("Lee", [])
+    ([0, 8], False, [])
+    """
+
+    __slots__ = ("_found", "_keys", "_starts", "_text", "_words")
+
+    def __init__(
+        self,
+        words: list[str],
+        starts: list[int],
+        found: dict[str, list[int]],
+        text: str | None = None,  # the text, where the words are those written in it
+    ) -> None:
+        self._words, self._starts, self._found, self._text = words, starts, found, text
+        self._keys = set(words)
+
+    def keys(self) -> Set[str]:
+        return self._keys
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._keys
+
+    def __getitem__(self, key: str) -> list[int]:
+        found = self._found.get(key)
+        if found is None:
+            if key not in self._keys:
+                raise KeyError(key)
+            if self._text is not None:  # a search of the text is faster than of its words
+                found = _positions(self._text, key)
+            else:
+                found = list(compress(self._starts, map(key.__eq__, self._words)))
+            self._found[key] = found
+        return found
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self[key] if key in self._keys else default
+
+    def items(self) -> list[tuple[str, list[int]]]:
+        return [(key, self[key]) for key in sorted(self._keys)]
+
+
+def _positions(text: str, word: str) -> list[int]:
+    """The starts of ``word`` (letters, digits, "_") where it stands whole in ``text``, as
+    ``\\w+`` would find it (``\\w`` matches what ``str.isalnum`` holds, and "_").
+
+    >>> _positions("Roe, Roes and roe; Roe_x Roe", "Roe")
+    [0, 25]
+    """
+    found, size, at = [], len(word), text.find(word)
+    while at != -1:
+        before, after = text[at - 1 : at] if at else "", text[at + size : at + size + 1]
+        if not (before and (before.isalnum() or before == "_")) and not (
+            after and (after.isalnum() or after == "_")
+        ):
+            found.append(at)
+        at = text.find(word, at + 1)
+    return found
+
+
+def _places(words: list[str], starts: list[int], wanted: Set[str] | None) -> dict[str, list[int]]:
+    """The starts of each of the ``wanted`` words (of every word if None), in one pass.
+
+    >>> _places(["Roe", "met", "Roe"], [0, 4, 8], {"Roe", "Lee"})
+    {'Roe': [0, 8]}
+    """
+    pairs = zip(words, starts, strict=True)
+    if wanted is not None:
+        pairs = compress(pairs, map(wanted.__contains__, words))
+    found: dict[str, list[int]] = {}
+    for word, start in pairs:
+        where = found.get(word)
+        if where is None:
+            found[word] = [start]
+        else:
+            where.append(start)
+    return found
+
+
+#: The length of text over which every word's places are found at once.
+_INDEX_ALL_OVER = 20_000
+#: The characters :func:`_fold_key` folds apart from lower-casing.
+_FOLD_CHARS = "\u0130\u0131\u017f\u212a"
+
+
 class _Words:
     """Where each word of a text stands: as written, and folded for the case-blind lists.
 
-    >>> _Words.of("Talks, talks.").folded
-    {'talks': [0, 7]}
+    ``wanted`` (the words as written, and folded) are the words whose places are found at
+    once: those the lists begin with. The places of the others are found when asked for.
+
+    >>> _Words.of("Talks, talks.").folded.items()
+    [('talks', [0, 7])]
+    >>> _Words.of("Talks, talks.", (frozenset(), frozenset())).exact.items()
+    [('Talks', [0]), ('talks', [7])]
     """
 
-    exact: dict[str, list[int]]
-    folded: dict[str, list[int]]
-    starts: list[int] = field(default_factory=list)  # where each word begins, in order
+    __slots__ = ("exact", "folded", "starts")
+
+    def __init__(self, exact: _Index, folded: _Index, starts: list[int]) -> None:
+        self.exact, self.folded, self.starts = exact, folded, starts
 
     @classmethod
-    def of(cls, norm: str) -> _Words:
+    def of(cls, norm: str, wanted: tuple[Set[str], Set[str]] | None = None) -> _Words:
         matches = list(_WORD_RUN.finditer(norm))
-        words = list(map(_GROUP, matches))
-        starts = list(map(_START, matches))
-        exact: dict[str, list[int]] = {word: [] for word in dict.fromkeys(words)}
-        for word, start in zip(words, starts, strict=True):
-            exact[word].append(start)
+        words, starts = list(map(_GROUP, matches)), list(map(_START, matches))
+        if wanted is None or len(norm) > _INDEX_ALL_OVER:
+            # every word at once: a long text names many people, each asked for
+            return cls._all(words, starts)
+        plain = norm.isascii() or not any(c in norm for c in _FOLD_CHARS)
+        folds = list(map(str.lower if plain else _fold_key, words))
+        return cls(
+            _Index(words, starts, _places(words, starts, wanted[0]), norm),
+            _Index(folds, starts, _places(folds, starts, wanted[1])),
+            starts,
+        )
+
+    @classmethod
+    def _all(cls, words: list[str], starts: list[int]) -> _Words:
+        """The places of every word, as written and folded (each distinct word folded once)."""
+        exact = _places(words, starts, None)
         folded: dict[str, list[int]] = {}
         for word, where in exact.items():
             key = word.lower() if word.isascii() else _fold_key(word)
-            if key in folded:
-                folded[key] = folded[key] + where
-            else:
-                folded[key] = where
-        return cls(exact, folded, starts)
-
-
-_GROUP = re.Match.group
-_START = re.Match.start
+            folded[key] = sorted(folded[key] + where) if key in folded else where
+        return cls(_Index(words, starts, exact), _Index(list(folded), [], folded), starts)
 
 
 _OWNED = ("'s", "'")  # "Russia's troops", "the Philippines' coast guard"
@@ -781,7 +967,7 @@ def _patterns(gaz: Gazetteer) -> dict[str, Any]:
         "title": _Phrases(
             r"(?<![\w-])",
             ((gaz.titles, ("",)),),
-            r"(?:s|es)?(?![\w-])",
+            _PLURAL_END,
             ignore_case=True,
             rest_flags=re.IGNORECASE,
             plural=True,
@@ -804,7 +990,7 @@ class _Doc:
     starts: tuple[int, ...]
     ids: tuple[int, ...]
     headline: _Headlines  # sentences written in Title Case (capitals prove nothing)
-    words: _Words = field(default_factory=lambda: _Words({}, {}))  # the words of norm
+    words: _Words = field(default_factory=lambda: _Words.of(""))  # the words of norm
     # what one run of the finders computes once and several of them read (the gazetteer
     # matches): it lives and dies with this document
     memo: dict[str, Any] = field(default_factory=dict)
@@ -852,14 +1038,28 @@ def _sentence_table(article: Any) -> tuple[str, list[int], list[int], list[int]]
         return article, list(range(len(spans))), [s for s, _ in spans], [e for _, e in spans]
     if hasattr(article, "text") and hasattr(article, "sentences"):
         frame = article.sentences
-        ids, starts, ends = (
-            [int(v) for v in frame[col].tolist()] for col in ("id", "start", "end")
-        )
+        ids, starts, ends = (_int_column(frame, col) for col in ("id", "start", "end"))
         return article.text, ids, starts, ends
     raise CourseError(
         "find the actors of an Article (from clean_article) or of a string of text, "
         f"not of a {type(article).__name__}"
     )
+
+
+def _int_column(frame: pd.DataFrame, column: str) -> list[int]:
+    """The values of a column as Python ints (read straight from its array when it is one
+    of int64, as the sentences of a cleaned article are).
+
+    >>> _int_column(pd.DataFrame({"id": [0, 1], "start": [0.0, 5.0]}), "start")
+    [0, 5]
+    """
+    try:
+        values = frame._get_column_array(frame.columns.get_loc(column))
+    except (AttributeError, TypeError):  # a pandas without it, or a repeated column name
+        values = None
+    if isinstance(values, np.ndarray) and values.dtype == np.int64:
+        return values.tolist()
+    return [int(v) for v in frame[column].tolist()]
 
 
 def _as_doc(article: Any) -> _Doc:
@@ -870,7 +1070,20 @@ def _as_doc(article: Any) -> _Doc:
         raise CourseError("the article has no text: clean an article first with clean_article")
     norm = fold_quotes(text)
     headline = _Headlines(text, ids, starts, ends)
-    return _Doc(text, norm, tuple(starts), tuple(ids), headline, _Words.of(norm))
+    words = _Words.of(norm, _wanted_words(load_gazetteer()))
+    return _Doc(text, norm, tuple(starts), tuple(ids), headline, words)
+
+
+@lru_cache(maxsize=4)
+def _wanted_words(gaz: Gazetteer) -> tuple[frozenset[str], frozenset[str]]:
+    """The words whose places the finders ask for: the first words of the listed phrases,
+    the needed words and the speech verbs (as written, and folded)."""
+    exact, folded = {"Minister"} | set(_one_word_verbs(gaz) or ()), set()
+    for phrases in _patterns(gaz).values():
+        if isinstance(phrases, _Phrases):
+            (folded if phrases.ignore_case else exact).update(phrases.forms)
+            folded.update(phrases.needed)
+    return frozenset(exact), frozenset(folded)
 
 
 def _sentence_of(doc: _Doc, offset: int) -> int:
@@ -1097,7 +1310,12 @@ def _after_name_particle(norm: str, start: int) -> bool:
     >>> _after_name_particle("near Mocimboa da Praia", 17), _after_name_particle("to Praia", 3)
     (True, False)
     """
-    m = _PARTICLE_BEFORE.search(norm, max(0, start - 40), start)
+    low = max(0, start - 40)
+    # the pattern's particle is the whole word before the spaces: read that word first
+    parts = norm[low:start].rstrip().rsplit(None, 1)
+    if len(parts) < 2 or parts[1] not in _NAME_PARTICLES:
+        return False
+    m = _PARTICLE_BEFORE.search(norm, low, start)
     return m is not None and m.group(1) in _NAME_PARTICLES
 
 
@@ -1461,6 +1679,8 @@ def _scan_name(
         if len(kept) < 2:
             return None
         return kept[-1].start() + base, kept[0].end() + base
+    if not norm[pos : pos + 1].isupper():
+        return None  # a name begins with a capital (_nameable_in)
     end, count, cursor, not_names = None, 0, pos, _not_names(gaz)
     while count < 4:
         m = _NAME_TOKEN.match(norm, cursor)
@@ -1550,12 +1770,21 @@ def _word_span(norm: str, low: int, stop: int) -> tuple[int, int] | None:
 
     >>> _word_span("the former  Minister", 0, 12), _word_span("the former", 0, 10)
     ((4, 10), None)
+    >>> _word_span("to Zoë  Roe", 0, 8), _word_span("  x", 1, 3)
+    ((3, 6), None)
     """
-    spaces = low + len(norm[low:stop].rstrip())  # str.isspace is what \s matches
-    start = spaces
-    while start > low and (norm[start - 1].isalnum() or norm[start - 1] in "_.'-"):
-        start -= 1
-    return (start, spaces) if start < spaces < stop else None
+    if stop <= low or not norm[stop - 1].isspace():  # str.isspace is what \s matches
+        return None
+    head = norm[low:stop].rstrip()
+    word = head.rstrip(_ASCII_WORD_CHARS)
+    start = low + len(word)
+    if word and not word[-1].isascii():  # a letter beyond ASCII may go on with the word
+        while start > low and (norm[start - 1].isalnum() or norm[start - 1] in "_.'-"):
+            start -= 1
+    return (start, low + len(head)) if start < low + len(head) else None
+
+
+_ASCII_WORD_CHARS = string.ascii_letters + string.digits + "_.'-"
 
 
 def _title_left(norm: str, title: _Title, owners: dict, institutions: dict) -> None:
@@ -1668,7 +1897,7 @@ def _name_before(doc: _Doc, gaz: Gazetteer, title: _Title) -> list[_Candidate]:
 _CLAUSE_AFTER_NAME = re.compile(r"\s*(?:[,.;:!?)]|$)")
 #: The rest of a title phrase, in words only, up to the comma before a name in apposition:
 #: "minister [of state for foreign affairs], Jane Roe,".
-_TITLE_PHRASE = re.compile(r"((?:\s+[\w'-]+){1,6}),\s+")
+_TITLE_PHRASE = re.compile(r"((?:\s++[\w'-]++){1,6}),\s+")  # possessive: no word is cut
 _PREPOSITIONS = frozenset(["of", "for", "to", "at", "in", "with", "on"])
 
 
