@@ -503,7 +503,8 @@ def _events(
     """The event rows and the table of :func:`find_events`, built once from them."""
     kept = _rows(article, published, mentions, dates, sections, lexicon)
     types = {"start": int, "end": int, "sentence": int, "hedged": bool}
-    return kept, _table(kept, EVENT_COLUMNS, types)
+    with _cycle_collection_paused():
+        return kept, _table(kept, EVENT_COLUMNS, types)
 
 
 def _rows(
@@ -545,7 +546,8 @@ def explain_events(
     1    meet  dropped  negated ('not', 'never' before it)
     """
     rows = _candidates(article, published, mentions, dates, sections, lexicon or load_lexicon())
-    return _table(rows, EXPLAIN_COLUMNS, {"start": int, "end": int, "sentence": int})
+    with _cycle_collection_paused():
+        return _table(rows, EXPLAIN_COLUMNS, {"start": int, "end": int, "sentence": int})
 
 
 def _table(rows: list[dict[str, Any]], columns: list[str], types: dict[str, type]) -> pd.DataFrame:
@@ -680,6 +682,12 @@ def build_timeline(
     rows = _rows(article, published, mentions, dates)
     if not rows:
         return pd.DataFrame(columns=TIMELINE_COLUMNS).astype({"hedged": bool})
+    with _cycle_collection_paused():  # a line per event, and the table: many small objects
+        return _timeline(rows)
+
+
+def _timeline(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    """The table of :func:`build_timeline` from the rows of its events."""
     lines = []
     for row in sorted(rows, key=_timeline_order):  # a stable sort, as the table's would be
         context = row["date_source"] == "context"
