@@ -85,7 +85,7 @@ class _Context:
     """What the date step passes from one sentence to the next in a paragraph."""
 
     date: tuple[int, int, dict[str, Any]]
-    events: list[dict[str, Any]]
+    said: set[tuple[str, str]]  # (event type, actor) of every event dated so far
     paragraph: int
 
 
@@ -418,7 +418,7 @@ def _date_events(
     for event in own:
         _borrow(event, s, carried)
     events = _dedupe(own)
-    return events, _Context(carried.date, carried.events + _kept(events), carried.paragraph)
+    return events, _passed_on(carried, events)
 
 
 def _date_own(
@@ -443,18 +443,22 @@ def _date_own(
     nouns = _year_nouns(s)
     plain = [d for d in s.dates if nouns[d[0]] is None and not _relative_span(d, s)]
     if plain:
-        return events, _Context(min(plain, key=lambda d: d[0]), _kept(events), s.paragraph)
+        return events, _Context(min(plain, key=lambda d: d[0]), _said(events), s.paragraph)
     if carried is not None:
-        return events, _Context(carried.date, carried.events + _kept(events), carried.paragraph)
+        return events, _passed_on(carried, events)
     return events, None
 
 
+def _passed_on(carried: _Context, events: list[dict[str, Any]]) -> _Context:
+    """What a sentence that keeps the date before passes on: that date, and what was said
+    before and in it. The context is updated in place (the sentence before is done with it):
+    a long paragraph is not copied again at each sentence."""
+    carried.said.update(_said(events))
+    return carried
+
+
 def _borrow(event: dict[str, Any], s: _Sentence, carried: _Context) -> None:
-    repeat = any(
-        e["event_type"] == event["event_type"] and e["actor"] == event["actor"]
-        for e in carried.events
-    )
-    if repeat:
+    if (event["event_type"], event["actor"]) in carried.said:
         _drop(event, "duplicate: the sentence before reports the same event")
     elif _is_standing(event["_trigger"], s):
         _drop(event, "a standing position ('has long …'): no date is borrowed")
@@ -464,10 +468,11 @@ def _borrow(event: dict[str, Any], s: _Sentence, carried: _Context) -> None:
         _with_date(event, carried.date[2], "context")
 
 
-def _kept(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The events a sentence passes on: every one that got a date (a duplicate within the
-    sentence too: the next sentence that repeats it repeats the same report)."""
-    return [e for e in events if e.get("date_source")]
+def _said(events: list[dict[str, Any]]) -> set[tuple[str, str]]:
+    """(event type, actor) of the events a sentence passes on: every one that got a date (a
+    duplicate within the sentence too: the next sentence that repeats it repeats the same
+    report). A set: the next sentence looks its events up in it, however long the paragraph."""
+    return {(e["event_type"], e["actor"]) for e in events if e.get("date_source")}
 
 
 def find_events(
