@@ -174,7 +174,7 @@ def _tokens(folded: str, count: int | None = None) -> list[_Token]:
     make = tuple.__new__  # the fast way to build a named tuple from its fields
     found = _WORD.finditer(folded)
     return [
-        make(_Token, (word := m.group(), word.lower(), m.start(), m.end()))
+        make(_Token, (word := m.group(), word.lower(), *m.span()))
         for m in (found if count is None else itertools.islice(found, count))
     ]
 
