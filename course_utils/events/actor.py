@@ -185,6 +185,37 @@ def _antecedent_of_who(a: _Ask, main_verb_needed: bool) -> _Found:
     return (antecedent[-1].actor, "antecedent of 'who'/'which'") if antecedent else None
 
 
+def _closed_relative(a: _Ask) -> _Found:
+    """Rule closed-relative: in "X, which borders Y, called for calm" the relative clause
+    is set off by commas after the subject; the verb after its closing comma (time words,
+    auxiliaries and adverbs may come between) is X's, not Y's."""
+    if a.trigger.pos != "verb":
+        return None
+    opening, lower, s = a.opening(), a.lower, a.s
+    if not (opening and opening[0] in {"who", "which"} and s.folded[lower : lower + 1] == ","):
+        return None
+    comma = s.folded.rfind(",", lower + 1, a.trigger.start)
+    if comma < 0 or not _only_time_or_auxiliary(s, comma, a.trigger.start):
+        return None
+    antecedent = [m for m in s.mentions if m.end <= lower]
+    return (
+        (antecedent[-1].actor, "antecedent of a relative clause closed by a comma")
+        if (antecedent)
+        else None
+    )
+
+
+def _only_time_or_auxiliary(s: _Sentence, start: int, end: int) -> bool:
+    """Whether the words between ``start`` and ``end`` are time words, auxiliaries or
+    adverbs only (a date span counts as time words)."""
+    allowed = _TIME_GAP | W["time_word"] | _AUXILIARIES
+    for t in s.ending_by(end, start):
+        in_date = any(a <= t.start < b for a, b, _ in s.dates)
+        if not (in_date or t.lower in allowed or t.lower.endswith("ly")):
+            return False
+    return True
+
+
 def _who_then_verb(a: _Ask) -> _Found:
     return _antecedent_of_who(a, main_verb_needed=True)
 
@@ -284,7 +315,7 @@ def _fronted_pronoun(a: _Ask) -> _Found:
 #: The actor rules, in order: the first that answers decides.
 ACTOR_RULES = (
     _by_agent, _noun_agent, _quoted, _joint, _speech_coordinated, _shared_subject,
-    _in_noun_phrase, _relative,
+    _in_noun_phrase, _closed_relative, _relative,
     _who_then_verb,
     _subject, _who, _place_or_time, _pronoun, _speaker_as_subject, _earlier_mention,
     _fronted_pronoun,
