@@ -205,6 +205,28 @@ def _closed_relative(a: _Ask) -> _Found:
     )
 
 
+def _subordinate_subject(a: _Ask) -> _Found:
+    """Rule subordinate-subject: in "Y came home after X freed the hostages" the verb's
+    subject is the mention right before it (auxiliaries and adverbs may come between) when
+    a subordinating word (``subordinator``: "after", "because", "when") opens that mention's
+    clause; the subject of the main clause does not act."""
+    if a.trigger.pos != "verb":
+        return None
+    s, tokens = a.s, a.s.tokens
+    k = s.last_ending_by(a.trigger.start)
+    while k >= 0 and (tokens[k].lower in _AUXILIARIES or tokens[k].lower.endswith("ly")):
+        k -= 1
+    mention = next((m for m in s.mentions if k >= 0 and m.end == tokens[k].end), None)
+    if mention is None:
+        return None
+    j = s.last_ending_by(mention.start)
+    while j >= 0 and tokens[j].lower in W["article"]:
+        j -= 1
+    if j < 0 or tokens[j].lower not in W["subordinator"]:
+        return None
+    return mention.actor, f"subject of the clause after {tokens[j].lower!r} (subordinate-subject)"
+
+
 def _only_time_or_auxiliary(s: _Sentence, start: int, end: int) -> bool:
     """Whether the words between ``start`` and ``end`` are time words, auxiliaries or
     adverbs only (a date span counts as time words)."""
@@ -315,7 +337,7 @@ def _fronted_pronoun(a: _Ask) -> _Found:
 #: The actor rules, in order: the first that answers decides.
 ACTOR_RULES = (
     _by_agent, _noun_agent, _quoted, _joint, _speech_coordinated, _shared_subject,
-    _in_noun_phrase, _closed_relative, _relative,
+    _in_noun_phrase, _closed_relative, _relative, _subordinate_subject,
     _who_then_verb,
     _subject, _who, _place_or_time, _pronoun, _speaker_as_subject, _earlier_mention,
     _fronted_pronoun,
