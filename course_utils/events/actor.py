@@ -20,7 +20,7 @@ from course_utils.events.lexicon import (
     Lexicon,
     W,
 )  # fmt: skip
-from course_utils.events.sentences import _Mention, _Once, _Sentence, _words_before
+from course_utils.events.sentences import _Mention, _Once, _Sentence, _Token, _words_before
 from course_utils.events.triggers import _lemma_of, _phrase_head, _Trigger
 
 #: Modal verbs: a reported clause under one has its verbs in the base form.
@@ -481,13 +481,7 @@ def _noun_phrase_actor(trigger: _Trigger, s: _Sentence, lexicon: Lexicon) -> tup
     phrase_start = tokens[j].end if j >= 0 else 0
     inside = [m for m in s.mentions if phrase_start <= m.start and m.end <= trigger.start]
     governor = tokens[j].lower if j >= 0 else ""
-    light = bool(governor) and _lemma_of(governor, lexicon) in lexicon.cue("light")
-    if (
-        governor == "to"
-        and j + 1 < i
-        and _lemma_of(tokens[j + 1].lower, lexicon) in lexicon.cue("light")
-    ):
-        light = True  # "agreed to extend sanctions": the subject of "agreed" acts
+    light = _after_light_verb(tokens, i, j, lexicon)
     if inside and light and any(m.start < tokens[j].start for m in s.mentions):
         # "X reaffirmed Ankara's support": the one who speaks acts, for Ankara
         return "", True
@@ -503,6 +497,27 @@ def _noun_phrase_actor(trigger: _Trigger, s: _Sentence, lexicon: Lexicon) -> tup
     # The object of a verb ("will approve new sanctions"): the verb's subject acts.
     is_object = j >= 1 and governor in _AUXILIARIES and tokens[j - 1].lower not in _PREPOSITIONS
     return "", is_subject or is_object
+
+
+def _after_light_verb(tokens: list[_Token], i: int, j: int, lexicon: Lexicon) -> bool:
+    """Whether the noun at ``i``, whose phrase is governed by the word at ``j``, is the
+    object of a light verb: "held talks"; "agreed to extend sanctions" (the subject of
+    "agreed" acts); rule noun-chain: "held a first round of talks", "issued statements of
+    support"; rule claim-of: "claimed responsibility for the attack"."""
+    if j < 0:
+        return False
+    light = lexicon.cue("light")
+    governor = tokens[j].lower
+    if _lemma_of(governor, lexicon) in light:
+        return True
+    if governor == "to" and j + 1 < i:
+        return _lemma_of(tokens[j + 1].lower, lexicon) in light
+    if governor == "for" and j >= 1 and tokens[j - 1].lower in lexicon.cue("claimed_for"):
+        return True
+    if governor == "of" and j >= 1:
+        k = _phrase_head(tokens, j, lexicon)
+        return k >= 0 and _lemma_of(tokens[k].lower, lexicon) in light
+    return False
 
 
 # Institutions are written "<State>: <label>"; groups too, but they are of kind "group".
