@@ -281,6 +281,41 @@ def _pronoun(a: _Ask) -> _Found:
     return None
 
 
+def _possessive_opening(a: _Ask) -> _Found:
+    """Rule its-people: "Its fighters captured a base, the group said": a possessive that
+    opens the sentence (or the clause after a speech verb) names the speaker's people, or,
+    with no speaker, those of the subject of the sentence before."""
+    opening = a.opening()
+    if not opening or opening[0] not in _POSSESSIVES:
+        return None
+    after_speech = a.speech_end >= 0 and a.lower == a.speech_end
+    if not (a.lower == 0 or after_speech):
+        return None
+    if a.speaker:
+        return a.speaker, f"'{opening[0]}' people of the speaker (its-people)"
+    kind = "person" if opening[0] in {"his", "her"} else "other"
+    found = _previous_subject(a.index, a.sentences, kind)
+    return found, f"'{opening[0]}' people of the subject of the sentence before (its-people)"
+
+
+def _pair_opening(a: _Ask) -> _Found:
+    """Rule the-two: "The two neighbours agreed …", "Both sides said …" opening the sentence
+    (or the clause after a speech verb) name the parties of the sentence before; the first
+    of them is the actor, as with a joint subject."""
+    opening = a.opening()
+    words = opening[1:] if opening and opening[0] in W["article"] else opening
+    if not words or words[0] not in W["pair_word"]:
+        return None
+    if not (a.lower == 0 or (a.speech_end >= 0 and a.lower == a.speech_end)):
+        return None
+    found = _previous_subject(a.index, a.sentences)
+    return (
+        (found, f"'{' '.join(opening)}': the subject of the sentence before (the-two)")
+        if (found)
+        else None
+    )
+
+
 def _speaker_as_subject(a: _Ask) -> _Found:
     if a.speech_end >= 0 and a.lower == a.speech_end and a.speaker:
         if _reported_subject(a):
@@ -339,7 +374,8 @@ ACTOR_RULES = (
     _by_agent, _noun_agent, _quoted, _joint, _speech_coordinated, _shared_subject,
     _in_noun_phrase, _closed_relative, _relative, _subordinate_subject,
     _who_then_verb,
-    _subject, _who, _place_or_time, _pronoun, _speaker_as_subject, _earlier_mention,
+    _subject, _who, _place_or_time, _pronoun, _possessive_opening, _pair_opening,
+    _speaker_as_subject, _earlier_mention,
     _fronted_pronoun,
 )  # fmt: skip
 
