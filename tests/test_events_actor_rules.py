@@ -113,3 +113,27 @@ def test_the_two_refers_to_a_joint_subject_before() -> None:
         "AGREE",
     )
     assert found and found[0][0] == "Vesland"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vesland and Kalonia met on Monday. Jane Roe said on Tuesday the two had agreed to "
+        "hold another meeting.",
+        "Vesland and Kalonia met on Monday. Jane Roe said on Tuesday the two had “in good "
+        "faith” agreed to hold another meeting.",
+    ],
+)
+def test_the_two_after_a_speech_verb_refers_back(text: str) -> None:
+    found = _by_trigger_type(text, "AGREE")
+    assert found and found[0][0] == "Vesland"
+
+
+# --- joint-antecedent: "X and Y, which …," is X and Y: the first acts ----------------------
+
+
+def test_a_relative_clause_after_a_joint_subject_gives_the_first() -> None:
+    found = _by_trigger_type(
+        "Vesland and Kalonia, which borders Ruritania, signed a deal on Monday.", "AGREE"
+    )
+    assert found and found[0][0] == "Vesland"

@@ -177,12 +177,26 @@ def _antecedent_of_who(a: _Ask, main_verb_needed: bool) -> _Found:
     opening = a.opening()
     if not (opening and opening[0] in {"who", "which"} and s.folded[lower : lower + 1] == ","):
         return None
-    antecedent = [m for m in s.mentions if m.end <= lower]
     if main_verb_needed:
         back = MAIN_AGAIN.search(s.folded[lower + 1 : a.trigger.start])
         if not back:
             return None
-    return (antecedent[-1].actor, "antecedent of 'who'/'which'") if antecedent else None
+    found = _antecedent(s, lower)
+    return (found, "antecedent of 'who'/'which'") if found else None
+
+
+def _antecedent(s: _Sentence, comma: int) -> str:
+    """The actor named right before the comma of ", who …" or ", which …"; of a joint
+    subject ("X and the Y, which …") the first (rule joint-antecedent)."""
+    before = [m for m in s.mentions if m.end <= comma]
+    if not before:
+        return ""
+    if len(before) >= 2:
+        words = s.folded[before[-2].end : before[-1].start].split()
+        joined = bool(words) and words[0] in W["verb_joiner"]
+        if joined and all(w in W["article"] for w in words[1:]):
+            return before[-2].actor
+    return before[-1].actor
 
 
 def _closed_relative(a: _Ask) -> _Found:
@@ -197,12 +211,8 @@ def _closed_relative(a: _Ask) -> _Found:
     comma = s.folded.rfind(",", lower + 1, a.trigger.start)
     if comma < 0 or not _only_time_or_auxiliary(s, comma, a.trigger.start):
         return None
-    antecedent = [m for m in s.mentions if m.end <= lower]
-    return (
-        (antecedent[-1].actor, "antecedent of a relative clause closed by a comma")
-        if (antecedent)
-        else None
-    )
+    found = _antecedent(s, lower)
+    return (found, "antecedent of a relative clause closed by a comma") if found else None
 
 
 def _subordinate_subject(a: _Ask) -> _Found:
@@ -300,13 +310,20 @@ def _possessive_opening(a: _Ask) -> _Found:
 
 def _pair_opening(a: _Ask) -> _Found:
     """Rule the-two: "The two neighbours agreed …", "Both sides said …" opening the sentence
-    (or the clause after a speech verb) name the parties of the sentence before; the first
-    of them is the actor, as with a joint subject."""
-    opening = a.opening()
+    (or what follows a speech verb, even past a quotation: "said the two had held 'open'
+    talks") name the parties of the sentence before; the first of them is the actor, as
+    with a joint subject."""
+    start = a.speech_end if 0 <= a.speech_end <= a.trigger.start else 0
+    if start == 0 and a.lower != 0:
+        return None
+    tokens = a.s.starting_at(start, 6)
+    while tokens and (tokens[0].lower in _TIME_GAP or tokens[0].lower in W["time_word"]):
+        tokens = tokens[1:]
+    opening = [t.lower for t in tokens[:2]]
     words = opening[1:] if opening and opening[0] in W["article"] else opening
     if not words or words[0] not in W["pair_word"]:
         return None
-    if not (a.lower == 0 or (a.speech_end >= 0 and a.lower == a.speech_end)):
+    if any(start <= m.start < a.trigger.start for m in a.s.mentions):
         return None
     found = _previous_subject(a.index, a.sentences)
     return (
