@@ -137,3 +137,25 @@ def test_a_relative_clause_after_a_joint_subject_gives_the_first() -> None:
         "Vesland and Kalonia, which borders Ruritania, signed a deal on Monday.", "AGREE"
     )
     assert found and found[0][0] == "Vesland"
+
+
+# --- unknown-agent: a passive whose "by" agent is no known actor has no actor ------------
+
+
+def test_a_passive_by_an_unnamed_agent_has_no_actor() -> None:
+    found = _by_trigger_type(
+        "Vesland sent troops to its border on Monday after a soldier was stabbed by a man.",
+        "ASSAULT",
+    )
+    assert found and found[0][0] == ""
+
+
+# --- fronted-possessive: "At a summit of its leaders, X …" is X's summit ------------------
+
+
+def test_a_fronted_phrase_with_its_belongs_to_the_subject_after_it() -> None:
+    found = _by_trigger_type(
+        "At a summit of its leaders in Ruritania on Monday, Kalonia offered to send monitors.",
+        "CONSULT",
+    )
+    assert found and found[0][0] == "Kalonia"

@@ -89,6 +89,43 @@ def _by_agent(a: _Ask) -> _Found:
     return (agent.actor, "passive 'by' agent") if agent is not None else None
 
 
+def _unknown_agent(a: _Ask) -> _Found:
+    """Rule unknown-agent: "a soldier was stabbed by a man": a verb in the passive with a
+    "by" agent that is no known actor has no actor; the patient before it does not act,
+    nor does the subject of another clause."""
+    t, s = a.trigger, a.s
+    if t.pos != "verb" or _passive_agent(t, s) is not None:
+        return None
+    before = s.ending_by(t.start, last=2)
+    if before and before[-1].lower.endswith("ly"):
+        before = before[:-1]
+    after = s.starting_at(t.end, 1)
+    if not (before and before[-1].lower in _PASSIVE_AUX and after and after[0].lower == "by"):
+        return None
+    return "", "none: the passive's 'by' agent is no known actor (unknown-agent)"
+
+
+def _fronted_possessive(a: _Ask) -> _Found:
+    """Rule fronted-possessive: "At a summit of its leaders last month, X offered …": a noun
+    in a phrase that opens the sentence, with "its" or "their" after it, belongs to the
+    subject right after the phrase's comma."""
+    t, s = a.trigger, a.s
+    if t.pos != "noun" or not s.tokens or s.tokens[0].lower not in _PREPOSITIONS:
+        return None
+    comma = s.folded.find(",", t.end)
+    before = [m for m in s.mentions if m.start < comma]
+    if comma < 0 or any(m.start < t.start or not _after_preposition(s, m) for m in before):
+        return None
+    words = {w.lower for w in s.ending_by(comma, t.end)}
+    if not words & _POSSESSIVES:
+        return None
+    subject = next((m for m in s.mentions if m.start > comma), None)
+    gap = s.folded[comma + 1 : subject.start].split() if subject else ["-"]
+    if subject is None or any(w not in W["article"] for w in gap):
+        return None
+    return subject.actor, f"subject after a fronted phrase with {sorted(words & _POSSESSIVES)[0]!r}"
+
+
 def _noun_agent(a: _Ask) -> _Found:
     """A noun with "by X" or "from X" after it (or "issued by X")."""
     if a.trigger.pos != "noun":
@@ -388,7 +425,8 @@ def _fronted_pronoun(a: _Ask) -> _Found:
 
 #: The actor rules, in order: the first that answers decides.
 ACTOR_RULES = (
-    _by_agent, _noun_agent, _quoted, _joint, _speech_coordinated, _shared_subject,
+    _by_agent, _unknown_agent, _noun_agent, _fronted_possessive, _quoted, _joint,
+    _speech_coordinated, _shared_subject,
     _in_noun_phrase, _closed_relative, _relative, _subordinate_subject,
     _who_then_verb,
     _subject, _who, _place_or_time, _pronoun, _possessive_opening, _pair_opening,
