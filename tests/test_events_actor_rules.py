@@ -159,3 +159,21 @@ def test_a_fronted_phrase_with_its_belongs_to_the_subject_after_it() -> None:
         "CONSULT",
     )
     assert found and found[0][0] == "Kalonia"
+
+
+# --- own-subject: a clause with a subject of its own that is no known actor ---------------
+
+
+def test_a_clause_with_its_own_plain_subject_has_no_actor() -> None:
+    found = _by_trigger_type(
+        "Vesland rejected the plan on Monday, and opposition parties boycotted the vote.",
+        "SANCTION",
+    )
+    assert found and found[0][0] == ""
+
+
+def test_a_clause_with_no_subject_of_its_own_keeps_the_first() -> None:
+    found = _by_trigger_type(
+        "Vesland rejected the plan on Monday, and later boycotted the vote.", "SANCTION"
+    )
+    assert found and found[0][0] == "Vesland"

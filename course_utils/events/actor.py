@@ -400,6 +400,23 @@ def _reported_subject(a: _Ask) -> bool:
     return opening is None or opening.lower not in _POSSESSIVES
 
 
+def _own_noun_subject(a: _Ask) -> _Found:
+    """Rule own-subject: "…, and opposition parties boycotted the vote": a verb whose clause
+    names its own subject, a word that is no known actor (right before the verb, auxiliaries
+    and adverbs aside), has no actor; the first mention of the sentence does not act."""
+    if a.trigger.pos != "verb":
+        return None
+    words = a.s.ending_by(a.trigger.start, a.lower)
+    skip = _AUXILIARIES | a.lexicon.cue("negation")
+    while words and (words[-1].lower in skip or words[-1].lower.endswith("ly")):
+        words = words[:-1]
+    if not words or words[-1].lower in _NO_SUBJECT or not words[-1].text[:1].islower():
+        return None
+    if any(start <= words[-1].start < end for start, end, _ in a.s.dates):
+        return None
+    return "", f"none: the clause's own subject {words[-1].lower!r} is no known actor (own-subject)"
+
+
 def _earlier_mention(a: _Ask) -> _Found:
     s, start = a.s, a.trigger.start
     if a.trigger.pos != "verb":
@@ -430,7 +447,7 @@ ACTOR_RULES = (
     _in_noun_phrase, _closed_relative, _relative, _subordinate_subject,
     _who_then_verb,
     _subject, _who, _place_or_time, _pronoun, _possessive_opening, _pair_opening,
-    _speaker_as_subject, _earlier_mention,
+    _speaker_as_subject, _own_noun_subject, _earlier_mention,
     _fronted_pronoun,
 )  # fmt: skip
 
