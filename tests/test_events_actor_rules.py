@@ -177,3 +177,13 @@ def test_a_clause_with_no_subject_of_its_own_keeps_the_first() -> None:
         "Vesland rejected the plan on Monday, and later boycotted the vote.", "SANCTION"
     )
     assert found and found[0][0] == "Vesland"
+
+
+# --- reduced-relative: "an accord signed with Y" names no signer ---------------------------
+
+
+def test_a_participle_after_its_noun_names_no_actor() -> None:
+    found = _by_trigger_type(
+        "Kalonia on Monday urged Vesland to respect the accord signed with Ruritania.", "AGREE"
+    )
+    assert found and found[0][0] == ""

@@ -274,6 +274,36 @@ def _subordinate_subject(a: _Ask) -> _Found:
     return mention.actor, f"subject of the clause after {tokens[j].lower!r} (subordinate-subject)"
 
 
+def _reduced_relative(a: _Ask) -> _Found:
+    """Rule reduced-relative: "X called for respect of a declaration signed in Y last
+    year": a past participle right after the noun it describes, in the object of a verb or
+    a preposition and with no object of its own, names an act whose actor is not said."""
+    t, s, tokens = a.trigger, a.s, a.s.tokens
+    if t.pos != "verb" or not t.text.lower().endswith("ed"):
+        return None
+    k = s.last_ending_by(t.start)
+    after = s.starting_at(t.end, 1)
+    if k < 2 or (after and after[0].lower not in _PREPOSITIONS | _TIME_GAP):
+        return None
+    noun = tokens[k]
+    if noun.lower in _NO_SUBJECT | _AUXILIARIES or not noun.text[:1].islower():
+        return None
+    if noun.lower.endswith("ly") or s.folded[noun.end : t.start].strip():
+        return None
+    j = next(
+        (i for i in range(k - 1, max(k - 4, 0) - 1, -1) if tokens[i].lower in W["article"]), -1
+    )
+    if j < 1 or tokens[j].start < a.lower or any(m.end == noun.end for m in s.mentions):
+        return None
+    before = tokens[j - 1]  # a verb or a preposition, whose object the noun is
+    joiners = W["connective"] | W["clause_joiner"] | W["subordinator"]
+    if before.lower in joiners or s.folded[before.end : tokens[j].start].strip():
+        return None
+    if any(m.end == before.end for m in s.mentions):
+        return None
+    return "", "none: a participle after the noun it describes (reduced-relative)"
+
+
 def _only_time_or_auxiliary(s: _Sentence, start: int, end: int) -> bool:
     """Whether the words between ``start`` and ``end`` are time words, auxiliaries or
     adverbs only (a date span counts as time words)."""
@@ -444,7 +474,7 @@ def _fronted_pronoun(a: _Ask) -> _Found:
 ACTOR_RULES = (
     _by_agent, _unknown_agent, _noun_agent, _fronted_possessive, _quoted, _joint,
     _speech_coordinated, _shared_subject,
-    _in_noun_phrase, _closed_relative, _relative, _subordinate_subject,
+    _in_noun_phrase, _closed_relative, _relative, _subordinate_subject, _reduced_relative,
     _who_then_verb,
     _subject, _who, _place_or_time, _pronoun, _possessive_opening, _pair_opening,
     _speaker_as_subject, _own_noun_subject, _earlier_mention,
