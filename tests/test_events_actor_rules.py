@@ -187,3 +187,21 @@ def test_a_participle_after_its_noun_names_no_actor() -> None:
         "Kalonia on Monday urged Vesland to respect the accord signed with Ruritania.", "AGREE"
     )
     assert found and found[0][0] == ""
+
+
+# --- light-reported-subject: "said commanders would hold talks": the speaker only reports --
+
+
+def test_talks_held_by_others_in_reported_speech_have_no_actor() -> None:
+    found = _by_trigger_type(
+        "Kalonia said on Monday that army commanders of both sides would hold talks next month.",
+        "CONSULT",
+    )
+    assert found and found[0][0] == ""
+
+
+def test_talks_the_speaker_will_hold_are_the_speakers() -> None:
+    found = _by_trigger_type(
+        "Kalonia said on Monday that it would hold talks with Vesland.", "CONSULT"
+    )
+    assert found and found[0][0] == "Kalonia"

@@ -413,10 +413,16 @@ def _reported_subject(a: _Ask) -> bool:
     actor ("police said migrants had thrown stones"): the word before the verb (auxiliaries
     and adverbs aside) is no pronoun, date or small word. Its actor is unknown: the speaker
     only reports the act. The speaker's own people ("said its troops had …") are the
-    speaker's."""
+    speaker's. A noun that is the object of a verb ("said commanders would hold talks")
+    asks the same of its verb (rule light-reported-subject)."""
+    position = a.trigger.start
     if a.trigger.pos != "verb":
-        return False
-    words = a.s.ending_by(a.trigger.start, a.speech_end)
+        j = _phrase_head(a.s.tokens, a.trigger.index, a.lexicon)
+        head = a.s.tokens[j].lower if j >= 0 else ""
+        if head not in _AUXILIARIES and _lemma_of(head, a.lexicon) not in a.lexicon.cue("light"):
+            return False
+        position = a.s.tokens[j].start
+    words = a.s.ending_by(position, a.speech_end)
     skip = _AUXILIARIES | W["remain"] | a.lexicon.cue("negation")  # "would not", "stood ready"
     while words and (words[-1].lower in skip or words[-1].lower.endswith("ly")):
         words = words[:-1]
