@@ -205,3 +205,23 @@ def test_talks_the_speaker_will_hold_are_the_speakers() -> None:
         "Kalonia said on Monday that it would hold talks with Vesland.", "CONSULT"
     )
     assert found and found[0][0] == "Kalonia"
+
+
+# --- apposed-speaker: "X's spokeswoman, Jane Roe, said …": the person named speaks ---------
+
+
+def test_a_spokeswoman_named_in_apposition_is_the_speaker() -> None:
+    found = _by_trigger_type(
+        "A Kalonia army spokeswoman, Jane Roe, said on Monday that the army would keep "
+        "striking Vesland until it withdrew.",
+        "THREATEN",
+    )
+    assert found and found[0][0] == "Jane Roe"
+
+
+def test_a_person_named_as_an_object_is_not_the_speaker() -> None:
+    found = _by_trigger_type(
+        "Kalonia demanded Jane Roe's resignation on Monday and said it would hold another rally.",
+        "REQUEST",
+    )
+    assert found and found[0][0] == "Kalonia"
