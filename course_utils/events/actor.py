@@ -20,7 +20,7 @@ from course_utils.events.lexicon import (
     Lexicon,
     W,
 )  # fmt: skip
-from course_utils.events.sentences import _Mention, _Once, _Sentence, _words_before
+from course_utils.events.sentences import _Mention, _Once, _Sentence, _Token, _words_before
 from course_utils.events.triggers import _lemma_of, _phrase_head, _Trigger
 
 #: Modal verbs: a reported clause under one has its verbs in the base form.
@@ -87,6 +87,43 @@ def _by_agent(a: _Ask) -> _Found:
     """A passive with its agent: "denounced by X", "was signed early on Tuesday by X"."""
     agent = _passive_agent(a.trigger, a.s)
     return (agent.actor, "passive 'by' agent") if agent is not None else None
+
+
+def _unknown_agent(a: _Ask) -> _Found:
+    """Rule unknown-agent: "a soldier was stabbed by a man": a verb in the passive with a
+    "by" agent that is no known actor has no actor; the patient before it does not act,
+    nor does the subject of another clause."""
+    t, s = a.trigger, a.s
+    if t.pos != "verb" or _passive_agent(t, s) is not None:
+        return None
+    before = s.ending_by(t.start, last=2)
+    if before and before[-1].lower.endswith("ly"):
+        before = before[:-1]
+    after = s.starting_at(t.end, 1)
+    if not (before and before[-1].lower in _PASSIVE_AUX and after and after[0].lower == "by"):
+        return None
+    return "", "none: the passive's 'by' agent is no known actor (unknown-agent)"
+
+
+def _fronted_possessive(a: _Ask) -> _Found:
+    """Rule fronted-possessive: "At a summit of its leaders last month, X offered …": a noun
+    in a phrase that opens the sentence, with "its" or "their" after it, belongs to the
+    subject right after the phrase's comma."""
+    t, s = a.trigger, a.s
+    if t.pos != "noun" or not s.tokens or s.tokens[0].lower not in _PREPOSITIONS:
+        return None
+    comma = s.folded.find(",", t.end)
+    before = [m for m in s.mentions if m.start < comma]
+    if comma < 0 or any(m.start < t.start or not _after_preposition(s, m) for m in before):
+        return None
+    words = {w.lower for w in s.ending_by(comma, t.end)}
+    if not words & _POSSESSIVES:
+        return None
+    subject = next((m for m in s.mentions if m.start > comma), None)
+    gap = s.folded[comma + 1 : subject.start].split() if subject else ["-"]
+    if subject is None or any(w not in W["article"] for w in gap):
+        return None
+    return subject.actor, f"subject after a fronted phrase with {sorted(words & _POSSESSIVES)[0]!r}"
 
 
 def _noun_agent(a: _Ask) -> _Found:
@@ -177,12 +214,105 @@ def _antecedent_of_who(a: _Ask, main_verb_needed: bool) -> _Found:
     opening = a.opening()
     if not (opening and opening[0] in {"who", "which"} and s.folded[lower : lower + 1] == ","):
         return None
-    antecedent = [m for m in s.mentions if m.end <= lower]
     if main_verb_needed:
         back = MAIN_AGAIN.search(s.folded[lower + 1 : a.trigger.start])
         if not back:
             return None
-    return (antecedent[-1].actor, "antecedent of 'who'/'which'") if antecedent else None
+    found = _antecedent(s, lower)
+    return (found, "antecedent of 'who'/'which'") if found else None
+
+
+def _antecedent(s: _Sentence, comma: int) -> str:
+    """The actor named right before the comma of ", who …" or ", which …"; of a joint
+    subject ("X and the Y, which …") the first (rule joint-antecedent)."""
+    before = [m for m in s.mentions if m.end <= comma]
+    if not before:
+        return ""
+    if len(before) >= 2:
+        words = s.folded[before[-2].end : before[-1].start].split()
+        joined = bool(words) and words[0] in W["verb_joiner"]
+        if joined and all(w in W["article"] for w in words[1:]):
+            return before[-2].actor
+    return before[-1].actor
+
+
+def _closed_relative(a: _Ask) -> _Found:
+    """Rule closed-relative: in "X, which borders Y, called for calm" the relative clause
+    is set off by commas after the subject; the verb after its closing comma (time words,
+    auxiliaries and adverbs may come between) is X's, not Y's."""
+    if a.trigger.pos != "verb":
+        return None
+    opening, lower, s = a.opening(), a.lower, a.s
+    if not (opening and opening[0] in {"who", "which"} and s.folded[lower : lower + 1] == ","):
+        return None
+    comma = s.folded.rfind(",", lower + 1, a.trigger.start)
+    if comma < 0 or not _only_time_or_auxiliary(s, comma, a.trigger.start):
+        return None
+    found = _antecedent(s, lower)
+    return (found, "antecedent of a relative clause closed by a comma") if found else None
+
+
+def _subordinate_subject(a: _Ask) -> _Found:
+    """Rule subordinate-subject: in "Y came home after X freed the hostages" the verb's
+    subject is the mention right before it (auxiliaries and adverbs may come between) when
+    a subordinating word (``subordinator``: "after", "because", "when") opens that mention's
+    clause; the subject of the main clause does not act."""
+    if a.trigger.pos != "verb":
+        return None
+    s, tokens = a.s, a.s.tokens
+    k = s.last_ending_by(a.trigger.start)
+    while k >= 0 and (tokens[k].lower in _AUXILIARIES or tokens[k].lower.endswith("ly")):
+        k -= 1
+    mention = next((m for m in s.mentions if k >= 0 and m.end == tokens[k].end), None)
+    if mention is None:
+        return None
+    j = s.last_ending_by(mention.start)
+    while j >= 0 and tokens[j].lower in W["article"]:
+        j -= 1
+    if j < 0 or tokens[j].lower not in W["subordinator"]:
+        return None
+    return mention.actor, f"subject of the clause after {tokens[j].lower!r} (subordinate-subject)"
+
+
+def _reduced_relative(a: _Ask) -> _Found:
+    """Rule reduced-relative: "X called for respect of a declaration signed in Y last
+    year": a past participle right after the noun it describes, in the object of a verb or
+    a preposition and with no object of its own, names an act whose actor is not said."""
+    t, s, tokens = a.trigger, a.s, a.s.tokens
+    if t.pos != "verb" or not t.text.lower().endswith("ed"):
+        return None
+    k = s.last_ending_by(t.start)
+    after = s.starting_at(t.end, 1)
+    if k < 2 or (after and after[0].lower not in _PREPOSITIONS | _TIME_GAP):
+        return None
+    noun = tokens[k]
+    if noun.lower in _NO_SUBJECT | _AUXILIARIES or not noun.text[:1].islower():
+        return None
+    if noun.lower.endswith("ly") or s.folded[noun.end : t.start].strip():
+        return None
+    j = next(
+        (i for i in range(k - 1, max(k - 4, 0) - 1, -1) if tokens[i].lower in W["article"]), -1
+    )
+    if j < 1 or tokens[j].start < a.lower or any(m.end == noun.end for m in s.mentions):
+        return None
+    before = tokens[j - 1]  # a verb or a preposition, whose object the noun is
+    joiners = W["connective"] | W["clause_joiner"] | W["subordinator"]
+    if before.lower in joiners or s.folded[before.end : tokens[j].start].strip():
+        return None
+    if any(m.end == before.end for m in s.mentions):
+        return None
+    return "", "none: a participle after the noun it describes (reduced-relative)"
+
+
+def _only_time_or_auxiliary(s: _Sentence, start: int, end: int) -> bool:
+    """Whether the words between ``start`` and ``end`` are time words, auxiliaries or
+    adverbs only (a date span counts as time words)."""
+    allowed = _TIME_GAP | W["time_word"] | _AUXILIARIES
+    for t in s.ending_by(end, start):
+        in_date = any(a <= t.start < b for a, b, _ in s.dates)
+        if not (in_date or t.lower in allowed or t.lower.endswith("ly")):
+            return False
+    return True
 
 
 def _who_then_verb(a: _Ask) -> _Found:
@@ -228,6 +358,48 @@ def _pronoun(a: _Ask) -> _Found:
     return None
 
 
+def _possessive_opening(a: _Ask) -> _Found:
+    """Rule its-people: "Its fighters captured a base, the group said": a possessive that
+    opens the sentence (or the clause after a speech verb) names the speaker's people, or,
+    with no speaker, those of the subject of the sentence before."""
+    opening = a.opening()
+    if not opening or opening[0] not in _POSSESSIVES:
+        return None
+    after_speech = a.speech_end >= 0 and a.lower == a.speech_end
+    if not (a.lower == 0 or after_speech):
+        return None
+    if a.speaker:
+        return a.speaker, f"'{opening[0]}' people of the speaker (its-people)"
+    kind = "person" if opening[0] in {"his", "her"} else "other"
+    found = _previous_subject(a.index, a.sentences, kind)
+    return found, f"'{opening[0]}' people of the subject of the sentence before (its-people)"
+
+
+def _pair_opening(a: _Ask) -> _Found:
+    """Rule the-two: "The two neighbours agreed …", "Both sides said …" opening the sentence
+    (or what follows a speech verb, even past a quotation: "said the two had held 'open'
+    talks") name the parties of the sentence before; the first of them is the actor, as
+    with a joint subject."""
+    start = a.speech_end if 0 <= a.speech_end <= a.trigger.start else 0
+    if start == 0 and a.lower != 0:
+        return None
+    tokens = a.s.starting_at(start, 6)
+    while tokens and (tokens[0].lower in _TIME_GAP or tokens[0].lower in W["time_word"]):
+        tokens = tokens[1:]
+    opening = [t.lower for t in tokens[:2]]
+    words = opening[1:] if opening and opening[0] in W["article"] else opening
+    if not words or words[0] not in W["pair_word"]:
+        return None
+    if any(start <= m.start < a.trigger.start for m in a.s.mentions):
+        return None
+    found = _previous_subject(a.index, a.sentences)
+    return (
+        (found, f"'{' '.join(opening)}': the subject of the sentence before (the-two)")
+        if (found)
+        else None
+    )
+
+
 def _speaker_as_subject(a: _Ask) -> _Found:
     if a.speech_end >= 0 and a.lower == a.speech_end and a.speaker:
         if _reported_subject(a):
@@ -241,10 +413,16 @@ def _reported_subject(a: _Ask) -> bool:
     actor ("police said migrants had thrown stones"): the word before the verb (auxiliaries
     and adverbs aside) is no pronoun, date or small word. Its actor is unknown: the speaker
     only reports the act. The speaker's own people ("said its troops had …") are the
-    speaker's."""
+    speaker's. A noun that is the object of a verb ("said commanders would hold talks")
+    asks the same of its verb (rule light-reported-subject)."""
+    position = a.trigger.start
     if a.trigger.pos != "verb":
-        return False
-    words = a.s.ending_by(a.trigger.start, a.speech_end)
+        j = _phrase_head(a.s.tokens, a.trigger.index, a.lexicon)
+        head = a.s.tokens[j].lower if j >= 0 else ""
+        if head not in _AUXILIARIES and _lemma_of(head, a.lexicon) not in a.lexicon.cue("light"):
+            return False
+        position = a.s.tokens[j].start
+    words = a.s.ending_by(position, a.speech_end)
     skip = _AUXILIARIES | W["remain"] | a.lexicon.cue("negation")  # "would not", "stood ready"
     while words and (words[-1].lower in skip or words[-1].lower.endswith("ly")):
         words = words[:-1]
@@ -256,6 +434,23 @@ def _reported_subject(a: _Ask) -> bool:
         return False
     opening = next((t for t in reversed(words[-4:]) if t.lower in _NO_SUBJECT), None)
     return opening is None or opening.lower not in _POSSESSIVES
+
+
+def _own_noun_subject(a: _Ask) -> _Found:
+    """Rule own-subject: "…, and opposition parties boycotted the vote": a verb whose clause
+    names its own subject, a word that is no known actor (right before the verb, auxiliaries
+    and adverbs aside), has no actor; the first mention of the sentence does not act."""
+    if a.trigger.pos != "verb":
+        return None
+    words = a.s.ending_by(a.trigger.start, a.lower)
+    skip = _AUXILIARIES | a.lexicon.cue("negation")
+    while words and (words[-1].lower in skip or words[-1].lower.endswith("ly")):
+        words = words[:-1]
+    if not words or words[-1].lower in _NO_SUBJECT or not words[-1].text[:1].islower():
+        return None
+    if any(start <= words[-1].start < end for start, end, _ in a.s.dates):
+        return None
+    return "", f"none: the clause's own subject {words[-1].lower!r} is no known actor (own-subject)"
 
 
 def _earlier_mention(a: _Ask) -> _Found:
@@ -283,10 +478,12 @@ def _fronted_pronoun(a: _Ask) -> _Found:
 
 #: The actor rules, in order: the first that answers decides.
 ACTOR_RULES = (
-    _by_agent, _noun_agent, _quoted, _joint, _speech_coordinated, _shared_subject,
-    _in_noun_phrase, _relative,
+    _by_agent, _unknown_agent, _noun_agent, _fronted_possessive, _quoted, _joint,
+    _speech_coordinated, _shared_subject,
+    _in_noun_phrase, _closed_relative, _relative, _subordinate_subject, _reduced_relative,
     _who_then_verb,
-    _subject, _who, _place_or_time, _pronoun, _speaker_as_subject, _earlier_mention,
+    _subject, _who, _place_or_time, _pronoun, _possessive_opening, _pair_opening,
+    _speaker_as_subject, _own_noun_subject, _earlier_mention,
     _fronted_pronoun,
 )  # fmt: skip
 
@@ -428,13 +625,7 @@ def _noun_phrase_actor(trigger: _Trigger, s: _Sentence, lexicon: Lexicon) -> tup
     phrase_start = tokens[j].end if j >= 0 else 0
     inside = [m for m in s.mentions if phrase_start <= m.start and m.end <= trigger.start]
     governor = tokens[j].lower if j >= 0 else ""
-    light = bool(governor) and _lemma_of(governor, lexicon) in lexicon.cue("light")
-    if (
-        governor == "to"
-        and j + 1 < i
-        and _lemma_of(tokens[j + 1].lower, lexicon) in lexicon.cue("light")
-    ):
-        light = True  # "agreed to extend sanctions": the subject of "agreed" acts
+    light = _after_light_verb(tokens, i, j, lexicon)
     if inside and light and any(m.start < tokens[j].start for m in s.mentions):
         # "X reaffirmed Ankara's support": the one who speaks acts, for Ankara
         return "", True
@@ -450,6 +641,27 @@ def _noun_phrase_actor(trigger: _Trigger, s: _Sentence, lexicon: Lexicon) -> tup
     # The object of a verb ("will approve new sanctions"): the verb's subject acts.
     is_object = j >= 1 and governor in _AUXILIARIES and tokens[j - 1].lower not in _PREPOSITIONS
     return "", is_subject or is_object
+
+
+def _after_light_verb(tokens: list[_Token], i: int, j: int, lexicon: Lexicon) -> bool:
+    """Whether the noun at ``i``, whose phrase is governed by the word at ``j``, is the
+    object of a light verb: "held talks"; "agreed to extend sanctions" (the subject of
+    "agreed" acts); rule noun-chain: "held a first round of talks", "issued statements of
+    support"; rule claim-of: "claimed responsibility for the attack"."""
+    if j < 0:
+        return False
+    light = lexicon.cue("light")
+    governor = tokens[j].lower
+    if _lemma_of(governor, lexicon) in light:
+        return True
+    if governor == "to" and j + 1 < i:
+        return _lemma_of(tokens[j + 1].lower, lexicon) in light
+    if governor == "for" and j >= 1 and tokens[j - 1].lower in lexicon.cue("claimed_for"):
+        return True
+    if governor == "of" and j >= 1:
+        k = _phrase_head(tokens, j, lexicon)
+        return k >= 0 and _lemma_of(tokens[k].lower, lexicon) in light
+    return False
 
 
 # Institutions are written "<State>: <label>"; groups too, but they are of kind "group".

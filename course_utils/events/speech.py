@@ -35,8 +35,11 @@ def _speech(s: _Sentence, lexicon: Lexicon) -> tuple[str, int]:
             frame = _frame_speaker(s, m.start(), before)
             if frame:
                 return frame.actor, m.end()
-            if before:
-                return before[0].actor, m.end()
+            if before:  # "X's spokesman, Jane Roe, said": the person in apposition speaks
+                two = before[:2] if len(before) > 1 and before[1].kind == "person" else []
+                apposed = bool(two) and "," in s.folded[two[0].end : two[1].start]
+                apposed = apposed and s.folded[two[1].end : two[1].end + 1] == ","
+                return before[1 if apposed else 0].actor, m.end()
             after = [x for x in s.mentions if m.end() <= x.start <= m.end() + 3]
             if after:  # "…," said Lavrov
                 return after[0].actor, m.end()
