@@ -111,10 +111,24 @@ def table_columns(table: pd.DataFrame, names: Iterable[str]) -> list[list[Any]]:
     >>> table_columns(pd.DataFrame({"n": [1, 2], "s": ["a", "b"]}), ["s", "n"])
     [['a', 'b'], [1, 2]]
     """
-    try:
-        return [table._get_column_array(table.columns.get_loc(name)).tolist() for name in names]
-    except (AttributeError, TypeError):  # a pandas without it, or a repeated column name
-        return [table[name].tolist() for name in names]
+    return [values.tolist() for values in table_arrays(table, list(names))]
+
+
+def table_arrays(table: pd.DataFrame, names: list[str]) -> list[Any]:
+    """The named columns of a table as the arrays that hold them (what ``table[name]``
+    wraps), taken without building a Series per column: that is slow, and copies the
+    table's ``attrs`` (the actor tables carry theirs) into each. Where a label is missing or
+    repeated, or pandas has no such access, the columns are read by name."""
+    get = getattr(table, "_get_column_array", None)
+    labels = table.columns.tolist()
+    where = {label: k for k, label in enumerate(labels)}
+    if get is not None and len(where) == len(labels) and all(n in where for n in names):
+        try:
+            return [get(where[name]) for name in names]
+        except (AttributeError, TypeError, IndexError):  # a pandas without it
+            pass
+    plain = pd.DataFrame(table, copy=False)  # without the attrs, and without copying data
+    return [plain[name] for name in names]
 
 
 @lru_cache(maxsize=1)

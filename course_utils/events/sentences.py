@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 import numpy as np
 import pandas as pd
 
+from course_utils.article import table_arrays, table_columns
 from course_utils.events.lexicon import _CLAUSE_BREAK, Lexicon, W, load_lexicon
 from course_utils.text import fold_quotes
 
@@ -195,33 +196,6 @@ def _is_modifier(text: str, start: int, end: int) -> bool:
     return (end < len(text) and text[end] == "-") or (start > 0 and text[start - 1] == "-")
 
 
-def _columns(table: pd.DataFrame, names: list[str]) -> list[list[Any]]:
-    """The named columns of a table as lists of plain Python values, read once (no per-row
-    pandas access, which is slow and copies the table's metadata).
-
-    >>> _columns(pd.DataFrame({"a": [1, 2], "b": ["x", "y"]}), ["b", "a"])
-    [['x', 'y'], [1, 2]]
-    """
-    return [values.tolist() for values in _arrays(table, names)]
-
-
-def _arrays(table: pd.DataFrame, names: list[str]) -> list[Any]:
-    """The named columns of a table as the arrays that hold them (what ``table[name]``
-    wraps), taken without building a Series per column: that is slow, and copies the
-    table's ``attrs`` (the actor tables carry theirs) into each. Where a label is missing or
-    repeated, or pandas has no such access, the columns are read by name."""
-    get = getattr(table, "_get_column_array", None)
-    labels = table.columns.tolist()
-    where = {label: k for k, label in enumerate(labels)}
-    if get is not None and len(where) == len(labels) and all(n in where for n in names):
-        try:
-            return [get(where[name]) for name in names]
-        except (AttributeError, TypeError, IndexError):  # a pandas without it
-            pass
-    plain = pd.DataFrame(table, copy=False)  # without the attrs, and without copying data
-    return [plain[name] for name in names]
-
-
 def _numpy(values: Any) -> np.ndarray:
     """A column as a numpy array, as ``Series.to_numpy`` gives it."""
     return values if isinstance(values, np.ndarray) else values.to_numpy()
@@ -230,7 +204,7 @@ def _numpy(values: Any) -> np.ndarray:
 def _mentions_by_sentence(
     mentions: pd.DataFrame, starts: dict[int, int]
 ) -> dict[int, list[_Mention]]:
-    arrays = _arrays(mentions, ["actor", "kind", "start", "end", "sentence"])
+    arrays = table_arrays(mentions, ["actor", "kind", "start", "end", "sentence"])
     actors, kinds, begins, ends, ids = (values.tolist() for values in arrays)
     order = np.argsort(_numpy(arrays[2]), kind="quicksort")  # as sort_values
     table: dict[int, list[_Mention]] = {}
@@ -250,7 +224,7 @@ def _dates_by_sentence(
 ) -> dict[int, list[tuple[int, int, dict[str, Any]]]]:
     names = list(dates.columns)
     table: dict[int, list[tuple[int, int, dict[str, Any]]]] = {}
-    for values in zip(*_columns(dates, names), strict=True):
+    for values in zip(*table_columns(dates, names), strict=True):
         row = dict(zip(names, values, strict=True))
         offset = int(starts[int(row["sentence"])])
         table.setdefault(int(row["sentence"]), []).append(
@@ -262,7 +236,7 @@ def _dates_by_sentence(
 def _prepare(
     article: Any, mentions: pd.DataFrame, dates: pd.DataFrame, lexicon: Lexicon | None = None
 ) -> list[_Sentence]:
-    columns = _columns(article.sentences, ["id", "start", "text", "paragraph", "section"])
+    columns = table_columns(article.sentences, ["id", "start", "text", "paragraph", "section"])
     starts = dict(zip(columns[0], columns[1], strict=True))  # the sentence table, read once
     by_mention = _mentions_by_sentence(mentions, starts)
     by_date = _dates_by_sentence(dates, starts)
